@@ -1,0 +1,3 @@
+from conflictgraph.cli import main
+
+main()

@@ -1,0 +1,497 @@
+"""The embedded store: a NetworkX MultiDiGraph kept in memory and persisted in a directory.
+
+Persistence is a snapshot (``graph.json``) plus an append-only journal (``journal.jsonl``) of article
+graphs. A write appends one line and fsyncs it; a line that is not complete (the process died while
+writing it) is ignored on load, so an article is either wholly in the store or not at all. ``close()``
+folds the journal into a new snapshot written to a temporary file and renamed over the old one, so a
+kill during a save leaves the previous good snapshot.
+
+>>> s = NetworkXStore("memory://")
+>>> s.stats()["nodes"]
+0
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.errors import StoreError
+from graph.merge import merge_edge, merge_node
+from graph.model import (
+    Actor,
+    Article,
+    ArticleGraph,
+    Claim,
+    Edge,
+    EdgeType,
+    Incident,
+    Location,
+    Node,
+    NodeKind,
+    Stance,
+    normalise,
+    node_from_dict,
+)
+from graph.store import (
+    ChainStep,
+    Direction,
+    GraphStore,
+    TimelineFilter,
+    claim_sort_key,
+    incident_sort_key,
+)
+
+SNAPSHOT = "graph.json"
+JOURNAL = "journal.jsonl"
+LOCK = "lock"
+# Fold the journal into the snapshot after this many appended articles, so loading stays fast.
+COMPACT_EVERY = 2000
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km on a sphere of radius 6371.0088 km (the mean Earth radius; Neo4j's
+    ``point.distance`` on WGS-84 points uses the same sphere)."""
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _names(node: Node) -> set[str]:
+    names: set[str] = set()
+    for attr in ("name", "title"):
+        v = getattr(node, attr, None)
+        if v:
+            names.add(normalise(v))
+    for alias in getattr(node, "aliases", []) or []:
+        names.add(normalise(alias))
+    return names
+
+
+class NetworkXStore(GraphStore):
+    """Embedded store in a directory (``path`` or ``file://path``), or in memory (``memory://``)."""
+
+    def __init__(self, url: str = "./conflictgraph-data") -> None:
+        self.url = url
+        self._lock = threading.RLock()
+        self.g: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._edge_index: dict[str, tuple[str, str]] = {}
+        self._sources: set[str] = set()
+        self._name_index: dict[NodeKind, dict[str, set[str]]] = {k: {} for k in NodeKind}
+        self._journal_lines = 0
+        if url.startswith("memory://"):
+            self.path: Path | None = None
+        else:
+            raw = url[len("file://") :] if url.startswith("file://") else url
+            self.path = Path(raw)
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._load()
+            self._journal = open(self.path / JOURNAL, "a", encoding="utf-8")  # noqa: SIM115
+
+    # -- persistence ----------------------------------------------------------------------------
+    def _load(self) -> None:
+        assert self.path is not None
+        snap = self.path / SNAPSHOT
+        if snap.exists():
+            try:
+                data = json.loads(snap.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise StoreError(f"{snap}: cannot read the store snapshot: {exc}") from exc
+            for nd in data.get("nodes", []):
+                self._put_node(node_from_dict(nd))
+            for ed in data.get("edges", []):
+                self._put_edge(Edge.model_validate(ed))
+            self._sources.update(data.get("sources", []))
+        journal = self.path / JOURNAL
+        if journal.exists():
+            good = 0
+            with open(journal, "rb") as fh:
+                for raw in fh:
+                    if not raw.endswith(b"\n"):
+                        break  # torn tail: the write that produced it never committed
+                    try:
+                        graph = ArticleGraph.model_validate_json(raw)
+                    except ValueError:
+                        break
+                    self._apply(graph)
+                    good += len(raw)
+                    self._journal_lines += 1
+            if good != journal.stat().st_size:
+                with open(journal, "r+b") as fh:
+                    fh.truncate(good)
+
+    def _snapshot(self) -> None:
+        if self.path is None:
+            return
+        tmp = self.path / (SNAPSHOT + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write('{"version": 1, "nodes": [')
+            for i, n in enumerate(self.iter_nodes()):
+                fh.write(("," if i else "") + n.model_dump_json())
+            fh.write('], "edges": [')
+            for i, e in enumerate(self.iter_edges()):
+                fh.write(("," if i else "") + e.model_dump_json())
+            fh.write('], "sources": ' + json.dumps(sorted(self._sources)) + "}")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path / SNAPSHOT)
+        dir_fd = os.open(self.path, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+        self._journal.close()
+        self._journal = open(self.path / JOURNAL, "w", encoding="utf-8")  # noqa: SIM115
+        self._journal.flush()
+        os.fsync(self._journal.fileno())
+        self._journal_lines = 0
+
+    # -- internal graph ops ---------------------------------------------------------------------
+    def _put_node(self, node: Node) -> None:
+        if node.id in self.g:
+            old: Node = self.g.nodes[node.id]["node"]
+            for name in _names(old):
+                self._name_index[old.kind].get(name, set()).discard(old.id)
+        self.g.add_node(node.id, node=node)
+        for name in _names(node):
+            self._name_index[node.kind].setdefault(name, set()).add(node.id)
+
+    def _put_edge(self, edge: Edge) -> None:
+        self.g.add_edge(edge.source, edge.target, key=edge.id, edge=edge)
+        self._edge_index[edge.id] = (edge.source, edge.target)
+
+    def _kinds(self) -> dict[str, NodeKind]:
+        return {nid: data["node"].kind for nid, data in self.g.nodes(data=True)}
+
+    def _prepare(self, graph: ArticleGraph) -> tuple[list[Node], list[Edge]]:
+        """Validate and compute the merged values without touching the store."""
+        known: dict[str, NodeKind] = {}
+        for e in graph.edges:
+            for nid in (e.source, e.target):
+                if nid in self.g:
+                    known[nid] = self.g.nodes[nid]["node"].kind
+        graph.validate_edges(known)
+        pending: dict[str, Node] = {}
+        nodes = ([graph.article] if graph.article is not None else []) + list(graph.nodes)
+        for n in nodes:
+            base = pending.get(n.id) or (self.g.nodes[n.id]["node"] if n.id in self.g else None)
+            if base is not None and base.kind is not n.kind:
+                raise StoreError(f"id {n.id!r} is a {base.kind.value}, cannot write it as a {n.kind.value}")
+            pending[n.id] = merge_node(base, n)
+        pending_edges: dict[str, Edge] = {}
+        for e in graph.edges:
+            base_e = pending_edges.get(e.id) or self._edge(e.id)
+            pending_edges[e.id] = merge_edge(base_e, e)
+        return list(pending.values()), list(pending_edges.values())
+
+    def _apply(self, graph: ArticleGraph) -> None:
+        nodes, edges = self._prepare(graph)
+        for n in nodes:
+            self._put_node(n)
+        for e in edges:
+            self._put_edge(e)
+        if graph.source_key:
+            self._sources.add(graph.source_key)
+
+    def _edge(self, edge_id: str) -> Edge | None:
+        ends = self._edge_index.get(edge_id)
+        if ends is None:
+            return None
+        edge: Edge = self.g.edges[ends[0], ends[1], edge_id]["edge"]
+        return edge
+
+    # -- GraphStore: writing --------------------------------------------------------------------
+    def write_article(self, graph: ArticleGraph) -> None:
+        with self._lock:
+            nodes, edges = self._prepare(graph)  # raises before anything changes
+            if self.path is not None:
+                self._journal.write(graph.model_dump_json() + "\n")
+                self._journal.flush()
+                os.fsync(self._journal.fileno())
+                self._journal_lines += 1
+            for n in nodes:
+                self._put_node(n)
+            for e in edges:
+                self._put_edge(e)
+            if graph.source_key:
+                self._sources.add(graph.source_key)
+            if self.path is not None and self._journal_lines >= COMPACT_EVERY:
+                self._snapshot()
+
+    def has_source(self, source_key: str) -> bool:
+        return source_key in self._sources
+
+    def delete_edge(self, edge_id: str) -> None:
+        with self._lock:
+            ends = self._edge_index.pop(edge_id, None)
+            if ends is not None:
+                self.g.remove_edge(ends[0], ends[1], key=edge_id)
+                if self.path is not None:
+                    self._snapshot()
+
+    def clear(self) -> None:
+        with self._lock:
+            self.g.clear()
+            self._edge_index.clear()
+            self._sources.clear()
+            self._name_index = {k: {} for k in NodeKind}
+            if self.path is not None:
+                self._snapshot()
+
+    def close(self) -> None:
+        with self._lock:
+            if self.path is not None and not self._journal.closed:
+                if self._journal_lines:
+                    self._snapshot()
+                self._journal.close()
+
+    def flush(self) -> None:
+        """Fold the journal into a fresh snapshot now."""
+        with self._lock:
+            if self.path is not None:
+                self._snapshot()
+
+    # -- GraphStore: reading --------------------------------------------------------------------
+    def get(self, node_id: str) -> Node | None:
+        if node_id in self.g:
+            node: Node = self.g.nodes[node_id]["node"]
+            return node
+        return None
+
+    def get_edge(self, edge_id: str) -> Edge | None:
+        return self._edge(edge_id)
+
+    def find(self, kind: NodeKind, name: str | None = None, limit: int | None = None) -> list[Node]:
+        if name is None:
+            out = list(self.iter_nodes(kind))
+        else:
+            ids = sorted(self._name_index[kind].get(normalise(name), set()))
+            out = [self.g.nodes[i]["node"] for i in ids]
+        return out[:limit] if limit is not None else out
+
+    def edges(
+        self, etype: EdgeType | None = None, source: str | None = None, target: str | None = None
+    ) -> list[Edge]:
+        if source is not None:
+            if source not in self.g:
+                return []
+            it: Any = self.g.out_edges(source, data="edge")
+        elif target is not None:
+            if target not in self.g:
+                return []
+            it = self.g.in_edges(target, data="edge")
+        else:
+            it = self.g.edges(data="edge")
+        out = [
+            e
+            for _, _, e in it
+            if (etype is None or e.type is etype)
+            and (source is None or e.source == source)
+            and (target is None or e.target == target)
+        ]
+        return sorted(out, key=lambda e: e.id)
+
+    def neighbours(
+        self, node_id: str, etype: EdgeType | None = None, direction: Direction = "both"
+    ) -> list[tuple[Edge, Node]]:
+        if node_id not in self.g:
+            return []
+        pairs: list[tuple[Edge, Node]] = []
+        if direction in ("out", "both"):
+            for _, dst, e in self.g.out_edges(node_id, data="edge"):
+                if etype is None or e.type is etype:
+                    pairs.append((e, self.g.nodes[dst]["node"]))
+        if direction in ("in", "both"):
+            for src, _, e in self.g.in_edges(node_id, data="edge"):
+                if etype is None or e.type is etype:
+                    pairs.append((e, self.g.nodes[src]["node"]))
+        return sorted(pairs, key=lambda p: (p[0].id, p[1].id))
+
+    def _out(self, node_id: str, etype: EdgeType) -> list[str]:
+        return [dst for _, dst, e in self.g.out_edges(node_id, data="edge") if e.type is etype]
+
+    def _in(self, node_id: str, etype: EdgeType) -> list[str]:
+        return [src for src, _, e in self.g.in_edges(node_id, data="edge") if e.type is etype]
+
+    def _resolve_ids(self, kind: NodeKind, name_or_id: str) -> set[str]:
+        return {n.id for n in self.resolve(kind, name_or_id)}
+
+    def _with_parts(self, actor_ids: set[str]) -> set[str]:
+        """Actors plus everything PART_OF them, transitively."""
+        out = set(actor_ids)
+        stack = list(actor_ids)
+        while stack:
+            for child in self._in(stack.pop(), EdgeType.PART_OF):
+                if child not in out and self.g.nodes[child]["node"].kind is NodeKind.ACTOR:
+                    out.add(child)
+                    stack.append(child)
+        return out
+
+    def _incident_actors(self, inc_id: str) -> set[str]:
+        ids = set(self._out(inc_id, EdgeType.INVOLVES))
+        for cid in self._in(inc_id, EdgeType.ABOUT):
+            claim: Claim = self.g.nodes[cid]["node"]
+            ids.update(x for x in (claim.claimant_id, claim.target_id) if x)
+        return ids
+
+    def timeline(self, flt: TimelineFilter | None = None) -> list[Incident]:
+        flt = flt or TimelineFilter()
+        actor_ids: set[str] | None = None
+        if flt.actor is not None:
+            actor_ids = self._resolve_ids(NodeKind.ACTOR, flt.actor)
+            if flt.include_parts:
+                actor_ids = self._with_parts(actor_ids)
+        claimant_ids = self._resolve_ids(NodeKind.ACTOR, flt.claimant) if flt.claimant is not None else None
+        places: list[Location] = []
+        if flt.location is not None:
+            places = [n for n in self.resolve(NodeKind.LOCATION, flt.location) if isinstance(n, Location)]
+        out: list[Incident] = []
+        for node in self.iter_nodes(NodeKind.INCIDENT):
+            assert isinstance(node, Incident)
+            if flt.types and node.incident_type not in flt.types:
+                continue
+            if (flt.since or flt.until) and not node.event_time.overlaps(flt.since, flt.until):
+                continue
+            if actor_ids is not None and not (self._incident_actors(node.id) & actor_ids):
+                continue
+            if claimant_ids is not None:
+                made = {
+                    self.g.nodes[c]["node"].claimant_id for c in self._in(node.id, EdgeType.ABOUT)
+                }
+                if not (made & claimant_ids):
+                    continue
+            if flt.location is not None and not self._near(node.id, places, flt.within_km):
+                continue
+            if flt.as_of is not None and not self._reported_by(node.id, flt.as_of):
+                continue
+            out.append(node)
+        out.sort(key=incident_sort_key)
+        return out
+
+    def _near(self, inc_id: str, places: list[Location], within_km: float | None) -> bool:
+        locs = [self.g.nodes[i]["node"] for i in self._out(inc_id, EdgeType.OCCURRED_NEAR)]
+        if within_km is None:
+            wanted = {p.id for p in places}
+            return any(loc.id in wanted for loc in locs)
+        for p in places:
+            if p.lat is None or p.lon is None:
+                continue
+            for loc in locs:
+                if loc.lat is not None and loc.lon is not None:
+                    if haversine_km(p.lat, p.lon, loc.lat, loc.lon) <= within_km:
+                        return True
+        return False
+
+    def _reported_by(self, node_id: str, as_of: date) -> bool:
+        for aid in self._out(node_id, EdgeType.REPORTED_IN):
+            art: Article = self.g.nodes[aid]["node"]
+            if art.published is not None and art.published <= as_of:
+                return True
+        return False
+
+    def _articles_of(self, node_id: str) -> set[str]:
+        return set(self._out(node_id, EdgeType.REPORTED_IN))
+
+    def claim_chain(self, start_id: str, max_depth: int = 6, as_of: date | None = None) -> list[ChainStep]:
+        start = self.get(start_id)
+        if start is None:
+            return []
+
+        def visible(cid: str) -> bool:
+            return as_of is None or self._reported_by(cid, as_of)
+
+        roots: list[Claim]
+        if isinstance(start, Claim):
+            cur = start
+            seen = {cur.id}
+            while cur.about_id and cur.about_id in self.g:
+                parent = self.g.nodes[cur.about_id]["node"]
+                if not isinstance(parent, Claim) or parent.id in seen or not visible(parent.id):
+                    break
+                seen.add(parent.id)
+                cur = parent
+            roots = [cur] if visible(cur.id) else []
+        elif isinstance(start, Incident):
+            roots = [
+                c
+                for cid in self._in(start.id, EdgeType.ABOUT)
+                if isinstance(c := self.g.nodes[cid]["node"], Claim) and visible(cid)
+            ]
+        else:
+            return []
+        roots.sort(key=claim_sort_key)
+        steps: list[ChainStep] = []
+        placed: set[str] = set()
+
+        def children(claim: Claim) -> list[tuple[Claim, str]]:
+            kids: dict[str, tuple[Claim, str]] = {}
+            for cid in self._in(claim.id, EdgeType.ABOUT):
+                c = self.g.nodes[cid]["node"]
+                if isinstance(c, Claim) and visible(cid):
+                    kids[cid] = (c, "about")
+            if claim.stance is Stance.DENY and claim.claimant_id and claim.about_id:
+                denied = self.get(claim.about_id)
+                if isinstance(denied, Claim) and denied.claimant_id:
+                    accused = {denied.claimant_id, *self._out(denied.claimant_id, EdgeType.PART_OF)}
+                    arts = self._articles_of(claim.id)
+                    for cid in self._out(claim.claimant_id, EdgeType.MADE):
+                        c = self.g.nodes[cid]["node"]
+                        if (
+                            isinstance(c, Claim)
+                            and c.stance is Stance.ACCUSE
+                            and c.target_id in accused
+                            and cid not in kids
+                            and self._articles_of(cid) & arts
+                            and visible(cid)
+                        ):
+                            kids[cid] = (c, "counter")
+            return sorted(kids.values(), key=lambda kv: claim_sort_key(kv[0]))
+
+        def walk(claim: Claim, depth: int, parent: str | None, relation: str) -> None:
+            if claim.id in placed:
+                return
+            placed.add(claim.id)
+            steps.append(ChainStep(claim=claim, depth=depth, parent_id=parent, relation=relation))  # type: ignore[arg-type]
+            if depth >= max_depth:
+                return
+            for kid, rel in children(claim):
+                walk(kid, depth + 1, claim.id, rel)
+
+        for r in roots:
+            walk(r, 0, None, "root")
+        return steps
+
+    def stats(self) -> dict[str, int]:
+        out: dict[str, int] = {"nodes": self.g.number_of_nodes(), "edges": self.g.number_of_edges()}
+        out["sources"] = len(self._sources)
+        for _, data in self.g.nodes(data=True):
+            k = data["node"].kind.value
+            out[k] = out.get(k, 0) + 1
+        for _, _, e in self.g.edges(data="edge"):
+            out[e.type.value] = out.get(e.type.value, 0) + 1
+        return out
+
+    def iter_nodes(self, kind: NodeKind | None = None) -> Iterator[Node]:
+        for nid in sorted(self.g.nodes):
+            node: Node = self.g.nodes[nid]["node"]
+            if kind is None or node.kind is kind:
+                yield node
+
+    def iter_edges(self, etype: EdgeType | None = None) -> Iterator[Edge]:
+        for eid in sorted(self._edge_index):
+            e = self._edge(eid)
+            if e is not None and (etype is None or e.type is etype):
+                yield e
+
+
+__all__ = ["NetworkXStore", "haversine_km", "Actor"]
