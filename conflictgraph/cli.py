@@ -10,6 +10,7 @@ import importlib
 import json
 import sys
 
+import pydantic
 import typer
 
 from graph.errors import ConflictGraphError
@@ -47,6 +48,12 @@ def main() -> None:
         app()
     except ConflictGraphError as exc:
         typer.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except pydantic.ValidationError as exc:
+        # A model refused a value; its first error names the field and the bad value.
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        typer.echo(f"Error: {exc.title}{'.' + where if where else ''}: {first['msg']}", err=True)
         sys.exit(1)
 
 

@@ -9,8 +9,13 @@ import typer
 from graph import open_store
 from graph.model import ArticleGraph
 
-StoreOpt = typer.Option(None, "--store", "-s", envvar="CONFLICTGRAPH_STORE",
-                        help="store URL: a directory (default ./conflictgraph-data), memory://, bolt://host:port")
+StoreOpt = typer.Option(
+    None,
+    "--store",
+    "-s",
+    envvar="CONFLICTGRAPH_STORE",
+    help="store URL: a directory (default ./conflictgraph-data), memory://, bolt://host:port",
+)
 
 
 def schema() -> None:

@@ -52,7 +52,8 @@ def open_store(url: str | None = None) -> GraphStore:
     if scheme in ("bolt", "neo4j", "bolt+s", "bolt+ssc", "neo4j+s", "neo4j+ssc"):
         from graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore(url)
+        store: GraphStore = Neo4jStore(url)
+        return store
     if scheme in ("", "file", "memory"):
         from graph.nx_store import NetworkXStore
 

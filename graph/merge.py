@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from graph.model import Edge, Evidence, Node, TimeSpan
+from graph.model import Article, Edge, Evidence, Node, TimeSpan
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -78,10 +78,11 @@ def merge_node(existing: Node | None, new: Node) -> Node:
         return existing
     primary, other = _primary_first(existing, new)
     merged = _merge_models(primary, other)
-    if hasattr(merged, "ingested_at"):
-        times = [t for t in (getattr(existing, "ingested_at"), getattr(new, "ingested_at")) if t is not None]
-        object.__setattr__(merged, "ingested_at", min(times) if times else None)
-    return type(merged).model_validate(merged.model_dump())  # type: ignore[return-value]
+    if isinstance(merged, Article) and isinstance(existing, Article) and isinstance(new, Article):
+        times = [t for t in (existing.ingested_at, new.ingested_at) if t is not None]
+        merged.ingested_at = min(times) if times else None
+    result: Node = type(merged).model_validate(merged.model_dump())
+    return result
 
 
 def merge_edge(existing: Edge | None, new: Edge) -> Edge:

@@ -19,8 +19,8 @@ import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
-from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -30,7 +30,7 @@ from graph.taxonomy import IncidentType
 SCHEMA_VERSION = 1
 
 
-class NodeKind(str, Enum):
+class NodeKind(StrEnum):
     """Node labels. The only labels any store writes."""
 
     ARTICLE = "Article"
@@ -40,7 +40,7 @@ class NodeKind(str, Enum):
     CLAIM = "Claim"
 
 
-class EdgeType(str, Enum):
+class EdgeType(StrEnum):
     """Relationship types. The only relationship types any store writes."""
 
     ACCUSES = "ACCUSES"
@@ -55,7 +55,7 @@ class EdgeType(str, Enum):
     SAME_AS = "SAME_AS"
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     STATE = "state"
     GOVERNMENT_BODY = "government_body"
     ARMED_GROUP = "armed_group"
@@ -65,7 +65,7 @@ class ActorKind(str, Enum):
     MEDIA = "media"
 
 
-class LocationKind(str, Enum):
+class LocationKind(StrEnum):
     COUNTRY = "country"
     REGION = "region"
     CITY = "city"
@@ -73,13 +73,13 @@ class LocationKind(str, Enum):
     ROUTE = "route"
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     ACCUSE = "accuse"
     DENY = "deny"
     ASSERT = "assert"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How precisely a date is known. Order of the members is the tie-break order (most precise first)."""
 
     DAY = "day"
@@ -92,7 +92,7 @@ class Precision(str, Enum):
 PRECISION_RANK = {p: i for i, p in enumerate(Precision)}
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """Role of an actor in an incident (INVOLVES edge)."""
 
     ALLEGED_PERPETRATOR = "alleged_perpetrator"
@@ -127,7 +127,12 @@ class Evidence(_Data):
         return self
 
     def key(self) -> tuple[str, int, int, str]:
-        return (self.article_id, -1 if self.start is None else self.start, -1 if self.end is None else self.end, self.quote)
+        return (
+            self.article_id,
+            -1 if self.start is None else self.start,
+            -1 if self.end is None else self.end,
+            self.quote,
+        )
 
 
 class TimeSpan(_Data):
@@ -164,7 +169,9 @@ class TimeSpan(_Data):
         import calendar
 
         last = calendar.monthrange(year, month)[1]
-        return cls(start=date(year, month, 1), end=date(year, month, last), precision=Precision.MONTH, raw=raw)
+        return cls(
+            start=date(year, month, 1), end=date(year, month, last), precision=Precision.MONTH, raw=raw
+        )
 
     @classmethod
     def year(cls, year: int, raw: str = "") -> TimeSpan:
@@ -232,7 +239,9 @@ class Article(_Node):
     outlet: str | None = None
     language: str = "en"
     published: date | None = Field(default=None, description="report clock: publication date")
-    published_inferred: bool = Field(default=False, description="true when the date is not stated by the source")
+    published_inferred: bool = Field(
+        default=False, description="true when the date is not stated by the source"
+    )
     ingested_at: datetime | None = Field(default=None, description="ingest clock")
     source_path: str | None = None
     text: str = Field(default="", description="the text all evidence offsets index into")
@@ -291,7 +300,9 @@ class Incident(_Node):
     figures: list[CasualtyFigure] = Field(default_factory=list, description="every source's casualty figure")
     event_time: TimeSpan = Field(default_factory=TimeSpan.unknown, description="event clock")
     location_id: str | None = None
-    dataset: str | None = Field(default=None, description="acled|ucdp|gdelt when the incident comes from a dataset")
+    dataset: str | None = Field(
+        default=None, description="acled|ucdp|gdelt when the incident comes from a dataset"
+    )
     dataset_ref: str | None = None
     original_type: str | None = Field(default=None, description="the source's own type label, kept as given")
 
@@ -307,10 +318,12 @@ class Claim(_Node):
     negated: bool = False
     hypothetical: bool = False
     reported: bool = Field(default=True, description="reported speech rather than the article's own voice")
-    repeats: list[TimeSpan] = Field(default_factory=list, description="later dates the same claim was made again")
+    repeats: list[TimeSpan] = Field(
+        default_factory=list, description="later dates the same claim was made again"
+    )
 
 
-Node = Annotated[Union[Article, Actor, Location, Incident, Claim], Field(discriminator="kind")]
+Node = Annotated[Article | Actor | Location | Incident | Claim, Field(discriminator="kind")]
 NODE_CLASSES: dict[NodeKind, type[_Node]] = {
     NodeKind.ARTICLE: Article,
     NodeKind.ACTOR: Actor,
@@ -353,7 +366,9 @@ class Edge(_Data):
     @model_validator(mode="after")
     def _fill_id(self) -> Edge:
         if not self.id:
-            self.id = edge_id(self.type, self.source, self.target, self.props.get("claim_id"), self.props.get("role"))
+            self.id = edge_id(
+                self.type, self.source, self.target, self.props.get("claim_id"), self.props.get("role")
+            )
         return self
 
 
@@ -427,7 +442,12 @@ def actor_id(kind: str, country: str | None, name: str) -> str:
 
 
 def location_id(kind: str, country: str | None, name: str, gazetteer_id: str | None = None) -> str:
-    return "loc_" + stable_hash(gazetteer_id or "", kind if not gazetteer_id else "", country or "", normalise(name) if not gazetteer_id else "")
+    return "loc_" + stable_hash(
+        gazetteer_id or "",
+        kind if not gazetteer_id else "",
+        country or "",
+        normalise(name) if not gazetteer_id else "",
+    )
 
 
 def incident_id(source_key: str, *parts: object) -> str:

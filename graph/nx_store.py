@@ -38,8 +38,8 @@ from graph.model import (
     Node,
     NodeKind,
     Stance,
-    normalise,
     node_from_dict,
+    normalise,
 )
 from graph.store import (
     ChainStep,
@@ -365,9 +365,7 @@ class NetworkXStore(GraphStore):
             if actor_ids is not None and not (self._incident_actors(node.id) & actor_ids):
                 continue
             if claimant_ids is not None:
-                made = {
-                    self.g.nodes[c]["node"].claimant_id for c in self._in(node.id, EdgeType.ABOUT)
-                }
+                made = {self.g.nodes[c]["node"].claimant_id for c in self._in(node.id, EdgeType.ABOUT)}
                 if not (made & claimant_ids):
                     continue
             if flt.location is not None and not self._near(node.id, places, flt.within_km):
@@ -387,9 +385,12 @@ class NetworkXStore(GraphStore):
             if p.lat is None or p.lon is None:
                 continue
             for loc in locs:
-                if loc.lat is not None and loc.lon is not None:
-                    if haversine_km(p.lat, p.lon, loc.lat, loc.lon) <= within_km:
-                        return True
+                if (
+                    loc.lat is not None
+                    and loc.lon is not None
+                    and haversine_km(p.lat, p.lon, loc.lat, loc.lon) <= within_km
+                ):
+                    return True
         return False
 
     def _reported_by(self, node_id: str, as_of: date) -> bool:
@@ -461,7 +462,7 @@ class NetworkXStore(GraphStore):
             if claim.id in placed:
                 return
             placed.add(claim.id)
-            steps.append(ChainStep(claim=claim, depth=depth, parent_id=parent, relation=relation))  # type: ignore[arg-type]
+            steps.append(ChainStep(claim=claim, depth=depth, parent_id=parent, relation=relation))
             if depth >= max_depth:
                 return
             for kid, rel in children(claim):
@@ -494,4 +495,4 @@ class NetworkXStore(GraphStore):
                 yield e
 
 
-__all__ = ["NetworkXStore", "haversine_km", "Actor"]
+__all__ = ["Actor", "NetworkXStore", "haversine_km"]

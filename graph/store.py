@@ -69,7 +69,7 @@ class ChainStep(BaseModel):
 
 
 def time_sort_key(start: date | None, precision_rank: int, node_id: str) -> tuple[int, str, int, str]:
-    """Timeline order: event start, then precision (most precise first); unknown dates last; id breaks ties."""
+    """Timeline order: event start, then precision (most precise first), unknown dates last, then id."""
     if start is None:
         return (1, "", precision_rank, node_id)
     return (0, start.isoformat(), precision_rank, node_id)

@@ -12,10 +12,10 @@ string because CAMEO codes have meaningful leading zeros).
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class IncidentType(str, Enum):
+class IncidentType(StrEnum):
     LANDMINE_EXPLOSION = "landmine_explosion"
     ARMED_CLASH = "armed_clash"
     SHELLING = "shelling"
@@ -113,9 +113,7 @@ ACLED_SUB_EVENT_TO_TYPE: dict[str, IncidentType] = {
 }
 
 # Types that can describe the same real event (used by incident coreference).
-COMPATIBLE: dict[IncidentType, frozenset[IncidentType]] = {
-    t: frozenset({t}) for t in IncidentType
-}
+COMPATIBLE: dict[IncidentType, frozenset[IncidentType]] = {t: frozenset({t}) for t in IncidentType}
 _VIOLENT = frozenset(
     {
         IncidentType.SHELLING,

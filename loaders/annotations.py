@@ -72,10 +72,7 @@ def _partial_bound(value: str, first: bool) -> date:
     parts = value.split("-")
     if len(parts) == 3:
         return date.fromisoformat(value)
-    if len(parts) == 2:
-        span = TimeSpan.month(int(parts[0]), int(parts[1]))
-    else:
-        span = TimeSpan.year(int(parts[0]))
+    span = TimeSpan.month(int(parts[0]), int(parts[1])) if len(parts) == 2 else TimeSpan.year(int(parts[0]))
     assert span.start is not None and span.end is not None
     return span.start if first else span.end
 
@@ -138,7 +135,11 @@ def annotation_to_graph(gold: dict[str, Any], text: str | None, source: str = ""
             pos = text.find(fragment)
             if pos >= 0:
                 sentence = _sentence_index(text, pos)
-                return [Evidence(article_id=aid, sentence=sentence, start=pos, end=pos + len(fragment), quote=fragment)]
+                return [
+                    Evidence(
+                        article_id=aid, sentence=sentence, start=pos, end=pos + len(fragment), quote=fragment
+                    )
+                ]
         return [Evidence(article_id=aid, quote=fragment)]
 
     ids: dict[str, str] = {}
@@ -151,8 +152,14 @@ def annotation_to_graph(gold: dict[str, Any], text: str | None, source: str = ""
         ids[a["id"]] = nid
         aliases = sorted(set(a.get("aliases", [])))
         evidence = [e for alias in aliases for e in ev(alias)]
-        actor = Actor(id=nid, name=a["name"], actor_kind=kind, country=a.get("country"), aliases=aliases,
-                      evidence=evidence)
+        actor = Actor(
+            id=nid,
+            name=a["name"],
+            actor_kind=kind,
+            country=a.get("country"),
+            aliases=aliases,
+            evidence=evidence,
+        )
         actors[a["id"]] = actor
         nodes.append(actor)
     for loc in gold["locations"]:
@@ -161,8 +168,14 @@ def annotation_to_graph(gold: dict[str, Any], text: str | None, source: str = ""
         ids[loc["id"]] = nid
         aliases = sorted(set(loc.get("aliases", [])))
         nodes.append(
-            Location(id=nid, name=loc["name"], location_kind=lkind, country=loc.get("country"), aliases=aliases,
-                     evidence=[e for alias in aliases for e in ev(alias)])
+            Location(
+                id=nid,
+                name=loc["name"],
+                location_kind=lkind,
+                country=loc.get("country"),
+                aliases=aliases,
+                evidence=[e for alias in aliases for e in ev(alias)],
+            )
         )
     for inc in gold["incidents"]:
         nid = incident_id(aid, inc["id"])
@@ -174,17 +187,35 @@ def annotation_to_graph(gold: dict[str, Any], text: str | None, source: str = ""
         nid = ids[inc["id"]]
         figures = []
         if inc.get("killed") is not None or inc.get("injured") is not None:
-            figures.append(CasualtyFigure(killed=inc.get("killed"), injured=inc.get("injured"), source=aid,
-                                          note=inc.get("killed_note", "")))
+            figures.append(
+                CasualtyFigure(
+                    killed=inc.get("killed"),
+                    injured=inc.get("injured"),
+                    source=aid,
+                    note=inc.get("killed_note", ""),
+                )
+            )
         span = parse_gold_date(inc.get("date"), inc.get("date_precision"), inc.get("date_text", ""))
         loc_id = ids.get(inc["location"]) if inc.get("location") else None
         nodes.append(
-            Incident(id=nid, incident_type=IncidentType(inc["type"]), summary=inc.get("summary", ""),
-                     killed=inc.get("killed"), injured=inc.get("injured"), figures=figures, event_time=span,
-                     location_id=loc_id, evidence=ev(inc.get("date_text", "")))
+            Incident(
+                id=nid,
+                incident_type=IncidentType(inc["type"]),
+                summary=inc.get("summary", ""),
+                killed=inc.get("killed"),
+                injured=inc.get("injured"),
+                figures=figures,
+                event_time=span,
+                location_id=loc_id,
+                evidence=ev(inc.get("date_text", "")),
+            )
         )
         for victim in inc.get("victims", []):
-            edges.append(Edge(type=EdgeType.INVOLVES, source=nid, target=ids[victim], props={"role": Role.VICTIM.value}))
+            edges.append(
+                Edge(
+                    type=EdgeType.INVOLVES, source=nid, target=ids[victim], props={"role": Role.VICTIM.value}
+                )
+            )
         edges.append(Edge(type=EdgeType.REPORTED_IN, source=nid, target=aid))
 
     for c in gold["claims"]:
@@ -192,9 +223,16 @@ def annotation_to_graph(gold: dict[str, Any], text: str | None, source: str = ""
         claimant = ids.get(c["claimant"]) if c.get("claimant") else None
         target = ids.get(c["target"]) if c.get("target") else None
         about = ids.get(c["about"]) if c.get("about") else None
-        claim = Claim(id=nid, claimant_id=claimant, stance=Stance(c["stance"]), target_id=target, about_id=about,
-                      quote=c.get("quote", ""), claim_time=parse_gold_date(c.get("date"), None, c.get("date_text", "")),
-                      evidence=ev(c.get("quote", "")))
+        claim = Claim(
+            id=nid,
+            claimant_id=claimant,
+            stance=Stance(c["stance"]),
+            target_id=target,
+            about_id=about,
+            quote=c.get("quote", ""),
+            claim_time=parse_gold_date(c.get("date"), None, c.get("date_text", "")),
+            evidence=ev(c.get("quote", "")),
+        )
         nodes.append(claim)
         evidence = claim.evidence
         if claimant:
@@ -207,8 +245,15 @@ def annotation_to_graph(gold: dict[str, Any], text: str | None, source: str = ""
         if claim.stance is Stance.ACCUSE and target and about and about.startswith("inc_"):
             for inc_ref in [about, *[ids[x] for x in c.get("about_also", []) if x in ids]]:
                 if inc_ref.startswith("inc_"):
-                    edges.append(Edge(type=EdgeType.INVOLVES, source=inc_ref, target=target,
-                                      props={"role": Role.ALLEGED_PERPETRATOR.value}, evidence=evidence))
+                    edges.append(
+                        Edge(
+                            type=EdgeType.INVOLVES,
+                            source=inc_ref,
+                            target=target,
+                            props={"role": Role.ALLEGED_PERPETRATOR.value},
+                            evidence=evidence,
+                        )
+                    )
         edges.append(Edge(type=EdgeType.REPORTED_IN, source=nid, target=aid, evidence=evidence))
 
     for e in gold["edges"]:
@@ -216,14 +261,33 @@ def annotation_to_graph(gold: dict[str, Any], text: str | None, source: str = ""
         src, dst = ids[e["from"]], ids[e["to"]]
         if etype is EdgeType.ACCUSES:
             via = ids[e["via"]]
-            edges.append(Edge(type=etype, source=src, target=dst, props={"claim_id": via},
-                              evidence=next((n.evidence for n in nodes if n.id == via), [])))
+            edges.append(
+                Edge(
+                    type=etype,
+                    source=src,
+                    target=dst,
+                    props={"claim_id": via},
+                    evidence=next((n.evidence for n in nodes if n.id == via), []),
+                )
+            )
         elif etype is EdgeType.DENIES:
-            denial = next((c for c in gold["claims"] if ids.get(c.get("claimant") or "") == src
-                           and ids.get(c.get("about") or "") == dst), None)
-            edges.append(Edge(type=etype, source=src, target=dst,
-                              props={"claim_id": ids[denial["id"]] if denial else None},
-                              evidence=ev(denial["quote"]) if denial else []))
+            denial = next(
+                (
+                    c
+                    for c in gold["claims"]
+                    if ids.get(c.get("claimant") or "") == src and ids.get(c.get("about") or "") == dst
+                ),
+                None,
+            )
+            edges.append(
+                Edge(
+                    type=etype,
+                    source=src,
+                    target=dst,
+                    props={"claim_id": ids[denial["id"]] if denial else None},
+                    evidence=ev(denial["quote"]) if denial else [],
+                )
+            )
         elif etype is EdgeType.OCCURRED_NEAR:
             edges.append(Edge(type=etype, source=src, target=dst, props={"distance_km": None}))
     for a in actors.values():
