@@ -1,0 +1,186 @@
+"""Clean the text of a raw article: drop a leading section label, a repeated title, share/subscribe
+lines and trailing site boilerplate, and keep what was dropped on record.
+
+The cleaned text is what the Article stores; every evidence offset indexes it. Cleaning only removes
+whole lines and normalises paragraph breaks (a blank line between paragraphs), so any sentence of the
+body is a verbatim substring of the cleaned text.
+
+>>> raw = "WORLD\\nTroops withdraw from the pass\\nTroops withdraw from the pass\\n" \\
+...       "The army said on Monday it had left the pass.\\nShare on Facebook\\n" \\
+...       "Our readers are reading too\\nSome other story\\n"
+>>> cleaned = clean_text(raw, detect_title=True)
+>>> cleaned.title
+'Troops withdraw from the pass'
+>>> print(cleaned.text)
+Troops withdraw from the pass
+<BLANKLINE>
+The army said on Monday it had left the pass.
+>>> [d.reason for d in cleaned.dropped]
+['section label', 'repeated title', 'share line', 'trailing boilerplate']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import DroppedSpan, normalise
+
+# A line that is exactly one of these (case-insensitive, surrounding punctuation ignored) starts the
+# site's trailing furniture: it and everything after it are dropped. Only whole lines count, so a
+# sentence of the body that merely contains these words is never cut.
+TRAILING_MARKERS: tuple[str, ...] = (
+    "our readers are reading too",
+    "readers are also reading",
+    "related articles",
+    "related stories",
+    "related news",
+    "related coverage",
+    "more from this section",
+    "more stories",
+    "more on this story",
+    "you may also like",
+    "you might also like",
+    "recommended stories",
+    "most read",
+    "most popular",
+    "trending now",
+    "what to read next",
+    "leave a comment",
+)
+
+# Short lines that are page furniture wherever they appear (share buttons, newsletter prompts, ad
+# slots, "Read more: <other story>" links); only that line is dropped.
+SHARE_LINE = re.compile(
+    r"^\W*(share( this( article| story)?)?( on| via)?( (facebook|twitter|x|whatsapp|telegram|linkedin|"
+    r"email|e-mail|reddit))*|tweet|print( this article)?|e-?mail( this)?( article)?|copy link|"
+    r"(subscribe|sign up)( now| today)?( to| for)?( our| the)?( daily| weekly)?( newsletter| newsletters)?|"
+    r"follow us( on [\w ,&]+)?|click here to subscribe.*|join our (telegram|whatsapp) channel.*|"
+    r"advertisement|advertising|sponsored|(read more|read also|also read|related|see also)(:.*)?)\W*$",
+    re.IGNORECASE,
+)
+_MAX_SHARE_LINE_WORDS = 25
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_MAX_LABEL_WORDS = 4
+_MAX_LABEL_CHARS = 32
+_MAX_TITLE_WORDS = 30
+
+
+@dataclass
+class CleanText:
+    """The cleaned text, the title found in it (or None) and the spans that were dropped."""
+
+    text: str
+    title: str | None = None
+    dropped: list[DroppedSpan] = field(default_factory=list)
+
+
+def clean_text(raw: str, detect_title: bool = False) -> CleanText:
+    """Clean one article's raw text.
+
+    ``detect_title`` (raw ``.txt``): the first line may be a section label ("WORLD", "Europe") followed
+    by the title, and the title may be repeated on the next line. The title stays in the text as its
+    own paragraph, so the parser never glues it to the first sentence.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    lines = text.split("\n")
+    dropped: list[DroppedSpan] = []
+
+    # Trailing furniture first: everything from the first marker line on.
+    for i, line in enumerate(lines):
+        if _is_trailing_marker(line) and any(x.strip() for x in lines[:i]):
+            tail = "\n".join(lines[i:]).strip()
+            dropped.append(DroppedSpan(reason="trailing boilerplate", text=tail))
+            lines = lines[:i]
+            break
+
+    kept: list[str] = []
+    share: list[DroppedSpan] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped and len(stripped.split()) <= _MAX_SHARE_LINE_WORDS and SHARE_LINE.match(stripped):
+            share.append(DroppedSpan(reason="share line", text=stripped))
+            continue
+        kept.append(line)
+
+    title: str | None = None
+    head: list[DroppedSpan] = []
+    if detect_title:
+        kept, title, head = _split_title(kept)
+    paragraphs = _paragraphs(kept)
+    if title is not None:
+        paragraphs.insert(0, title)
+    return CleanText(text="\n\n".join(paragraphs), title=title, dropped=[*head, *share, *dropped])
+
+
+def _is_trailing_marker(line: str) -> bool:
+    key = re.sub(r"^\W+|\W+$", "", normalise(line))
+    return bool(key) and key in TRAILING_MARKERS
+
+
+def _split_title(lines: list[str]) -> tuple[list[str], str | None, list[DroppedSpan]]:
+    """Take a section label, the title and a repeat of it off the top of ``lines``."""
+    body = list(lines)
+    dropped: list[DroppedSpan] = []
+    first = _next_nonblank(body, 0)
+    if first is None:
+        return body, None, dropped
+    second = _next_nonblank(body, first + 1)
+    if second is not None and _looks_like_label(body[first]) and _looks_like_title(body[second]):
+        dropped.append(DroppedSpan(reason="section label", text=body[first].strip()))
+        body[first] = ""
+        first, second = second, _next_nonblank(body, second + 1)
+    if not _looks_like_title(body[first]):
+        return body, None, dropped
+    title = body[first].strip()
+    if second is None:
+        # A single line is a (short) article, not a title with no body.
+        return body, None, dropped
+    body[first] = ""
+    if normalise(body[second]) == normalise(title):
+        dropped.append(DroppedSpan(reason="repeated title", text=body[second].strip()))
+        body[second] = ""
+    return body, title, dropped
+
+
+def _next_nonblank(lines: list[str], start: int) -> int | None:
+    return next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+
+
+def _looks_like_label(line: str) -> bool:
+    """A section label: a few capitalised words, no sentence punctuation, no digits."""
+    s = line.strip()
+    words = s.split()
+    if not words or len(words) > _MAX_LABEL_WORDS or len(s) > _MAX_LABEL_CHARS:
+        return False
+    if re.search(r"[.!?:;,\d\"“”]", s):
+        return False
+    return s.isupper() or all(w[0].isupper() or w.lower() in {"and", "&", "of", "the"} for w in words)
+
+
+def _looks_like_title(line: str) -> bool:
+    """A headline: one line, not too long, not ending like a sentence of running text."""
+    s = line.strip()
+    words = s.split()
+    return 0 < len(words) <= _MAX_TITLE_WORDS and not (s.endswith(".") and len(words) > 12)
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs separated by blank lines. A text with no blank line whose lines end like sentences
+    has one paragraph per line (copied web pages); hard-wrapped prose keeps its lines together."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.rstrip())
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    out: list[str] = []
+    for block in blocks:
+        ends = sum(1 for x in block if _SENTENCE_END.search(x.strip()))
+        if len(block) > 1 and ends >= len(block) - 1:
+            out.extend(x.strip() for x in block)
+        else:
+            out.append("\n".join(block).strip())
+    return out
