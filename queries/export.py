@@ -11,6 +11,7 @@ denials) and, when a filter is given, the ids of the selected sub-graph are held
 >>> from graph import open_store
 >>> buf = io.StringIO()
 >>> write_export(open_store("memory://"), "json", buf)
+[]
 >>> json.loads(buf.getvalue())["nodes"]
 []
 """
