@@ -1,0 +1,374 @@
+"""Ingest orchestration: inputs → articles → extraction → the store, streaming and resumable.
+
+``ingest`` reads the inputs lazily (:mod:`loaders.sources`), skips every article whose graph the store's
+ledger already holds (``store.has_source(article.id)``: re-running after a crash finishes the job,
+re-running after success changes nothing), extracts the rest in batches
+(:meth:`loaders.extract.Extractor.extract_many`) and writes each article's graph atomically
+(``store.write_article``). Bad inputs are collected as one-line messages; the rest goes on.
+
+>>> import tempfile, pathlib
+>>> from graph import open_store
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "empty.txt").write_text("")
+>>> report = ingest([d], open_store("memory://"), progress=False)
+>>> report.rejected, report.exit_code
+(['.../empty.txt: empty file'], 3)
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.errors import ConflictGraphError, InputError, ModelIntegrityError, StoreError
+from graph.model import Article, ArticleGraph
+from graph.store import GraphStore
+from loaders.sources import (
+    FORMATS,
+    Skipped,
+    iter_files,
+    parse_published,
+    read_file,
+)
+
+if TYPE_CHECKING:
+    from loaders.evaluate import EvalReport
+    from loaders.extract import Extractor
+
+DATASET_FORMATS: tuple[str, ...] = ("acled", "ucdp", "gdelt", "gdelt-mentions")
+INGEST_FORMATS: tuple[str, ...] = (*FORMATS, "annotations", *DATASET_FORMATS)
+BATCH_SIZE = 32
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did. ``read`` counts articles (chunks count one each) or dataset rows and
+    annotations; ``skipped`` those whose graph the ledger already held (or that repeat an article of
+    this run); ``rejected`` one line per bad input; ``ignored`` files that are not articles."""
+
+    read: int = 0
+    written: int = 0
+    skipped: int = 0
+    rejected: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    nodes_written: int = 0
+    edges_written: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """3 when any input was rejected, else 0."""
+        return 3 if self.rejected else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "written": self.written,
+            "skipped": self.skipped,
+            "rejected": list(self.rejected),
+            "ignored": list(self.ignored),
+            "nodes_written": self.nodes_written,
+            "edges_written": self.edges_written,
+        }
+
+
+ProgressHook = Callable[[str, IngestReport], None]
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: GraphStore,
+    fmt: str = "auto",
+    published: date | str | None = None,
+    progress: bool | ProgressHook = True,
+    n_process: int = 1,
+    extractor: Extractor | None = None,
+) -> IngestReport:
+    """Ingest every input under ``paths`` into ``store``; returns the counts and rejected inputs.
+
+    ``fmt``: one of :data:`INGEST_FORMATS` (``auto`` picks by extension; ``annotations`` loads gold
+    files; dataset formats go to :func:`loaders.datasets.read_dataset`). ``published`` overrides every
+    article's date. ``progress``: True shows a rich progress bar on stderr; a callable gets
+    ``(event, report)`` after each input file ('file') and each written graph ('write').
+    """
+    if fmt not in INGEST_FORMATS:
+        raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(INGEST_FORMATS)}")
+    override = parse_published(published, "--published") if published is not None else None
+    report = IngestReport()
+    files = list(iter_files(paths))
+    with _progress(progress, len(files)) as tick:
+        if fmt in DATASET_FORMATS or fmt == "annotations":
+            graphs = _prebuilt_graphs(files, fmt, report, tick)
+            for graph in graphs:
+                report.read += 1
+                if store.has_source(graph.source_key):
+                    report.skipped += 1
+                    continue
+                _write(store, graph, report, tick)
+        else:
+            feed = _ArticleFeed(files, fmt, override, store, report, tick)
+            for graph in _extract_all(feed, extractor, n_process, report):
+                _write(store, graph, report, tick)
+    return report
+
+
+def _write(store: GraphStore, graph: ArticleGraph, report: IngestReport, tick: ProgressHook) -> None:
+    try:
+        store.write_article(graph)
+    except StoreError:
+        raise
+    except ConflictGraphError as exc:  # the graph itself is refused (bad edge endpoint, ...)
+        where = graph.article.source_path if graph.article and graph.article.source_path else graph.source_key
+        report.rejected.append(f"{where}: graph refused by the store: {exc}")
+        return
+    report.written += 1
+    report.nodes_written += len(graph.nodes) + (1 if graph.article is not None else 0)
+    report.edges_written += len(graph.edges)
+    tick("write", report)
+
+
+class _ArticleFeed:
+    """The articles still to extract, read lazily; records bad inputs and ledger skips on the way.
+
+    A plain iterator object (not a generator) so that it can be resumed after the extractor fails on
+    one article: the extraction restarts from where the feed stands."""
+
+    def __init__(
+        self,
+        files: list[Path],
+        fmt: str,
+        published: date | None,
+        store: GraphStore,
+        report: IngestReport,
+        tick: ProgressHook,
+    ) -> None:
+        self._items = self._walk(files, fmt, published)
+        self.store = store
+        self.report = report
+        self.tick = tick
+        self.seen: set[str] = set()
+        self.in_flight: deque[Article] = deque()
+        self.now = datetime.now(UTC).replace(microsecond=0)
+
+    def _walk(self, files: list[Path], fmt: str, published: date | None) -> Iterator[object]:
+        for path in files:
+            yield from read_file(path, fmt, published)
+            yield _FileDone(str(path))
+
+    def __iter__(self) -> _ArticleFeed:
+        return self
+
+    def __next__(self) -> Article:
+        while True:
+            item = next(self._items)
+            if isinstance(item, _FileDone):
+                self.tick("file", self.report)
+            elif isinstance(item, InputError):
+                self.report.rejected.append(str(item))
+            elif isinstance(item, Skipped):
+                self.report.ignored.append(str(item))
+            elif isinstance(item, Article):
+                self.report.read += 1
+                if item.id in self.seen or self.store.has_source(item.id):
+                    self.report.skipped += 1
+                    continue
+                self.seen.add(item.id)
+                item.ingested_at = self.now
+                self.in_flight.append(item)
+                return item
+
+
+@dataclass(frozen=True)
+class _FileDone:
+    path: str
+
+
+def _extract_all(
+    feed: _ArticleFeed, extractor: Extractor | None, n_process: int, report: IngestReport
+) -> Iterator[ArticleGraph]:
+    """Graphs of the feed's articles, in order. If the extractor fails on an article, the articles
+    handed over but not returned are redone one by one: the failing one is rejected, the run goes on."""
+    first = next(feed, None)
+    if first is None:  # nothing to extract: do not load the NLP pipeline at all
+        return
+    if extractor is None:
+        from loaders.extract import Extractor
+
+        extractor = Extractor()
+    articles: Iterator[Article] = itertools.chain([first], feed)
+    while True:
+        try:
+            for graph in extractor.extract_many(articles, n_process=n_process, batch_size=BATCH_SIZE):
+                if feed.in_flight:
+                    feed.in_flight.popleft()
+                yield graph
+            return
+        except (ModelIntegrityError, StoreError):
+            raise
+        except Exception:
+            pending = list(feed.in_flight)
+            feed.in_flight.clear()
+            for article in pending:
+                try:
+                    graph = extractor.extract(article)
+                except (ModelIntegrityError, StoreError):
+                    raise
+                except Exception as exc:
+                    report.rejected.append(
+                        f"{article.source_path or article.id}: extraction failed: {type(exc).__name__}: {exc}"
+                    )
+                    continue
+                yield graph
+            articles = feed
+
+
+def _prebuilt_graphs(
+    files: list[Path], fmt: str, report: IngestReport, tick: ProgressHook
+) -> Iterator[ArticleGraph]:
+    """Graphs that need no extraction: gold annotations or dataset rows."""
+    for path in files:
+        if fmt == "annotations":
+            if path.suffix.lower() != ".json":
+                report.ignored.append(f"{path}: skipped, not a .json annotation")
+            else:
+                from loaders.annotations import load_annotation
+
+                try:
+                    yield load_annotation(path)
+                except InputError as exc:
+                    report.rejected.append(str(exc))
+                except (KeyError, TypeError, ValueError) as exc:
+                    report.rejected.append(f"{path}: not a valid annotation: {type(exc).__name__}: {exc}")
+        else:
+            from loaders.datasets import read_dataset
+
+            for item in read_dataset(fmt, path):
+                if isinstance(item, InputError):
+                    report.rejected.append(str(item))
+                else:
+                    yield item
+        tick("file", report)
+
+
+class _progress:
+    """A rich progress bar on stderr over the input files, or a caller's hook, or nothing."""
+
+    def __init__(self, progress: bool | ProgressHook, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> ProgressHook:
+        if callable(self.progress):
+            return self.progress
+        if not self.progress:
+            return lambda event, report: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[counts]}"),
+            TimeElapsedColumn(),
+            console=Console(file=sys.stderr),
+            transient=False,
+        )
+        self.bar.start()
+        task = self.bar.add_task("ingest", total=self.total, counts="")
+
+        def tick(event: str, report: IngestReport) -> None:
+            counts = f"written {report.written} · skipped {report.skipped} · rejected {len(report.rejected)}"
+            self.bar.update(task, advance=1 if event == "file" else 0, counts=counts)
+
+        return tick
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+# --- extraction without a store ----------------------------------------------------------------
+
+
+def extract_file(
+    path: str | Path,
+    published: date | str | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    extractor: Extractor | None = None,
+) -> list[dict[str, Any]]:
+    """The annotation-format graph (shared ANNOTATION.md + evidence offsets) of every article in one
+    file. Named after the file's stem, or ``STEM#N`` (1-based) when the file holds several articles
+    (JSON lists, JSONL, feeds, chunks of a long text). Bad records go to ``on_error``; without it the
+    first one is raised. A file with no article at all raises its error."""
+    from loaders.annotation_out import to_annotation
+
+    override = parse_published(published, "--published") if published is not None else None
+    path = Path(path)
+    found: list[Article] = []
+    first_error: InputError | None = None
+    for item in read_file(path, "auto", override):
+        if isinstance(item, Article):
+            found.append(item)
+        elif isinstance(item, InputError):
+            first_error = first_error or item
+            if on_error is None:
+                raise item
+            on_error(item)
+        else:
+            raise InputError(str(path), item.reason)
+    if not found:
+        raise first_error or InputError(str(path), "no article found")
+    if extractor is None:
+        from loaders.extract import Extractor
+
+        extractor = Extractor()
+    names = [path.stem] if len(found) == 1 else [f"{path.stem}#{i}" for i in range(1, len(found) + 1)]
+    return [to_annotation(extractor.extract(a), name) for a, name in zip(found, names, strict=True)]
+
+
+def evaluate_dirs(
+    gold_dir: str | Path, articles_dir: str | Path, n_process: int = 1, extractor: Extractor | None = None
+) -> tuple[EvalReport, list[str]]:
+    """Extract every article of ``articles_dir`` that has a gold file in ``gold_dir`` (same name: the
+    file stem) and score it. Returns the report and the one-line problems met on the way."""
+    from loaders.annotation_out import to_annotation
+    from loaders.evaluate import evaluate, load_gold_dir
+
+    gold = load_gold_dir(gold_dir)
+    problems: list[str] = []
+    wanted: list[tuple[str, Article]] = []
+    for path in iter_files([articles_dir]):
+        name = path.name.split(".")[0]
+        if name not in gold:
+            continue
+        items = list(read_file(path))
+        arts = [x for x in items if isinstance(x, Article)]
+        problems.extend(str(x) for x in items if isinstance(x, InputError))
+        if len(arts) > 1:
+            problems.append(f"{path}: holds {len(arts)} articles; only the first is scored")
+        if arts:
+            wanted.append((name, arts[0]))
+    if extractor is None:
+        from loaders.extract import Extractor
+
+        extractor = Extractor()
+    graphs = extractor.extract_many((a for _, a in wanted), n_process=n_process, batch_size=BATCH_SIZE)
+    predicted = {name: to_annotation(g, name) for (name, _), g in zip(wanted, graphs, strict=True)}
+    return evaluate(gold, predicted), problems
+
+
+__all__ = [
+    "DATASET_FORMATS",
+    "INGEST_FORMATS",
+    "IngestReport",
+    "evaluate_dirs",
+    "extract_file",
+    "ingest",
+]
