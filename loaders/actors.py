@@ -1,0 +1,645 @@
+"""Actor dictionary and per-article actor resolution.
+
+The dictionary (``loaders/data/actors.yaml`` + ``demonyms.csv``, extensible with a user YAML of the same
+keys) knows states with their demonyms and capitals, named organisations and armed groups, and the head
+words that make a noun phrase a government body, an armed actor, a population group or a person's role.
+
+:class:`ArticleActors` turns noun phrases of one article into canonical :class:`graph.model.Actor` nodes:
+"Azerbaijan's Defence Ministry" and "the Azerbaijani Ministry of Defense" are both the
+"Ministry of Defence of Azerbaijan", PART_OF the state "Azerbaijan"; "Baku said" is Azerbaijan speaking;
+"the ministry" and "she" refer back to the last matching actor.
+
+>>> d = default_dictionary()
+>>> d.country_of_word("Azerbaijani"), d.country_of_word("Kigali")
+('AZE', 'RWA')
+>>> d.canonical_body("Azerbaijan's Defence Ministry", "AZE")
+'Ministry of Defence of Azerbaijan'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.model import Actor, ActorKind, Evidence, actor_id, normalise
+from loaders import gazetteer as gaz_mod
+
+DATA_DIR = Path(__file__).with_name("data")
+ACTORS_FILE = DATA_DIR / "actors.yaml"
+
+_TITLES = (
+    "lieutenant-colonel lt-col lt.-col. lieutenant colonel major-general brigadier-general general "
+    "brigadier colonel col. lieutenant lt. captain capt. major sergeant sgt. inspector dr. dr doctor "
+    "president minister prime mr. mr mrs. mrs ms. ms professor prof. commander admiral judge father "
+    "sheikh imam chief deputy ambassador governor mayor senator rev. reverend"
+).split()
+
+# Topic words of ministries and bodies → the canonical topic (British spelling, as in the gold files).
+_MINISTRY_TOPICS = (
+    (("defence", "defense"), "Defence"),
+    (("foreign",), "Foreign Affairs"),
+    (("interior", "internal"), "Internal Affairs"),
+    (("health",), "Health"),
+    (("emergency", "emergencies"), "Emergency Situations"),
+    (("justice",), "Justice"),
+    (("information",), "Information"),
+    (("humanitarian",), "Humanitarian Affairs"),
+    (("security",), "Security"),
+)
+
+_ARMY_WORDS = frozenset(
+    "army military troops soldiers forces armed-forces defence-forces defense-forces".split()
+)
+
+
+@dataclass(frozen=True)
+class Named:
+    name: str
+    kind: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class ActorDictionary:
+    """Canonical actors and the vocabulary that recognises unnamed ones."""
+
+    named: dict[str, Named]
+    alias_index: dict[str, str]
+    demonyms: dict[str, str]
+    country_names: dict[str, str]
+    state_names: dict[str, str]
+    capitals: dict[str, str]
+    government_heads: frozenset[str]
+    government_words: frozenset[str]
+    armed_heads: frozenset[str]
+    population_heads: frozenset[str]
+    person_roles: frozenset[str]
+    media_heads: frozenset[str]
+
+    def ruler_entries(self) -> list[tuple[str, str, str]]:
+        """(surface, key, label) for the gazetteer ruler: named actors are ORG entities."""
+        out = []
+        for key, entry in self.named.items():
+            for alias in entry.aliases:
+                # Two-letter acronyms ("IS", "AU") are too ambiguous to force as entities.
+                if len(alias) > 2 and alias[:1].isupper():
+                    label = "PERSON" if entry.kind == "person" else "ORG"
+                    out.append((alias, f"actor:{key}", label))
+        return sorted(set(out))
+
+    def lookup_named(self, text: str) -> Named | None:
+        key = self.alias_index.get(_fold(text))
+        return self.named.get(key) if key else None
+
+    def country_of_word(self, word: str) -> str | None:
+        """ISO3 for a demonym, a country name or a capital ("Armenian", "Armenia", "Yerevan")."""
+        folded = _fold(word)
+        folded = re.sub(r"(’s|'s|’|')$", "", folded)
+        return (
+            self.demonyms.get(folded)
+            or self.country_names.get(folded)
+            or self.capitals.get(folded)
+            or self.country_names.get(re.sub(r"^the ", "", folded))
+        )
+
+    def state_name(self, iso3: str) -> str:
+        return self.state_names.get(iso3, iso3)
+
+    def canonical_body(self, text: str, country: str | None) -> str:
+        """Canonical name of a government body mention, e.g. 'Ministry of Defence of Azerbaijan'."""
+        words = set(re.findall(r"[a-z]+", text.casefold()))
+        where = f" of {self.state_name(country)}" if country else ""
+        if "ministry" in words or "minister" in words and "office" not in words:
+            for keys, topic in _MINISTRY_TOPICS:
+                if words.intersection(keys):
+                    return f"Ministry of {topic}{where}"
+        stripped = self.strip_country(text)
+        return (stripped[:1].upper() + stripped[1:] + where).strip() if stripped else text
+
+    def strip_country(self, text: str) -> str:
+        """The phrase without determiners and country words ("Azerbaijan's Defence Ministry" → "Defence
+        Ministry")."""
+        tokens = re.findall(r"[\w’'.-]+", text)
+        kept = []
+        for tok in tokens:
+            if tok.casefold() in ("the", "a", "an", "its", "their", "his", "her", "of") and not kept:
+                continue
+            if self.country_of_word(tok):
+                continue
+            kept.append(tok)
+        while kept and kept[-1].casefold() in ("of", "the"):
+            kept.pop()
+        return " ".join(kept)
+
+
+def _fold(text: str) -> str:
+    return normalise(text.replace("’", "'"))
+
+
+def load_dictionary(extra: Path | None = None) -> ActorDictionary:
+    data: dict[str, Any] = yaml.safe_load(ACTORS_FILE.read_text(encoding="utf-8"))
+    if extra is not None:
+        more: dict[str, Any] = yaml.safe_load(Path(extra).read_text(encoding="utf-8")) or {}
+        for key, value in more.items():
+            if isinstance(value, list):
+                data[key] = [*data.get(key, []), *value]
+    named: dict[str, Named] = {}
+    alias_index: dict[str, str] = {}
+    for row in data.get("named", []):
+        entry = Named(row["name"], row["kind"], row.get("country"), tuple(row.get("aliases", [row["name"]])))
+        key = _fold(entry.name)
+        named[key] = entry
+        for alias in (entry.name, *entry.aliases):
+            alias_index.setdefault(_fold(alias), key)
+    demonyms: dict[str, str] = {}
+    country_names: dict[str, str] = {}
+    state_names: dict[str, str] = {}
+    with gaz_mod.DEMONYMS_FILE.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            iso3 = row["iso3"]
+            for dem in filter(None, row["demonyms"].split("|")):
+                demonyms[_fold(dem)] = iso3
+            shorts = [s for s in row["short_names"].split("|") if s]
+            if shorts:
+                state_names.setdefault(iso3, shorts[0])
+            for short in shorts:
+                country_names[_fold(short)] = iso3
+    import pycountry
+
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                country_names.setdefault(_fold(value), country.alpha_3)
+        state_names.setdefault(country.alpha_3, getattr(country, "common_name", None) or country.name)
+    capitals = {_fold(name): iso3 for name, iso3 in gaz_mod.capitals().items()}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_fold(w) for w in data.get(key, []))
+
+    return ActorDictionary(
+        named=named,
+        alias_index=alias_index,
+        demonyms=demonyms,
+        country_names=country_names,
+        state_names=state_names,
+        capitals=capitals,
+        government_heads=words("government_body_heads"),
+        government_words=words("government_body_words"),
+        armed_heads=words("armed_heads"),
+        population_heads=words("population_heads"),
+        person_roles=words("person_roles"),
+        media_heads=words("media_heads"),
+    )
+
+
+@lru_cache(maxsize=4)
+def _cached(extra: str | None) -> ActorDictionary:
+    return load_dictionary(Path(extra) if extra else None)
+
+
+def default_dictionary(extra_file: str | Path | None = None) -> ActorDictionary:
+    return _cached(str(extra_file) if extra_file else None)
+
+
+# --- per-article resolution ----------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """One actor mention: the actor id and the exact surface span."""
+
+    actor_id: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class ArticleActors:
+    """The actors of one article, keyed canonically, with salience for pronouns and "the ministry"."""
+
+    dictionary: ActorDictionary
+    article_id: str
+    text: str
+    actors: dict[str, Actor] = field(default_factory=dict)
+    history: list[Mention] = field(default_factory=list)
+    category: dict[str, str] = field(default_factory=dict)
+    affiliation: dict[str, str] = field(default_factory=dict)
+    states: dict[str, str] = field(default_factory=dict)
+    country_counts: dict[str, int] = field(default_factory=dict)
+
+    def add(
+        self,
+        kind: ActorKind,
+        country: str | None,
+        name: str,
+        start: int,
+        end: int,
+        sentence: int,
+        category: str = "",
+        role: str | None = None,
+    ) -> str:
+        """Record a mention of the canonical actor (kind, country, name) at [start, end)."""
+        aid = actor_id(kind.value, country, name)
+        surface = self.text[start:end]
+        ev = Evidence(article_id=self.article_id, sentence=sentence, start=start, end=end, quote=surface)
+        actor = self.actors.get(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=name, actor_kind=kind, country=country, aliases=[], role=role)
+            self.actors[aid] = actor
+            self.category[aid] = category or kind.value
+        if surface and surface not in actor.aliases:
+            actor.aliases.append(surface)
+        if role and not actor.role:
+            actor.role = role
+        if all(e.start != start for e in actor.evidence):
+            actor.evidence.append(ev)
+        self.history.append(Mention(aid, start, end, sentence))
+        if country:
+            self.country_counts[country] = self.country_counts.get(country, 0) + 1
+        return aid
+
+    def state(self, iso3: str, start: int, end: int, sentence: int) -> str:
+        aid = self.add(ActorKind.STATE, iso3, self.dictionary.state_name(iso3), start, end, sentence, "state")
+        self.states[iso3] = aid
+        return aid
+
+    def ensure_state(self, iso3: str) -> str:
+        """The state actor of ``iso3`` (created without a surface form when only its bodies are named)."""
+        if iso3 in self.states:
+            return self.states[iso3]
+        name = self.dictionary.state_name(iso3)
+        aid = actor_id(ActorKind.STATE.value, iso3, name)
+        if aid not in self.actors:
+            self.actors[aid] = Actor(id=aid, name=name, actor_kind=ActorKind.STATE, country=iso3)
+            self.category[aid] = "state"
+        self.states[iso3] = aid
+        return aid
+
+    def last(self, before: int, categories: set[str], within_sentences: int = 99, sentence: int = 0) -> str | None:
+        """The most recent actor of one of ``categories`` mentioned before offset ``before``."""
+        for m in reversed(self.history):
+            if m.start >= before:
+                continue
+            if sentence - m.sentence > within_sentences:
+                return None
+            if self.category.get(m.actor_id) in categories:
+                return m.actor_id
+        return None
+
+    def dominant_country(self) -> str | None:
+        if not self.country_counts:
+            return None
+        return sorted(self.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def side_of(self, aid: str | None) -> set[str]:
+        """The actor and those it speaks for or belongs to (a spokesman's ministry, a body's state)."""
+        out: set[str] = set()
+        while aid and aid not in out:
+            out.add(aid)
+            actor = self.actors.get(aid)
+            nxt = self.affiliation.get(aid) or (actor.parent_id if actor else None)
+            aid = nxt
+        return out
+
+
+# --- noun phrases → actors --------------------------------------------------------------------------
+
+_PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
+_THING_PRONOUNS = {"it", "its"}
+_GROUP_PRONOUNS = {"they", "them", "their"}
+_ORG_WORDS = re.compile(
+    r"\b(forces|army|brigades?|front|alliance|movement|militias?|rebels|coalition|group|battalion|"
+    r"liberation|resistance|mujahideen|jihad|cartel|gang|guard|shabaab|taliban)\b",
+    re.I,
+)
+_BODY_WORDS = re.compile(
+    r"\b(ministry|office|council|presidency|government|parliament|directorate|department|commission|"
+    r"agency|authority|authorities|administration|embassy|service|prosecutor|court|police)\b",
+    re.I,
+)
+_MEDIA_WORDS = re.compile(r"\b(news|agency|tv|television|radio|times|post|press|broadcast\w*|channel)\b", re.I)
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj", "punct", "appos", "prep_cut"})
+_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
+    """The tokens of the noun phrase headed by ``head``: no relative clauses, conjuncts or appositions."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in _CUT_DEPS:
+            continue
+        if child.dep_ == "prep" and (not keep_prep or child.lower_ not in ("of", "for", "in", "from", "at")):
+            continue
+        out.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl") or t is child)
+    # A participle or relative clause below a prep child is cut too.
+    cut: set[int] = set()
+    for t in out:
+        if t is not head and t.dep_ in ("relcl", "acl", "appos", "advcl"):
+            cut.update(x.i for x in t.subtree)
+    toks = sorted((t for t in out if t.i not in cut), key=lambda t: t.i)
+    # Keep a contiguous run around the head.
+    lo = hi = toks.index(head)
+    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+        lo -= 1
+    while hi < len(toks) - 1 and toks[hi + 1].i == toks[hi].i + 1:
+        hi += 1
+    run = toks[lo : hi + 1]
+    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "case")) and run[-1] is not head:
+        run.pop()
+    while run and (run[0].is_punct or run[0].dep_ == "cc") and run[0] is not head:
+        run.pop(0)
+    return run
+
+
+class ActorResolver:
+    """Resolves spaCy noun-phrase heads of one article to actor ids in an :class:`ArticleActors`."""
+
+    def __init__(self, registry: ArticleActors) -> None:
+        self.reg = registry
+        self.d = registry.dictionary
+        self.cache: dict[tuple[int, int], str | None] = {}
+
+    def resolve(self, head: Any, offset: int, sentence: int, speaker: bool = False) -> str | None:
+        key = (offset + head.idx, int(speaker))
+        if key not in self.cache:
+            self.cache[key] = self._resolve(head, offset, sentence, speaker)
+        return self.cache[key]
+
+    def resolve_all(self, head: Any, offset: int, sentence: int, speaker: bool = False) -> list[str]:
+        """The actors of a head and its conjuncts ("the army and its allied militias")."""
+        out = []
+        for tok in [head, *head.conjuncts]:
+            if tok.i < head.i:
+                continue
+            aid = self.resolve(tok, offset, sentence, speaker)
+            if aid and aid not in out:
+                out.append(aid)
+        return out
+
+    # Heads are resolved in this order: pronoun, named entity, head-noun category.
+    def _resolve(self, head: Any, offset: int, sentence: int, speaker: bool) -> str | None:
+        reg = self.reg
+        low = head.lower_
+        at = offset + head.idx
+        if head.pos_ == "PRON" or low in _PERSON_PRONOUNS or low in _THING_PRONOUNS or low in _GROUP_PRONOUNS:
+            if low in _PERSON_PRONOUNS:
+                return reg.last(at, {"person"}, 6, sentence)
+            if low in _THING_PRONOUNS:
+                return reg.last(
+                    at, {"government_body", "organisation", "armed_group", "army", "rebel", "state", "media"},
+                    6, sentence,
+                )
+            if low in _GROUP_PRONOUNS:
+                return reg.last(
+                    at, {"armed_group", "army", "rebel", "population_group", "organisation", "government_body"},
+                    6, sentence,
+                )
+            return None
+        toks = np_tokens(head)
+        if not toks:
+            return None
+        doc = head.doc
+        start_tok, end_tok = toks[0], toks[-1]
+        span_start = offset + start_tok.idx
+        span_end = offset + end_tok.idx + len(end_tok.text)
+        ents = [e for e in doc.ents if e.start <= head.i < e.end]
+        inner = [e for e in doc.ents if e.start >= start_tok.i and e.end <= end_tok.i + 1]
+        head_ent = ents[0] if ents else None
+        words = [t.lower_ for t in toks]
+        country = self._country_in(toks, head)
+
+        # Named actors from the dictionary.
+        if head_ent is not None and head_ent.kb_id_.startswith("actor:"):
+            named = self.d.named.get(head_ent.kb_id_[6:])
+            if named:
+                kind = ActorKind(named.kind)
+                return reg.add(
+                    kind, named.country, named.name, offset + head_ent.start_char, offset + head_ent.end_char,
+                    sentence, named.kind,
+                )
+        # Persons.
+        if head_ent is not None and head_ent.label_ == "PERSON":
+            return self._person(head_ent, toks, offset, sentence, country)
+        role_words = [w for w in words if w in self.d.person_roles]
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        if role_words and appos:
+            for ap in appos:
+                ap_ents = [e for e in doc.ents if e.start <= ap.i < e.end and e.label_ == "PERSON"]
+                if ap_ents:
+                    return self._person(ap_ents[0], toks, offset, sentence, country, role_head=head)
+        # States: a country or capital acting.
+        if head_ent is not None and head_ent.label_ in ("GPE", "NORP", "LOC"):
+            iso = self.d.country_of_word(head_ent.text)
+            if iso and (len(toks) <= len(head_ent) + 1 or head.i == toks[-1].i):
+                return reg.state(iso, offset + head_ent.start_char, offset + head_ent.end_char, sentence)
+        lemma = head.lemma_.lower()
+        last2 = " ".join(words[-2:]) if len(words) >= 2 else low
+        # Government bodies.
+        is_body = lemma in self.d.government_heads or "ministry" in words or (
+            head_ent is not None and head_ent.label_ == "ORG" and _BODY_WORDS.search(head_ent.text)
+        )
+        if low == "authorities":
+            is_body = False
+        if is_body and lemma not in ("group", "movement"):
+            bare = self._bare(toks)
+            if bare:
+                found = reg.last(at, {"government_body"}, 8, sentence)
+                if found:
+                    return reg.add(ActorKind.GOVERNMENT_BODY, reg.actors[found].country, reg.actors[found].name,
+                                   span_start, span_end, sentence, "government_body")
+            country = country or reg.dominant_country()
+            surface = self.reg.text[span_start:span_end]
+            name = self.d.canonical_body(surface, country)
+            aid = reg.add(ActorKind.GOVERNMENT_BODY, country, name, span_start, span_end, sentence,
+                          "government_body")
+            if country:
+                reg.actors[aid].parent_id = reg.ensure_state(country)
+            return aid
+        # Armed actors.
+        if lemma in self.d.armed_heads or last2 in self.d.armed_heads or low in self.d.armed_heads or (
+            head_ent is not None and head_ent.label_ == "ORG" and _ORG_WORDS.search(head_ent.text)
+        ):
+            return self._armed(head, toks, words, head_ent, country, span_start, span_end, sentence, at)
+        # "Authorities" of a state speak for the state.
+        if low == "authorities":
+            if country:
+                return reg.state(country, span_start, span_end, sentence)
+            if self._bare(toks):
+                found = reg.last(at, {"state", "government_body"}, 8, sentence)
+                if found:
+                    return found
+            name = self._phrase_name(toks)
+            return reg.add(ActorKind.GOVERNMENT_BODY, None, name, span_start, span_end, sentence, "government_body")
+        # Media.
+        if lemma in self.d.media_heads or (head_ent is not None and head_ent.label_ == "ORG"
+                                           and _MEDIA_WORDS.search(head_ent.text)):
+            if head_ent is not None:
+                return reg.add(ActorKind.MEDIA, None, head_ent.text, span_start, span_end, sentence, "media")
+            if not self._bare(toks):
+                return reg.add(ActorKind.MEDIA, country, self._phrase_name(toks), span_start, span_end,
+                               sentence, "media")
+            return None
+        # Other named organisations.
+        if head_ent is not None and head_ent.label_ == "ORG":
+            return reg.add(ActorKind.ORGANISATION, country, head_ent.text, offset + head_ent.start_char,
+                           offset + head_ent.end_char, sentence, "organisation")
+        # Population groups and unnamed persons.
+        if lemma in self.d.population_heads or low in self.d.population_heads:
+            if head.tag_ in ("NNS", "NNPS") or low in self.d.population_heads:
+                if self._bare(toks) and low in ("people", "population", "families", "children", "women"):
+                    return None if not speaker else reg.add(
+                        ActorKind.POPULATION_GROUP, None, self._phrase_name(toks), span_start, span_end,
+                        sentence, "population_group")
+                if lemma in ("official", "source", "doctor", "medic", "nurse", "staff", "investigator",
+                             "monitor", "diplomat", "journalist", "leader", "elder", "activist", "analyst",
+                             "expert", "observer"):
+                    kind = ActorKind.ORGANISATION if lemma in ("staff",) else ActorKind.POPULATION_GROUP
+                else:
+                    kind = ActorKind.POPULATION_GROUP
+                return reg.add(kind, country, self._phrase_name(toks), span_start, span_end, sentence,
+                               "population_group")
+        if lemma in self.d.person_roles or low in self.d.person_roles:
+            if self._bare(toks) and lemma in ("spokesman", "spokeswoman", "spokesperson", "minister",
+                                               "president", "commander", "official"):
+                found = reg.last(at, {"person"}, 6, sentence)
+                if found and lemma in (reg.actors[found].role or "").lower():
+                    return reg.add(ActorKind.PERSON, reg.actors[found].country, reg.actors[found].name,
+                                   span_start, span_end, sentence, "person")
+            if not speaker and self._bare(toks):
+                return None
+            aid = reg.add(ActorKind.PERSON, country, self._phrase_name(toks), span_start, span_end, sentence,
+                          "person", role=head.text.lower())
+            owner = self._owner(head, offset, sentence)
+            if owner:
+                reg.affiliation[aid] = owner
+            return aid
+        if head.ent_type_ == "NORP" or (head_ent is None and country and low in self.d.demonyms):
+            return None
+        return None
+
+    def _country_in(self, toks: list[Any], head: Any) -> str | None:
+        for t in toks:
+            if t is head and t.ent_type_ not in ("NORP",):
+                continue
+            iso = self.d.country_of_word(t.text)
+            if iso and t.dep_ != "appos":
+                return iso
+        # Multi-word country names ("Democratic Republic of Congo", "South Sudan").
+        for ent in head.doc.ents:
+            if ent.start >= toks[0].i and ent.end <= toks[-1].i + 1 and ent.label_ in ("GPE", "NORP"):
+                iso = self.d.country_of_word(ent.text)
+                if iso:
+                    return iso
+        return None
+
+    @staticmethod
+    def _bare(toks: list[Any]) -> bool:
+        """'the ministry', 'the army': only a determiner or possessive pronoun before the head."""
+        return all(t.lower_ in _DETS or t.lower_ in ("its", "their", "his", "her") for t in toks[:-1])
+
+    @staticmethod
+    def _phrase_name(toks: list[Any]) -> str:
+        words = [t.text_with_ws for t in toks]
+        text = "".join(words).strip()
+        if toks and toks[0].lower_ in _DETS:
+            text = "".join(words[1:]).strip()
+        return text[:1].lower() + text[1:] if text[:2].istitle() and not text.isupper() else text
+
+    def _owner(self, head: Any, offset: int, sentence: int) -> str | None:
+        """The organisation a role belongs to: "the ministry's spokeswoman", "leader of the coalition"."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ not in ("his", "her", "their"):
+                return self.resolve(child, offset, sentence)
+            if child.dep_ == "poss":
+                return self.resolve(child, offset, sentence)
+            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return self.resolve(objs[0], offset, sentence)
+            if child.dep_ == "compound" and child.lemma_.lower() in self.d.armed_heads | {"ministry", "army"}:
+                return self.resolve(child, offset, sentence)
+        return None
+
+    def _person(self, ent: Any, toks: list[Any], offset: int, sentence: int, country: str | None,
+                role_head: Any = None) -> str:
+        reg = self.reg
+        name_toks = [t for t in ent if t.lower_.rstrip(".") not in _TITLES and t.lower_ not in _TITLES]
+        while name_toks and name_toks[0].lower_ in ("the", "a"):
+            name_toks.pop(0)
+        name = " ".join(t.text for t in name_toks) or ent.text
+        # A later "Inspector Désir" is the earlier "Marie-Claude Désir".
+        for aid, actor in reg.actors.items():
+            if actor.actor_kind is ActorKind.PERSON and (
+                actor.name == name or (len(name_toks) == 1 and actor.name.split()[-1] == name)
+            ):
+                name, country = actor.name, actor.country
+                break
+        role_tokens = [t for t in toks if not (ent.start <= t.i < ent.end) and not t.is_punct]
+        role = " ".join(t.text for t in role_tokens if t.lower_ not in _DETS) or None
+        if role_head is not None:
+            role = " ".join(t.text for t in np_tokens(role_head) if t.lower_ not in _DETS) or role
+        titles = [t.text for t in ent if t.lower_.rstrip(".") in _TITLES or t.lower_ in _TITLES]
+        if titles and not role:
+            role = " ".join(titles)
+        if country is None and role_head is not None:
+            country = self._country_in(np_tokens(role_head), role_head)
+        aid = reg.add(ActorKind.PERSON, country, name, offset + ent.start_char, offset + ent.end_char,
+                      sentence, "person", role=role)
+        owner_head = role_head
+        if owner_head is None:
+            owner_head = next((t for t in toks if t.lower_ in self.d.person_roles or t.lemma_ in self.d.person_roles), None)
+        if owner_head is not None:
+            owner = self._owner(owner_head, offset, sentence)
+            if owner and owner != aid:
+                reg.affiliation[aid] = owner
+        return aid
+
+    def _armed(self, head: Any, toks: list[Any], words: list[str], head_ent: Any, country: str | None,
+               span_start: int, span_end: int, sentence: int, at: int) -> str | None:
+        reg = self.reg
+        lemma = head.lemma_.lower()
+        army_like = lemma in _ARMY_WORDS or head.lower_ in _ARMY_WORDS or " ".join(words[-2:]) == "armed forces"
+        if head_ent is not None and head_ent.label_ == "ORG":
+            # A named group ("the Kivu Renewal Alliance").
+            name = head_ent.text
+            name = re.sub(r"^(the|The)\s+", "", name)
+            return reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, "rebel")
+        government_forces = any(w in ("government", "state", "national", "federal", "regular") for w in words)
+        if army_like and not country and self._bare(toks):
+            found = reg.last(at, {"army"}, 99, sentence)
+            if found:
+                a = reg.actors[found]
+                return reg.add(a.actor_kind, a.country, a.name, span_start, span_end, sentence, "army")
+        if army_like and (country or government_forces or self._bare(toks)):
+            country = country or reg.dominant_country()
+            if country:
+                aid = reg.add(ActorKind.ARMED_GROUP, country, f"Armed Forces of {self.d.state_name(country)}",
+                              span_start, span_end, sentence, "army")
+                reg.actors[aid].parent_id = reg.ensure_state(country)
+                return aid
+        if self._bare(toks) and lemma in ("group", "rebel", "militant", "insurgent", "fighter", "movement",
+                                          "coalition", "militia", "gang", "cartel", "alliance", "front",
+                                          "gunman", "jihadist", "paramilitary", "separatist"):
+            found = reg.last(at, {"rebel"}, 99, sentence)
+            if found:
+                a = reg.actors[found]
+                return reg.add(a.actor_kind, a.country, a.name, span_start, span_end, sentence, "rebel")
+            if lemma in ("group", "movement", "alliance", "front", "coalition"):
+                return None
+        if lemma in ("police",) or "police" in words:
+            country = country or reg.dominant_country()
+            name = f"Police of {self.d.state_name(country)}" if country else "police"
+            aid = reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, "army")
+            return aid
+        name = self._phrase_name(toks)
+        category = "army" if army_like else "rebel"
+        return reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, category)

@@ -1,0 +1,598 @@
+"""Attributed claims from the dependency parse.
+
+A claim is anchored on a reporting predicate from the lexicon (``loaders/data/lexicon.yaml``):
+
+- speaker: the ``nsubj`` of the verb; for a participle or conjoined verb without its own subject
+  ("…, accusing X of Y") the subject of the verb it hangs on; the ``by`` agent of a passive; the object
+  of "according to";
+- content: the ``ccomp``/``xcomp`` clause, the object after "of"/"for", the denied object, or the quote;
+- stance: accuse for accuse/blame/allege/charge/hold responsible, deny for deny/reject/dismiss/refute or
+  a denial predicate ("baseless", "fabricated", "no truth"), else assert — except that a reported act of
+  violence by another side ("said X had fired on …") is an accusation of X;
+- flags: negation ("did not accuse" is no claim at all) and hypothetical modality ("could escalate").
+
+Denials are linked afterwards (:func:`link_denials`) to the claim they name or the nearest accusation
+against the denier's side; an accusation described only inside a denial becomes its own claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.model import Stance
+from loaders.actors import ActorResolver, np_tokens
+
+LEXICON_FILE = Path(__file__).with_name("data") / "lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    accuse: frozenset[str]
+    deny: frozenset[str]
+    assert_: frozenset[str]
+    clause_only: frozenset[str]
+    accuse_phrases: dict[str, frozenset[str]]
+    claim_nouns: frozenset[str]
+    deny_predicates: frozenset[str]
+    deny_phrases: tuple[str, ...]
+    wrongdoing: frozenset[str]
+    hypothetical: frozenset[str]
+    raw: dict[str, Any]
+
+    @property
+    def reporting(self) -> frozenset[str]:
+        return self.accuse | self.deny | self.assert_
+
+
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rv = data["reporting_verbs"]
+
+    def fs(values: list[str]) -> frozenset[str]:
+        return frozenset(str(v).lower() for v in values)
+
+    return Lexicon(
+        accuse=fs(rv["accuse"]),
+        deny=fs(rv["deny"]),
+        assert_=fs(rv["assert"]),
+        clause_only=fs(data["clause_only_verbs"]),
+        accuse_phrases={k: fs(v) for k, v in data["accuse_phrases"].items()},
+        claim_nouns=fs(data["claim_nouns"]),
+        deny_predicates=fs(data["deny_predicates"]),
+        deny_phrases=tuple(p.lower() for p in data["deny_phrases"]),
+        wrongdoing=fs(data["wrongdoing_verbs"]),
+        hypothetical=fs(data["hypothetical_markers"]),
+        raw=data,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+@dataclass
+class ClaimDraft:
+    """A claim found in one sentence, before ids are assigned. Offsets index the article text."""
+
+    sentence: int
+    start: int
+    end: int
+    claimant: str | None
+    stance: Stance
+    targets: list[str] = field(default_factory=list)
+    content_start: int = 0
+    content_end: int = 0
+    verb_start: int = 0
+    verb_end: int = 0
+    negated: bool = False
+    hypothetical: bool = False
+    names_claim: bool = False  # "rejected the accusation": the denied claim is named, not described
+    retracts: bool = False  # "withdrew that claim": denies the claimant's own earlier claim
+    described: tuple[int, int] | None = None  # an accusation described only inside the denial
+    present_tense: bool = False
+    according_to: bool = False
+    denies: list[int] = field(default_factory=list)  # indices of denied drafts (set by link_denials)
+    about_incident: str | None = None
+    date_tokens: list[tuple[int, int]] = field(default_factory=list)
+    content_negated: bool = False
+
+
+_QUOTE_CHARS = "\"“”«»"
+_REPORT_NOUNS = frozenset({"statement", "report", "briefing", "message", "video", "post", "interview"})
+_DENY_HEADS = frozenset({"role", "involvement", "responsibility", "part", "link", "links", "connection"})
+
+
+class ClaimFinder:
+    """Finds claim drafts in parsed sentences of one article."""
+
+    def __init__(self, lexicon: Lexicon, resolver: ActorResolver) -> None:
+        self.lex = lexicon
+        self.resolver = resolver
+
+    # -- per sentence ---------------------------------------------------------------------------------
+
+    def find(self, sent: Any, sentence: int, offset: int) -> list[ClaimDraft]:
+        drafts: list[ClaimDraft] = []
+        used_verbs: set[int] = set()
+        for tok in sent:
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                d = self._according_to(tok, sent, sentence, offset)
+                if d:
+                    drafts.append(d)
+                continue
+            if tok.pos_ not in ("VERB",) or tok.i in used_verbs:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in self.lex.reporting and not self._accuse_phrase(tok):
+                continue
+            if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
+                continue  # "the alleged attack", "the accused"
+            made = self._from_verb(tok, sent, sentence, offset)
+            used_verbs.add(tok.i)
+            drafts.extend(made)
+        return drafts
+
+    def _accuse_phrase(self, verb: Any) -> bool:
+        words = self.lex.accuse_phrases.get(verb.lemma_.lower())
+        return bool(words) and any(t.lower_ in words for t in verb.subtree)
+
+    def _speaker(self, verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
+        """(speaker head token, passive) for a reporting verb."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0], True
+            return None, True
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "expl"):
+                if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    return verb.head, False
+                return c, False
+        if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "dep", "parataxis") and verb.head is not verb:
+            head = verb.head
+            if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return head, False
+            return self._speaker(head, depth + 1)
+        return None, False
+
+    def _from_verb(self, verb: Any, sent: Any, sentence: int, offset: int) -> list[ClaimDraft]:
+        lex = self.lex
+        lemma = verb.lemma_.lower()
+        negated = any(c.dep_ == "neg" for c in verb.children) or any(
+            c.lower_ in ("never",) for c in verb.children
+        )
+        speaker_tok, passive = self._speaker(verb)
+        children = list(verb.children)
+        ccomp = [c for c in children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        dobj = [c for c in children if c.dep_ in ("dobj", "attr")]
+        preps = {c.lower_: c for c in children if c.dep_ in ("prep", "agent")}
+        oprd = [c for c in children if c.dep_ in ("oprd", "acomp")]
+        quoted = self._quote_span(sent, verb)
+
+        accuse_phrase = self._accuse_phrase(verb)
+        if lemma in lex.accuse or accuse_phrase:
+            stance = Stance.ACCUSE
+        elif lemma in lex.deny:
+            stance = Stance.DENY
+        else:
+            stance = Stance.ASSERT
+        if negated and stance in (Stance.ACCUSE, Stance.DENY):
+            return []  # "did not accuse", "neither confirmed nor denied" are not claims
+        if negated and lemma in ("say", "comment", "respond", "confirm", "state"):
+            return []
+        if lemma in ("withdraw", "retract"):
+            stance = Stance.DENY
+
+        content: list[Any] = []
+        targets_heads: list[Any] = []
+        names_claim = False
+        retracts = lemma in ("retract", "withdraw")
+        described: tuple[int, int] | None = None
+
+        if stance is Stance.ACCUSE:
+            if passive:
+                targets_heads = [c for c in children if c.dep_ == "nsubjpass"]
+                for p in ("on",):
+                    if p in preps:
+                        targets_heads = [g for g in preps[p].children if g.dep_ == "pobj"] or targets_heads
+            else:
+                targets_heads = dobj[:1]
+                if lemma == "blame" and "on" in preps:
+                    targets_heads = [g for g in preps["on"].children if g.dep_ == "pobj"][:1]
+            for p in ("of", "for"):
+                if p in preps:
+                    content.extend(preps[p].subtree)
+            if lemma == "blame" and "on" in preps and dobj:
+                content.extend(dobj[0].subtree)
+            for c in ccomp:
+                content.extend(c.subtree)
+            if lemma == "allege" and not targets_heads:
+                stance = Stance.ACCUSE
+        elif stance is Stance.DENY:
+            if dobj:
+                obj = dobj[0]
+                if obj.lemma_.lower() in lex.claim_nouns or obj.lemma_.lower() in ("that", "this", "it", "those"):
+                    names_claim = True
+                content.extend(obj.subtree)
+                if obj.lemma_.lower() in _DENY_HEADS:
+                    described = self._span_of(list(obj.subtree), offset)
+                # "the accusations that its forces planted mines" describe the accusation.
+                for c in obj.children:
+                    if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
+                        if any(g.lower_ == "that" and g.dep_ in ("mark",) for g in c.children):
+                            described = self._span_of(list(c.subtree), offset)
+            elif verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.claim_nouns:
+                names_claim = True
+                content.append(verb.head)
+            for c in ccomp:
+                content.extend(c.subtree)
+                described = described or self._span_of(list(c.subtree), offset)
+            if not dobj and not ccomp and not names_claim:
+                if not (verb.dep_ == "relcl"):
+                    names_claim = True
+        else:
+            for c in ccomp:
+                content.extend(c.subtree)
+            if lemma in ("call", "describe", "dismiss") and (dobj or oprd):
+                for c in dobj + oprd:
+                    content.extend(c.subtree)
+                if dobj and dobj[0].lemma_.lower() in lex.claim_nouns | {"it", "this", "that"}:
+                    names_claim = True
+            if lemma == "condemn" and dobj:
+                content.extend(dobj[0].subtree)
+            if lemma == "put" and dobj and any(t.lower_ in ("toll", "figure", "number") for t in dobj[0].subtree):
+                content.extend(verb.subtree)
+            if lemma in ("tell", "report", "confirm", "announce", "warn", "post", "write", "add", "state", "claim"):
+                for c in children:
+                    if c.dep_ in ("dobj",) and c.pos_ == "NOUN":
+                        content.extend(c.subtree)
+            if not content and quoted:
+                content = [t for t in sent if quoted[0] <= t.idx < quoted[1]]
+            if not content:
+                if lemma in ("say", "tell", "add", "state", "claim", "announce", "warn", "write", "confirm"):
+                    # "…, he said." after a quote in the previous sentence parses without a ccomp.
+                    prev = [t for t in sent if t.i < verb.i and not t.is_punct and t.dep_ != "nsubj"
+                            and t not in list(verb.subtree)]
+                    content = [t for t in sent if t.i < verb.i and t.head.i >= t.i and t not in verb.children][:0]
+                    if not prev:
+                        return []
+                    content = prev
+                else:
+                    return []
+            if lemma in lex.clause_only and not ccomp and not quoted and lemma not in ("call", "describe", "put"):
+                return []
+
+        # Stance from the content words.
+        content_sorted = sorted({t.i: t for t in content}.values(), key=lambda t: t.i)
+        content_text = " ".join(t.lower_ for t in content_sorted)
+        clause_text = " ".join(t.lower_ for t in verb.subtree)
+        if stance is Stance.ASSERT:
+            deny_word = any(t.lemma_.lower() in lex.deny_predicates or t.lower_ in lex.deny_predicates
+                            for t in [*oprd, *content_sorted] if t.dep_ in ("oprd", "acomp", "attr", "amod", "dobj", "xcomp", "ROOT", "ccomp", "pobj", "npadvmod", "advmod", "conj") )
+            deny_phrase = any(p in clause_text for p in lex.deny_phrases)
+            if deny_word or deny_phrase:
+                stance = Stance.DENY
+                names_claim = True
+        if stance is Stance.DENY and not names_claim and not described and content_sorted:
+            if any(p in content_text for p in lex.deny_phrases):
+                described = self._span_of(content_sorted, offset)
+
+        drafts_targets: list[str] = []
+        resolver = self.resolver
+        for th in targets_heads:
+            drafts_targets.extend(resolver.resolve_all(th, offset, sentence))
+        content_negated = False
+        if stance is Stance.ASSERT and content_sorted:
+            acc_targets, content_negated = self._accused_in_content(content_sorted, offset, sentence)
+            if acc_targets:
+                stance = Stance.ACCUSE
+                drafts_targets = acc_targets
+        if stance is Stance.ACCUSE and not drafts_targets and content_sorted:
+            acc_targets, _neg = self._accused_in_content(content_sorted, offset, sentence, any_subject=True)
+            drafts_targets = acc_targets
+        if lemma == "condemn" and stance is Stance.ACCUSE and not drafts_targets:
+            stance = Stance.ASSERT
+
+        # Speakers: "both sides accused each other" gives one claim per side.
+        speakers: list[str | None]
+        if speaker_tok is not None:
+            speakers = list(resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)) or [None]
+        else:
+            speakers = [None]
+        each_other = any(t.lower_ in ("other", "another") and t.head is verb or
+                         (t.lower_ == "other" and t.head.head is verb) for t in verb.subtree) and any(
+            t.lower_ in ("each", "one") for t in verb.subtree)
+        if stance is Stance.ACCUSE and each_other:
+            sides = self._two_sides(speaker_tok, offset, sentence)
+            if len(sides) == 2:
+                return [
+                    self._draft(verb, sent, sentence, offset, speaker_tok, s, stance, [o], content_sorted,
+                                negated, quoted)
+                    for s, o in ((sides[0], sides[1]), (sides[1], sides[0]))
+                ]
+        # A claimant is not its own target.
+        out = []
+        for spk in speakers:
+            tg = [t for t in drafts_targets if t != spk]
+            if stance is Stance.ACCUSE and spk is not None and drafts_targets and not tg:
+                continue
+            d = self._draft(verb, sent, sentence, offset, speaker_tok, spk, stance, tg, content_sorted, negated,
+                            quoted)
+            d.names_claim = names_claim
+            d.retracts = retracts
+            d.described = described
+            d.content_negated = content_negated
+            out.append(d)
+        return out
+
+    def _draft(self, verb: Any, sent: Any, sentence: int, offset: int, speaker_tok: Any, speaker: str | None,
+               stance: Stance, targets: list[str], content: list[Any], negated: bool,
+               quoted: tuple[int, int] | None) -> ClaimDraft:
+        toks = [verb, *content]
+        if speaker_tok is not None and speaker_tok.pos_ != "PRON" and speaker_tok.i < verb.i:
+            sp = np_tokens(speaker_tok)
+            if sp and verb.i - sp[-1].i <= 2 and len(sp) <= 8:
+                toks.extend(sp)
+        for c in verb.children:
+            if c.dep_ in ("dobj", "aux", "neg", "prt", "dative") and c.i > (speaker_tok.i if speaker_tok is not None else -1):
+                if c.dep_ in ("dobj", "dative"):
+                    toks.extend(c.subtree)
+                elif c.i > toks[0].i - 3:
+                    toks.append(c)
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "as") and stance is not Stance.ASSERT:
+                toks.extend(c.subtree)
+            if c.dep_ == "oprd" or c.dep_ == "acomp":
+                toks.extend(c.subtree)
+            if c.dep_ in ("npadvmod",) or (c.dep_ == "prep" and c.lower_ in ("on",) and stance is Stance.ASSERT and c.i < (content[0].i if content else c.i + 1)):
+                toks.extend(c.subtree)
+        if speaker_tok is not None and speaker_tok.i > verb.i and content and content[0].i < verb.i:
+            toks.extend(np_tokens(speaker_tok))
+        lo = min(t.i for t in toks)
+        hi = max(t.i for t in toks)
+        doc = verb.doc
+        while hi > lo and (doc[hi].is_punct and doc[hi].text not in _QUOTE_CHARS or doc[hi].dep_ == "cc"):
+            hi -= 1
+        while lo < hi and (doc[lo].is_punct and doc[lo].text not in _QUOTE_CHARS or doc[lo].dep_ in ("cc", "mark")):
+            lo += 1
+        # Keep paired quote marks balanced at the edges: trim an opening quote with no close.
+        start = offset + doc[lo].idx
+        end = offset + doc[hi].idx + len(doc[hi].text)
+        c_start = offset + min((t.idx for t in content), default=verb.idx)
+        c_end = offset + max((t.idx + len(t.text) for t in content), default=verb.idx + len(verb.text))
+        hyp = self._hypothetical(verb, content)
+        present = verb.tag_ in ("VBZ", "VBP")
+        date_tokens = []
+        content_ids = {t.i for t in content}
+        for c in verb.children:
+            if c.i in content_ids:
+                continue
+            if c.dep_ in ("npadvmod", "prep", "advmod", "tmod") or c.ent_type_ in ("DATE", "TIME"):
+                sub = list(c.subtree)
+                if any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("today", "yesterday", "overnight") for t in sub):
+                    date_tokens.append((offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)))
+        return ClaimDraft(
+            sentence=sentence,
+            start=start,
+            end=end,
+            claimant=speaker,
+            stance=stance,
+            targets=targets,
+            content_start=c_start,
+            content_end=c_end,
+            verb_start=offset + verb.idx,
+            verb_end=offset + verb.idx + len(verb.text),
+            negated=negated,
+            hypothetical=hyp,
+            present_tense=present,
+            date_tokens=date_tokens,
+        )
+
+    def _hypothetical(self, verb: Any, content: list[Any]) -> bool:
+        for t in [verb, *content[:1]]:
+            for c in t.children:
+                if c.dep_ == "aux" and c.lower_ in self.lex.hypothetical:
+                    return True
+        root = next((t for t in content if t.dep_ in ("ccomp", "xcomp")), None)
+        if root is not None:
+            return any(c.dep_ == "aux" and c.lower_ in self.lex.hypothetical for c in root.children) or any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in root.children
+            )
+        return False
+
+    def _accused_in_content(self, content: list[Any], offset: int, sentence: int,
+                            any_subject: bool = False) -> tuple[list[str], bool]:
+        """Actors the content says did wrong: the subject of a violent verb, or the agent of a passive one."""
+        ids = {t.i for t in content}
+        negated = False
+        found: list[str] = []
+        for t in content:
+            if t.pos_ not in ("VERB", "AUX") or t.head.i not in ids and t.dep_ not in ("ccomp", "pcomp", "xcomp", "parataxis", "advcl", "ROOT"):
+                if not (t.pos_ == "VERB" and t.dep_ in ("ccomp", "pcomp", "xcomp", "conj", "relcl", "advcl")):
+                    continue
+            lemma = t.lemma_.lower()
+            if any(c.dep_ == "neg" for c in t.children):
+                negated = True
+                continue
+            if lemma not in self.lex.wrongdoing and not any_subject:
+                continue
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+            if passive:
+                for c in t.children:
+                    if c.dep_ == "agent":
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                found.extend(self.resolver.resolve_all(g, offset, sentence))
+            else:
+                for c in t.children:
+                    if c.dep_ == "nsubj" and any(x.lower_ in ("no", "none", "nobody") for x in c.subtree):
+                        negated = True
+                    elif c.dep_ == "nsubj":
+                        found.extend(self.resolver.resolve_all(c, offset, sentence))
+            if found:
+                break
+        for t in content:
+            if t.dep_ == "nsubj" and t.lower_ in ("no", "none", "nobody", "nothing") or (t.lower_ == "no" and t.dep_ == "det" and t.head.dep_ in ("nsubj", "nsubjpass")):
+                negated = True
+        return list(dict.fromkeys(found)), negated
+
+    def _two_sides(self, speaker_tok: Any, offset: int, sentence: int) -> list[str]:
+        reg = self.resolver.reg
+        seen: list[str] = []
+        for m in reversed(reg.history):
+            cat = reg.category.get(m.actor_id)
+            if cat in ("state", "army", "rebel", "armed_group") and m.actor_id not in seen:
+                if any(reg.side_of(m.actor_id) & reg.side_of(s) for s in seen):
+                    continue
+                seen.append(m.actor_id)
+            if len(seen) == 2:
+                break
+        return sorted(seen[:2], key=lambda a: min(e.start or 0 for e in reg.actors[a].evidence) if reg.actors[a].evidence else 0)
+
+    def _according_to(self, tok: Any, sent: Any, sentence: int, offset: int) -> ClaimDraft | None:
+        to = next(c for c in tok.children if c.lower_ == "to")
+        objs = [g for g in to.children if g.dep_ == "pobj"]
+        if not objs:
+            return None
+        speakers = self.resolver.resolve_all(objs[0], offset, sentence, speaker=True)
+        head = tok.head
+        excluded = {t.i for t in tok.subtree}
+        if head is tok or head.pos_ not in ("VERB", "AUX", "NOUN"):
+            content = [t for t in sent if t.i not in excluded]
+        else:
+            content = [t for t in head.subtree if t.i not in excluded]
+        if head.pos_ == "NOUN":
+            content = [t for t in sent if t.i not in excluded]
+        content = [t for t in content if not t.is_punct or t.text in _QUOTE_CHARS]
+        if not content:
+            return None
+        doc = tok.doc
+        toks = content + list(tok.subtree)
+        lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+        while hi > lo and doc[hi].is_punct:
+            hi -= 1
+        while lo < hi and doc[lo].is_punct:
+            lo += 1
+        stance = Stance.ASSERT
+        targets: list[str] = []
+        acc, neg = self._accused_in_content(content, offset, sentence)
+        if acc:
+            stance = Stance.ACCUSE
+            targets = [a for a in acc if a not in speakers]
+        return ClaimDraft(
+            sentence=sentence,
+            start=offset + doc[lo].idx,
+            end=offset + doc[hi].idx + len(doc[hi].text),
+            claimant=speakers[0] if speakers else None,
+            stance=stance if targets or stance is Stance.ASSERT else Stance.ASSERT,
+            targets=targets,
+            content_start=offset + content[0].idx,
+            content_end=offset + content[-1].idx + len(content[-1].text),
+            verb_start=offset + tok.idx,
+            verb_end=offset + tok.idx + len(tok.text),
+            according_to=True,
+            content_negated=neg,
+        )
+
+    @staticmethod
+    def _quote_span(sent: Any, verb: Any) -> tuple[int, int] | None:
+        """Character span (doc offsets) of quoted text in the sentence, when the verb is outside it."""
+        text = sent.text
+        m = re.search(r"[\"“]([^\"”]{8,})[\"”]", text)
+        if not m:
+            return None
+        a = sent.start_char + m.start(1)
+        b = sent.start_char + m.end(1)
+        if a <= verb.idx < b:
+            return None
+        return a, b
+
+    @staticmethod
+    def _span_of(toks: list[Any], offset: int) -> tuple[int, int] | None:
+        if not toks:
+            return None
+        toks = sorted(toks, key=lambda t: t.i)
+        return offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
+
+
+# --- article level --------------------------------------------------------------------------------
+
+
+def link_denials(drafts: list[ClaimDraft], side_of: Any, incident_of: Any = None) -> list[ClaimDraft]:
+    """Set ``denies`` on each deny draft; returns the drafts plus accusations described inside denials.
+
+    A denial that names a claim ("rejected the accusation") or describes one ("denied that its forces…")
+    links to the nearest accusation against the denier's side (earlier ones first), else to the nearest
+    earlier claim by someone else. A described accusation with no match becomes a claim of its own.
+    """
+    out = list(drafts)
+    for i, d in enumerate(drafts):
+        if d.stance is Stance.ASSERT and d.content_negated and d.claimant:
+            # "said no civilian had been killed" after an accusation against the speaker's side.
+            side = side_of(d.claimant)
+            match = _nearest(drafts, i, lambda c: c.stance is Stance.ACCUSE and bool(set(c.targets) & side)
+                             and c.claimant not in side, before_only=True)
+            if match is not None:
+                d.stance = Stance.DENY
+                d.denies = [match]
+            continue
+        if d.stance is not Stance.DENY:
+            continue
+        side = side_of(d.claimant) if d.claimant else set()
+        if d.retracts:
+            match = _nearest(drafts, i, lambda c: c.claimant == d.claimant and c.stance is not Stance.DENY,
+                             before_only=False)
+            if match is not None:
+                d.denies = [match]
+            continue
+        match = _nearest(
+            drafts, i,
+            lambda c: c.stance is Stance.ACCUSE and bool(set(c.targets) & side) and c.claimant not in side,
+            before_only=not d.described and d.names_claim,
+        )
+        if match is None and (d.names_claim or not d.described):
+            match = _nearest(drafts, i, lambda c: c.stance is not Stance.DENY and c.claimant is not None
+                             and c.claimant not in side, before_only=True)
+        if match is not None:
+            d.denies = [match]
+        elif d.described is not None:
+            start, end = d.described
+            inner = ClaimDraft(
+                sentence=d.sentence,
+                start=start,
+                end=end,
+                claimant=None,
+                stance=Stance.ACCUSE,
+                targets=[t for t in side if t == d.claimant][:1],
+                content_start=start,
+                content_end=end,
+                verb_start=start,
+                verb_end=start,
+            )
+            out.append(inner)
+            d.denies = [len(out) - 1]
+    return out
+
+
+def _nearest(drafts: list[ClaimDraft], i: int, ok: Any, before_only: bool) -> int | None:
+    best: tuple[int, int] | None = None
+    for j, c in enumerate(drafts):
+        if j == i or not ok(c):
+            continue
+        if c.start == drafts[i].start and c.end == drafts[i].end:
+            continue
+        dist = i - j if j < i else (j - i) + 1000
+        if before_only and j > i:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, j)
+    return best[1] if best else None

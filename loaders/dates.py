@@ -1,0 +1,284 @@
+"""Time expressions of news text resolved against the publication date, with precision and an interval.
+
+Absolute forms ("14 April 2025", "April 14") go through dateparser. Relative forms (weekday names,
+"yesterday", "last night", "earlier this week", "the 2020 war", "the early 1990s", "for months") are
+resolved here, because dateparser either cannot parse them or resolves them against today's clock
+(see tests/extraction/test_dates.py). Without a publication date a relative form stays unknown and keeps
+its words.
+
+>>> from datetime import date
+>>> resolve("on Tuesday", date(2025, 5, 20)).label()
+'2025-05-20'
+>>> resolve("last night", date(2025, 5, 20)).label()
+'2025-05-19/2025-05-20'
+>>> resolve("the early 1990s", None).label()
+'1990/1993'
+>>> resolve("yesterday", None).label()
+'unknown'
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from graph.model import Precision, TimeSpan
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = [m.lower() for m in calendar.month_name[1:]]
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))"
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}
+
+# Ordered: longer, more specific forms first. Each alternative is one named group.
+_PATTERNS = [
+    ("overnight_weekday", rf"\b(?:overnight|during the night)\s+(?:from|between)\s+{_WEEKDAY_RE}\s+(?:to|and|into)\s+{_WEEKDAY_RE}\b"),
+    ("abs_full", rf"\b(?:(?:on|since|from|by)\s+)?(?:{_WEEKDAY_RE},?\s+)?(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}})\b"),
+    ("abs_day", rf"\b(?:(?:on|since|from|by)\s+)?(?:{_WEEKDAY_RE},?\s+)?(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE})\b(?!\s*,?\s*\d{{4}})"),
+    ("month_year", rf"\b(?:(?:in|since|from|by|until|early|late|mid-?)\s+)*{_MONTH_RE},?\s+\d{{4}}\b"),
+    ("decade", r"\b(?:(?:in|since|during)\s+)?(?:the\s+)?(?:(early|mid|late)[- ])?(\d{3}0)s\b"),
+    ("year_war", r"\b(?:the\s+)?(\d{4})\s+(?:war|conflict|offensive|ceasefire|truce|election|elections|coup|agreement|deal|talks|fighting)\b"),
+    ("since_year", r"\bsince\s+(?:early\s+|late\s+|mid-)?(\d{4})\b"),
+    ("year", r"\b(?:(?:in|since|during|by|until|early|late)\s+)?(?:mid-)?((?:19|20)\d{2})\b"),
+    ("weekday", rf"\b(?:(?:on|late on|early on|late|early|last|this|since|by|until)\s+)?{_WEEKDAY_RE}{_PART}?(?:\s+and\s+{_WEEKDAY_RE})?\b"),
+    ("month", rf"\b(?:(?:in|since|from|by|until|early|late|last|this)\s+|mid-\s*)*(?:{_MONTH_RE})\b"),
+    ("relative", r"\b(?:today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|during\s+the\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day)|earlier\s+today|this\s+week|last\s+week|(?:the\s+)?past\s+week|this\s+month|last\s+month|this\s+year|last\s+year|the\s+day\s+before|the\s+previous\s+day|the\s+same\s+day|in\s+recent\s+(?:days|weeks|months))\b"),
+    ("duration", r"\bfor\s+(?:weeks|months|years|days)\b"),
+]
+_SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A time expression found in text: offsets relative to the scanned string, and its resolution."""
+
+    start: int
+    end: int
+    text: str
+    span: TimeSpan
+    kind: str
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every time expression in ``text``, resolved against ``published``.
+
+    >>> [m.span.label() for m in find_dates("Fighting since 2022 resumed on Monday.", date(2025, 5, 20))]
+    ['2022/2025-05-20', '2025-05-19']
+    """
+    out = []
+    for m in _SCANNER.finditer(text):
+        kind = m.lastgroup or ""
+        words = m.group(0)
+        if kind == "month" and words.lower() in ("may", "march") and not _month_context(text, m.start()):
+            continue  # the modal verb "may", the verb "march"
+        if kind == "year" and not _year_context(text, m):
+            continue
+        span = resolve(words, published, kind)
+        out.append(DateMention(m.start(), m.end(), words, span, kind))
+    return out
+
+
+def _month_context(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 12) : pos].lower()
+    return bool(re.search(r"\b(in|since|from|until|by|early|late|mid-?|last|this)\s*$", before))
+
+
+def _year_context(text: str, m: re.Match[str]) -> bool:
+    """A bare four-digit number is a year only after a preposition or in a plausible range."""
+    value = int(re.sub(r"\D", "", m.group(0))[-4:])
+    if not 1900 <= value <= 2100:
+        return False
+    after = text[m.end() : m.end() + 8]
+    return not re.match(r"\s*(people|dead|killed|troops|soldiers|residents|km|kilometres|metres)", after)
+
+
+def resolve(words: str, published: date | None, kind: str | None = None) -> TimeSpan:
+    """Resolve one time expression. ``kind`` is the scanner's pattern name when known."""
+    raw = words
+    low = re.sub(r"\s+", " ", words.strip().lower())
+    if kind is None:
+        m = _SCANNER.search(words)
+        kind = (m.lastgroup or "") if m else ""
+    try:
+        span = _resolve(low, published, kind, raw)
+    except ValueError:
+        span = None
+    return span if span is not None else TimeSpan.unknown(raw)
+
+
+def _resolve(low: str, pub: date | None, kind: str, raw: str) -> TimeSpan | None:
+    if kind in ("abs_full", "abs_day"):
+        return _absolute(low, pub, raw, with_year=kind == "abs_full")
+    if kind == "month_year":
+        m = re.search(rf"({_MONTH_RE}),?\s+(\d{{4}})", low, re.I)
+        if not m:
+            return None
+        month = _month_number(m.group(1))
+        year = int(m.group(2))
+        if low.startswith("since") and pub:
+            return TimeSpan.range(date(year, month, 1), pub, raw)
+        return TimeSpan.month(year, month, raw)
+    if kind == "decade":
+        m = re.search(r"(?:(early|mid|late)[- ])?(\d{3}0)s", low)
+        if not m:
+            return None
+        base = int(m.group(2))
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(m.group(1) or "", (0, 9))
+        return TimeSpan.range(date(base + lo, 1, 1), date(base + hi, 12, 31), raw)
+    if kind == "year_war":
+        year = int(re.search(r"\d{4}", low).group(0))  # type: ignore[union-attr]
+        return TimeSpan.year(year, raw)
+    if kind == "since_year":
+        year = int(re.search(r"\d{4}", low).group(0))  # type: ignore[union-attr]
+        if pub is None:
+            return None
+        return TimeSpan.range(date(year, 1, 1), pub, raw)
+    if kind == "year":
+        year = int(re.search(r"\d{4}", low).group(0))  # type: ignore[union-attr]
+        if low.startswith("since"):
+            return TimeSpan.range(date(year, 1, 1), pub, raw) if pub else None
+        return TimeSpan.year(year, raw)
+    if pub is None:
+        return None  # every remaining form is relative to the publication date
+    if kind == "overnight_weekday":
+        days = [WEEKDAYS.index(d) for d in re.findall("|".join(WEEKDAYS), low)]
+        second = _weekday_on_or_before(pub, days[1])
+        return TimeSpan.range(second - timedelta(days=1), second, raw)
+    if kind == "weekday":
+        names = re.findall("|".join(WEEKDAYS), low)
+        last = _weekday_on_or_before(pub, WEEKDAYS.index(names[-1]))
+        if low.startswith("last ") and last == pub:
+            last -= timedelta(days=7)
+        if len(names) == 2:
+            first = _weekday_on_or_before(last, WEEKDAYS.index(names[0]))
+            return TimeSpan.range(first, last, raw)
+        if low.startswith("since "):
+            return TimeSpan.range(last, pub, raw)
+        return TimeSpan.day(last, raw)
+    if kind == "month":
+        m = re.search(_MONTH_RE, low, re.I)
+        if not m:
+            return None
+        month = _month_number(m.group(0))
+        year = pub.year if month <= pub.month else pub.year - 1
+        if low.startswith("last ") and month == pub.month:
+            year -= 1
+        if low.startswith("since"):
+            return TimeSpan.range(date(year, month, 1), pub, raw)
+        return TimeSpan.month(year, month, raw)
+    if kind == "relative":
+        return _relative(low, pub, raw)
+    if kind == "duration":
+        # "for weeks" / "for months" with no start: the start is known only to the year (dev-corpus rule).
+        unit = low.split()[-1]
+        if unit == "days":
+            return TimeSpan.range(pub - timedelta(days=14), pub, raw)
+        if unit == "years":
+            return None
+        return TimeSpan.range(date(pub.year, 1, 1), pub, raw)
+    return None
+
+
+def _relative(low: str, pub: date, raw: str) -> TimeSpan | None:
+    if low in ("today", "tonight", "earlier today") or low.startswith("this ") and low.split()[1] in (
+        "morning", "afternoon", "evening"
+    ):
+        return TimeSpan.day(pub, raw)
+    if low.startswith("yesterday") or low in ("the day before", "the previous day"):
+        return TimeSpan.day(pub - timedelta(days=1), raw)
+    if low in ("last night", "overnight", "during the night"):
+        return TimeSpan.range(pub - timedelta(days=1), pub, raw)
+    monday = pub - timedelta(days=pub.weekday())
+    if low in ("earlier this week", "this week", "earlier in the week"):
+        return TimeSpan.range(monday, pub, raw)
+    if low == "last week":
+        return TimeSpan.range(monday - timedelta(days=7), monday - timedelta(days=1), raw)
+    if low in ("past week", "the past week"):
+        return TimeSpan.range(pub - timedelta(days=7), pub, raw)
+    if low in ("earlier this month", "this month", "earlier in the month"):
+        return TimeSpan.range(pub.replace(day=1), pub, raw)
+    if low == "last month":
+        prev = pub.replace(day=1) - timedelta(days=1)
+        return TimeSpan.month(prev.year, prev.month, raw)
+    if low in ("this year", "earlier this year", "earlier in the year"):
+        return TimeSpan.range(date(pub.year, 1, 1), pub, raw)
+    if low == "last year":
+        return TimeSpan.year(pub.year - 1, raw)
+    if low.startswith("in recent"):
+        unit = low.split()[-1]
+        back = {"days": 14, "weeks": 60, "months": 180}[unit]
+        return TimeSpan.range(pub - timedelta(days=back), pub, raw)
+    return None  # "the same day" needs the statement's own date; the caller resolves it
+
+
+def _month_number(word: str) -> int:
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS.index(w) + 1
+    return _MONTH_ABBR[w[:4] if w.startswith("sept") else w[:3]]
+
+
+def _weekday_on_or_before(ref: date, weekday: int) -> date:
+    return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _absolute(low: str, pub: date | None, raw: str, with_year: bool) -> TimeSpan | None:
+    import dateparser
+
+    core = re.sub(r"^(on|since|from|by)\s+", "", low)
+    core = re.sub(rf"^{_WEEKDAY_RE},?\s+", "", core, flags=re.I)
+    core = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", core)
+    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY"}
+    if pub is not None:
+        from datetime import datetime
+
+        settings["RELATIVE_BASE"] = datetime(pub.year, pub.month, pub.day)
+        settings["PREFER_DATES_FROM"] = "past"
+    elif not with_year:
+        return None  # "April 14" without a publication year is not a date we can place
+    parsed = dateparser.parse(core, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if not with_year and pub is not None and day > pub:
+        day = day.replace(year=day.year - 1)
+    if low.startswith("since") and pub is not None:
+        return TimeSpan.range(day, pub, raw)
+    return TimeSpan.day(day, raw)
+
+
+def shift(span: TimeSpan, days: int, raw: str) -> TimeSpan:
+    """A day-precision span moved by ``days`` ("a day after X")."""
+    if span.precision is not Precision.DAY or span.start is None:
+        return TimeSpan.unknown(raw)
+    return TimeSpan.day(span.start + timedelta(days=days), raw)
+
+
+_RELATIVE_TO_EVENT = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(day|days|week|weeks)\s+(after|before)\b", re.I
+)
+
+
+def relative_to_event(text: str) -> tuple[int, int, int] | None:
+    """("a day after" ...) → (start, end, signed offset in days), or None.
+
+    >>> relative_to_event("a day before the police operation")
+    (0, 12, -1)
+    """
+    m = _RELATIVE_TO_EVENT.search(text)
+    if not m:
+        return None
+    n_word = m.group(1).lower()
+    n = int(n_word) if n_word.isdigit() else _NUM_WORDS.get(n_word, 1)
+    days = n * (7 if m.group(2).lower().startswith("week") else 1)
+    return m.start(), m.end(), days if m.group(3).lower() == "after" else -days

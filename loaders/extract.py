@@ -1,0 +1,584 @@
+"""Article → ArticleGraph: actors, locations, incidents and claims with evidence, offline and deterministic.
+
+>>> from graph.model import Article, Claim, article_id
+>>> text = "Azerbaijan accused Armenia on Monday of shelling the village of Sotk."
+>>> g = extract(Article(id=article_id(text), text=text))
+>>> [(n.stance.value, n.quote) for n in g.nodes if isinstance(n, Claim)]
+[('accuse', 'Azerbaijan accused Armenia on Monday of shelling the village of Sotk')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from graph.model import (
+    Actor,
+    Article,
+    ArticleGraph,
+    CasualtyFigure,
+    Claim,
+    Edge,
+    EdgeType,
+    Evidence,
+    Incident,
+    Location,
+    LocationKind,
+    Node,
+    Role,
+    Stance,
+    TimeSpan,
+    claim_id,
+    incident_id,
+    location_id,
+)
+from graph.taxonomy import IncidentType
+from loaders import dates as dates_mod
+from loaders.actors import ActorResolver, ArticleActors, default_dictionary
+from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, link_denials
+from loaders.gazetteer import Place, default_gazetteer, distance_km
+from loaders.incidents import (
+    _EVENT_DEPS,
+    _VIOLENT,
+    GENERIC_EVENT_NOUNS,
+    IncidentDraft,
+    TriggerTable,
+    casualties,
+    is_separate,
+)
+from loaders.nlp import get_nlp, paragraph_spans
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?"
+    r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2})"
+)
+_PLACE_SUFFIX = frozenset(
+    "district province region state county governorate oblast department territory township municipality "
+    "prefecture city town village valley corridor road highway crossing border".split()
+)
+_ROUTE_WORDS = frozenset("road highway corridor route motorway crossing".split())
+_SITE_WORDS = frozenset(
+    "checkpoint bridge tunnel post base airport port market hospital school camp border shoal reef "
+    "crossing dam silo silos line".split()
+)
+_REGION_WORDS = frozenset(
+    "district province region state county governorate oblast department territory township municipality "
+    "prefecture valley area zone".split()
+)
+
+
+_DATELINE_PREFIX = re.compile(
+    r"[A-Z][A-Za-z'’.]*(?:[ -][A-Z][A-Za-z'’.]*)*\s*,\s*[^()\n]{0,40}?\d{1,2}(?:,\s*\d{4})?\s*"
+    r"(?:\([^)\n]{1,60}\)\s*)?[-–—:]\s+|[A-Z][A-Z'’. -]+\s*(?:,[^()\n]{0,40})?\s*\([^)\n]{1,60}\)\s*[-–—]\s+"
+)
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """Paragraphs to parse, with a leading dateline ("BAKU, May 20 (Agency) - ") split off its paragraph so
+    the place name is not parsed as the subject of the first sentence.
+
+    >>> text = "Title\\n\\nGOMA, April 14 (Wire) - Shells hit the market."
+    >>> [text[a:b] for a, b in segments(text)]
+    ['Title', 'GOMA, April 14 (Wire) - ', 'Shells hit the market.']
+    """
+    out = []
+    for n, (a, b) in enumerate(paragraph_spans(text)):
+        m = _DATELINE_PREFIX.match(text, a, b) if n < 4 else None
+        if m and m.end() < b:
+            out.append((a, m.end()))
+            out.append((m.end(), b))
+        else:
+            out.append((a, b))
+    return out
+
+
+@dataclass
+class _Sentence:
+    index: int
+    span: Any
+    offset: int  # article offset of the paragraph doc
+
+
+@dataclass
+class _ArticleState:
+    article: Article
+    actors: ArticleActors
+    resolver: ActorResolver
+    places: dict[str, Location] = field(default_factory=dict)
+    place_mentions: list[tuple[int, int, int, str]] = field(default_factory=list)  # (sent, start, end, id)
+    countries: set[str] = field(default_factory=set)
+    dateline: TimeSpan | None = None
+    dateline_text: str = ""
+
+
+class Extractor:
+    """Turns articles into article graphs with the pinned pipeline, the gazetteer and the actor dictionary.
+
+    >>> ex = Extractor()
+    >>> g = ex.extract(Article(id="art_x", text="Baku said Yerevan shelled Lachin on Monday."))
+    >>> sorted(n.name for n in g.nodes if n.kind.value == "Actor")
+    ['Armenia', 'Azerbaijan']
+    """
+
+    def __init__(self, gazetteer_file: str | Path | None = None, actors_file: str | Path | None = None) -> None:
+        self.nlp = get_nlp(gazetteer_file, actors_file)
+        self.gazetteer = default_gazetteer(gazetteer_file)
+        self.dictionary = default_dictionary(actors_file)
+        self.lexicon = default_lexicon()
+        self.triggers = TriggerTable(self.lexicon)
+
+    def extract(self, article: Article) -> ArticleGraph:
+        spans = segments(article.text)
+        docs = list(self.nlp.pipe(article.text[a:b] for a, b in spans))
+        return self._build(article, spans, docs)
+
+    def extract_many(
+        self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[ArticleGraph]:
+        """Extract a stream of articles, in order; the paragraphs of all of them go through one ``nlp.pipe``
+        (so ``n_process`` workers are started once), and each graph is yielded as soon as its last
+        paragraph is parsed."""
+        pending: dict[int, tuple[Article, list[tuple[int, int]]]] = {}
+
+        def stream() -> Iterator[tuple[str, tuple[int, int, int]]]:
+            for n, art in enumerate(articles):
+                spans = segments(art.text)
+                pending[n] = (art, spans)
+                if not spans:
+                    yield "", (n, 0, 0)  # keeps the article's place in the stream
+                for k, (a, b) in enumerate(spans):
+                    yield art.text[a:b], (n, k, len(spans))
+
+        docs: list[Any] = []
+        for doc, (n, k, total) in self.nlp.pipe(
+            stream(), as_tuples=True, n_process=n_process, batch_size=batch_size
+        ):
+            if total:
+                docs.append(doc)
+            if total == 0 or k == total - 1:
+                art, spans = pending.pop(n)
+                yield self._build(art, spans, docs)
+                docs = []
+
+    # -- one article ----------------------------------------------------------------------------------
+
+    def _build(self, article: Article, spans: list[tuple[int, int]], docs: list[Any]) -> ArticleGraph:
+        registry = ArticleActors(self.dictionary, article.id, article.text)
+        state = _ArticleState(article, registry, ActorResolver(registry))
+        sentences: list[_Sentence] = []
+        for (start, _end), doc in zip(spans, docs, strict=False):
+            for sent in doc.sents:
+                sentences.append(_Sentence(len(sentences), sent, start))
+        self._dateline(state, sentences)
+        finder = ClaimFinder(self.lexicon, state.resolver)
+        drafts: list[ClaimDraft] = []
+        incidents: list[IncidentDraft] = []
+        for s in sentences:
+            self._places(state, s)
+            self._actor_mentions(state, s)
+            incidents_here = self._incidents(state, s, incidents)
+            found = finder.find(s.span, s.index, s.offset)
+            for d in found:
+                d.about_incident = self._about(d, incidents, incidents_here)
+            drafts.extend(found)
+        drafts = link_denials(drafts, registry.side_of)
+        return self._graph(state, sentences, drafts, incidents)
+
+    def _dateline(self, state: _ArticleState, sentences: list[_Sentence]) -> None:
+        for s in sentences[:4]:
+            m = _DATELINE.match(s.span.text)
+            if not m:
+                continue
+            place = m.group("place")
+            span = dates_mod.resolve(m.group("date"), state.article.published, "abs_day")
+            state.dateline = span
+            state.dateline_text = m.group(0)
+            start = s.offset + s.span.start_char
+            found = self.gazetteer.lookup(place.title()) or self.gazetteer.lookup(place)
+            if found:
+                self._add_place(state, found[0], s.index, start, start + len(place))
+            return
+
+    # -- places -----------------------------------------------------------------------------------------
+
+    def _add_place(self, state: _ArticleState, place: Place, sentence: int, start: int, end: int,
+                   surface_start: int | None = None) -> str:
+        kind = LocationKind(place.kind)
+        lid = location_id(kind.value, place.country, place.name, place.key)
+        loc = state.places.get(lid)
+        text = state.article.text
+        a = surface_start if surface_start is not None else start
+        surface = text[a:end]
+        if loc is None:
+            loc = Location(
+                id=lid, name=place.name, location_kind=kind, country=place.country, lat=place.lat,
+                lon=place.lon, gazetteer_id=place.key, aliases=[],
+            )
+            state.places[lid] = loc
+        if surface not in loc.aliases:
+            loc.aliases.append(surface)
+        loc.evidence.append(Evidence(article_id=state.article.id, sentence=sentence, start=a, end=end,
+                                     quote=surface))
+        state.place_mentions.append((sentence, a, end, lid))
+        if place.country:
+            state.countries.add(place.country)
+        return lid
+
+    def _places(self, state: _ArticleState, s: _Sentence) -> None:
+        for ent in s.span.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            if ent.kb_id_.startswith("actor:"):
+                continue
+            text = ent.text
+            start = s.offset + ent.start_char
+            end = s.offset + ent.end_char
+            doc = ent.doc
+            # "the Kalbajar district", "Gegharkunik province": the suffix belongs to the name.
+            suffix_end = ent.end
+            while suffix_end < len(doc) and doc[suffix_end].lower_ in _PLACE_SUFFIX and suffix_end - ent.end < 1:
+                suffix_end += 1
+            full = doc[ent.start:suffix_end].text
+            surface_start = start
+            if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and suffix_end > ent.end:
+                surface_start = s.offset + doc[ent.start - 1].idx
+            end_full = s.offset + doc[suffix_end - 1].idx + len(doc[suffix_end - 1].text)
+            countries = frozenset(state.countries)
+            found = self.gazetteer.lookup(full, countries) if suffix_end > ent.end else []
+            if found:
+                self._add_place(state, found[0], s.index, start, end_full, surface_start)
+                continue
+            found = self.gazetteer.lookup(text, countries)
+            if ent.kb_id_ and self.gazetteer.get(ent.kb_id_) is not None and not found:
+                found = [self.gazetteer.get(ent.kb_id_)]  # type: ignore[list-item]
+            if found and suffix_end > ent.end:
+                # A district named after its town: keep the district as a region of the same country.
+                base = found[0]
+                word = doc[suffix_end - 1].lower_
+                kind = "route" if word in _ROUTE_WORDS else "region" if word in _REGION_WORDS else base.kind
+                place = Place(f"{base.key}:{word}", full, kind, base.country, base.lat, base.lon, 0)
+                self._add_place(state, place, s.index, start, end_full, surface_start)
+                continue
+            if found:
+                self._add_place(state, found[0], s.index, start, end)
+                continue
+            if ent.label_ == "GPE" and self.dictionary.country_of_word(text):
+                continue
+            if not text[:1].isupper() or len(text) < 3:
+                continue
+            # A place the gazetteer lacks: kind from its words, country from the article's places.
+            words = {w.lower() for w in full.split()}
+            if words & _ROUTE_WORDS:
+                kind = "route"
+            elif words & _SITE_WORDS:
+                kind = "site"
+            elif words & _REGION_WORDS:
+                kind = "region"
+            else:
+                kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[ent.label_]
+            country = _dominant(state.countries, state.place_mentions, state.places)
+            place = Place(f"text:{full.casefold()}", re.sub(r"^the ", "", full, flags=re.I), kind, country,
+                          None, None, 0)
+            self._add_place(state, place, s.index, start, end_full, surface_start)
+
+    # -- actors -----------------------------------------------------------------------------------------
+
+    def _actor_mentions(self, state: _ArticleState, s: _Sentence) -> None:
+        """Register named actors and actor-like noun phrases so pronouns and "the ministry" resolve."""
+        resolver = state.resolver
+        for ent in s.span.ents:
+            head = ent.root
+            if ent.label_ in ("PERSON", "ORG") or ent.kb_id_.startswith("actor:"):
+                resolver.resolve(head, s.offset, s.index)
+            elif ent.label_ in ("GPE", "NORP") and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+                resolver.resolve(head, s.offset, s.index)
+        d = self.dictionary
+        for tok in s.span:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in d.armed_heads or lemma in d.government_heads or lemma == "ministry" or (
+                tok.dep_ in ("nsubj",) and (lemma in d.population_heads or lemma in d.person_roles)
+            ):
+                resolver.resolve(tok, s.offset, s.index)
+
+    # -- incidents --------------------------------------------------------------------------------------
+
+    def _incidents(self, state: _ArticleState, s: _Sentence, incidents: list[IncidentDraft]) -> list[int]:
+        """Incident mentions of one sentence; returns indices (into ``incidents``) mentioned here."""
+        here: list[int] = []
+        sent = s.span
+        separate = is_separate(sent.text)
+        covered: set[int] = set()
+        places_here = [m for m in state.place_mentions if m[0] == s.index]
+        dates_here = dates_mod.find_dates(sent.text, state.article.published)
+        for tok in sent:
+            if tok.i in covered or tok.pos_ not in ("NOUN", "VERB", "PROPN"):
+                continue
+            found = self.triggers.type_at(tok)
+            if found is None:
+                continue
+            itype, first, last = found
+            covered.update(range(first, last + 1))
+            if tok.dep_ not in _EVENT_DEPS:
+                continue
+            if tok.pos_ == "VERB" and itype not in _VIOLENT and itype is not IncidentType.BLOCKADE:
+                continue
+            if tok.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+                continue
+            start = s.offset + sent.doc[first].idx
+            end = s.offset + sent.doc[last].idx + len(sent.doc[last].text)
+            loc_ids = self._places_of(tok, s, places_here)
+            generic = tok.lemma_.lower() in GENERIC_EVENT_NOUNS and any(
+                c.lower_ in ("the", "this", "that", "its") for c in tok.children
+            )
+            target = None
+            if not separate:
+                target = self._coreferent(incidents, itype, loc_ids, generic)
+            if target is None:
+                target = len(incidents)
+                incidents.append(
+                    IncidentDraft(type=itype, trigger_start=start, trigger_end=end, sentence=s.index,
+                                  trigger_text=sent.doc[first : last + 1].text,
+                                  summary=sent.text.strip()[:200])
+                )
+            inc = incidents[target]
+            inc.mentions.append((s.index, start, end))
+            if loc_ids and inc.location is None:
+                inc.location = loc_ids[0]
+            for lid in loc_ids:
+                if lid not in inc.near:
+                    inc.near.append(lid)
+            if inc.date_mention is None:
+                inc.date_mention = self._date_of(tok, s, dates_here, state)
+            if target not in here:
+                here.append(target)
+        if here:
+            killed, injured = casualties(sent, self.triggers)
+            if killed is not None or injured is not None:
+                main = incidents[here[0]]
+                if killed is not None and main.killed is None:
+                    main.killed = killed
+                if injured is not None and main.injured is None:
+                    main.injured = injured
+        return here
+
+    def _coreferent(self, incidents: list[IncidentDraft], itype: IncidentType, loc_ids: list[str],
+                    generic: bool) -> int | None:
+        for j in range(len(incidents) - 1, -1, -1):
+            inc = incidents[j]
+            same_type = inc.type is itype or (generic and inc.type in _VIOLENT and itype in _VIOLENT)
+            if not same_type:
+                continue
+            if loc_ids and inc.location and inc.location not in loc_ids and not set(loc_ids) & set(inc.near):
+                continue
+            return j
+        return None
+
+    def _places_of(self, tok: Any, s: _Sentence, places_here: list[tuple[int, int, int, str]]) -> list[str]:
+        """Places attached to the trigger's clause (or, failing that, in the sentence)."""
+        clause = tok
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head is not clause:
+            clause = clause.head
+        lo = s.offset + min(t.idx for t in clause.subtree)
+        hi = s.offset + max(t.idx + len(t.text) for t in clause.subtree)
+        inside = [m for m in places_here if lo <= m[1] and m[2] <= hi]
+        chosen = inside or places_here
+        ordered = sorted(chosen, key=lambda m: (_LOC_RANK.get(self._kind_of(m[3], s), 9), m[1]))
+        return list(dict.fromkeys(m[3] for m in ordered))
+
+    def _kind_of(self, lid: str, s: _Sentence) -> str:
+        return self._kinds.get(lid, "city")
+
+    _kinds: dict[str, str] = {}
+
+    def _date_of(self, tok: Any, s: _Sentence, dates_here: list[Any], state: _ArticleState) -> Any:
+        if not dates_here:
+            return None
+        base = s.span.start_char
+        trig = tok.idx - base
+        clause = tok
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and clause.head is not clause:
+            clause = clause.head
+        lo = min(t.idx for t in clause.subtree) - base
+        hi = max(t.idx + len(t.text) for t in clause.subtree) - base
+        inside = [m for m in dates_here if lo <= m.start and m.end <= hi and m.kind != "duration"]
+        pool = inside or [m for m in dates_here if m.kind != "duration"]
+        if not pool:
+            return None
+        best = min(pool, key=lambda m: abs(m.start - trig))
+        return (s.offset + base + best.start, s.offset + base + best.end, best.span, s.index)
+
+    def _about(self, d: ClaimDraft, incidents: list[IncidentDraft], here: list[int]) -> str | None:
+        inside = [
+            j for j in here
+            if any(d.content_start <= a and b <= d.content_end for _s, a, b in incidents[j].mentions)
+        ]
+        if inside:
+            return str(inside[0])
+        if here:
+            return str(here[0])
+        return None
+
+    # -- graph ------------------------------------------------------------------------------------------
+
+    def _graph(self, state: _ArticleState, sentences: list[_Sentence], drafts: list[ClaimDraft],
+               incidents: list[IncidentDraft]) -> ArticleGraph:
+        art = state.article
+        aid = art.id
+        text = art.text
+        nodes: list[Node] = []
+        edges: list[Edge] = []
+
+        def ev(start: int, end: int, sentence: int | None) -> Evidence:
+            return Evidence(article_id=aid, sentence=sentence, start=start, end=end, quote=text[start:end])
+
+        inc_ids: list[str] = []
+        inc_nodes: list[Incident] = []
+        for inc in incidents:
+            iid = incident_id(aid, inc.type.value, inc.trigger_start, inc.trigger_end)
+            inc_ids.append(iid)
+            when = TimeSpan.unknown()
+            if inc.date_mention is not None:
+                when = inc.date_mention[2]
+            figures = []
+            if inc.killed is not None or inc.injured is not None:
+                figures.append(CasualtyFigure(killed=inc.killed, injured=inc.injured, source=aid))
+            node = Incident(
+                id=iid, incident_type=inc.type, summary=inc.summary, killed=inc.killed, injured=inc.injured,
+                figures=figures, event_time=when, location_id=inc.location,
+                evidence=[ev(a, b, si) for si, a, b in inc.mentions],
+            )
+            inc_nodes.append(node)
+            nodes.append(node)
+            edges.append(Edge(type=EdgeType.REPORTED_IN, source=iid, target=aid, evidence=node.evidence[:1]))
+            for lid in inc.near:
+                props: dict[str, str | int | float | bool | None] = {"distance_km": None}
+                place = state.places.get(lid)
+                anchor = state.places.get(inc.location) if inc.location else None
+                if place is not None and anchor is not None and None not in (place.lat, place.lon, anchor.lat, anchor.lon):
+                    props["distance_km"] = round(
+                        distance_km((anchor.lat, anchor.lon), (place.lat, place.lon)), 1  # type: ignore[arg-type]
+                    )
+                edges.append(Edge(type=EdgeType.OCCURRED_NEAR, source=iid, target=lid, props=props,
+                                  evidence=node.evidence[:1]))
+
+        claim_ids: list[str] = []
+        claim_nodes: list[Claim] = []
+        for d in drafts:
+            cid = claim_id(aid, d.start, d.end, d.claimant or "", d.stance.value, ",".join(d.targets))
+            claim_ids.append(cid)
+        for i, d in enumerate(drafts):
+            cid = claim_ids[i]
+            when = self._claim_time(d, state, text)
+            about = None
+            if d.denies:
+                about = claim_ids[d.denies[0]]
+            elif d.about_incident is not None:
+                about = inc_ids[int(d.about_incident)]
+            target = d.targets[0] if d.targets and d.stance is not Stance.DENY else None
+            e = ev(d.start, d.end, d.sentence)
+            node = Claim(
+                id=cid, claimant_id=d.claimant, stance=d.stance, target_id=target, about_id=about,
+                quote=text[d.start:d.end], claim_time=when, negated=d.negated, hypothetical=d.hypothetical,
+                reported=True, evidence=[e],
+            )
+            claim_nodes.append(node)
+            nodes.append(node)
+            edges.append(Edge(type=EdgeType.REPORTED_IN, source=cid, target=aid, evidence=[e]))
+            if d.claimant:
+                edges.append(Edge(type=EdgeType.MADE, source=d.claimant, target=cid, evidence=[e]))
+            if about:
+                edges.append(Edge(type=EdgeType.ABOUT, source=cid, target=about, evidence=[e]))
+            if d.stance is Stance.ACCUSE and d.claimant:
+                for t in d.targets:
+                    edges.append(Edge(type=EdgeType.ACCUSES, source=d.claimant, target=t,
+                                      props={"claim_id": cid}, evidence=[e]))
+                    if about and about.startswith("inc_"):
+                        edges.append(Edge(type=EdgeType.INVOLVES, source=about, target=t,
+                                          props={"role": Role.ALLEGED_PERPETRATOR.value}, evidence=[e]))
+            if d.stance is Stance.DENY and d.claimant:
+                for j in d.denies:
+                    edges.append(Edge(type=EdgeType.DENIES, source=d.claimant, target=claim_ids[j],
+                                      props={"claim_id": cid}, evidence=[e]))
+
+        actors = state.actors.actors
+        for actor in actors.values():
+            nodes.append(actor)
+            edges.append(Edge(type=EdgeType.REPORTED_IN, source=actor.id, target=aid, evidence=actor.evidence[:1]))
+            if actor.parent_id and actor.parent_id in actors:
+                edges.append(Edge(type=EdgeType.PART_OF, source=actor.id, target=actor.parent_id,
+                                  evidence=actor.evidence[:1]))
+        for loc in state.places.values():
+            nodes.append(loc)
+            edges.append(Edge(type=EdgeType.REPORTED_IN, source=loc.id, target=aid, evidence=loc.evidence[:1]))
+        graph = ArticleGraph(article=art, nodes=_dedupe_nodes(nodes), edges=_dedupe_edges(edges), source_key=aid)
+        graph.validate_edges()
+        return graph
+
+    def _claim_time(self, d: ClaimDraft, state: _ArticleState, text: str) -> TimeSpan:
+        pub = state.article.published
+        for a, b in d.date_tokens:
+            found = dates_mod.find_dates(text[a:b], pub)
+            if found:
+                return found[0].span
+        if state.dateline is not None and not d.present_tense and not d.according_to:
+            span = state.dateline
+            return span.model_copy(update={"raw": state.dateline_text})
+        return TimeSpan.unknown()
+
+
+_LOC_RANK = {"site": 0, "city": 1, "route": 2, "region": 3, "country": 4}
+
+
+def _dominant(countries: set[str], mentions: list[tuple[int, int, int, str]], places: dict[str, Location]) -> str | None:
+    counts: dict[str, int] = {}
+    for _s, _a, _b, lid in mentions:
+        c = places[lid].country
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _dedupe_nodes(nodes: list[Node]) -> list[Node]:
+    seen: dict[str, Node] = {}
+    for n in nodes:
+        seen.setdefault(n.id, n)
+    return list(seen.values())
+
+
+def _dedupe_edges(edges: list[Edge]) -> list[Edge]:
+    from graph.merge import merge_edge
+
+    out: dict[str, Edge] = {}
+    for e in edges:
+        out[e.id] = merge_edge(out.get(e.id), e)
+    return [out[k] for k in sorted(out)]
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(article: Article) -> ArticleGraph:
+    """Extract one article with the process-wide default :class:`Extractor`."""
+    return default_extractor().extract(article)
+
+
+def published_of(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+_ = (Actor,)

