@@ -315,3 +315,27 @@ def timeline(
         as_of=as_of,
     )
     return TimelineRows(iter_timeline(store, flt))
+
+
+def parse_date_bound(text: str, *, end: bool) -> dt.date:
+    """A --since/--until bound from a partial date: '2023' -> Jan 1 (or Dec 31 for an end), '2023-09' ->
+    Sep 1 (or Sep 30), '2023-09-19' -> that day.
+
+    >>> parse_date_bound("2023-09", end=True)
+    datetime.date(2023, 9, 30)
+    """
+    import calendar
+
+    from graph.errors import ValidationError
+
+    parts = text.strip().split("-")
+    try:
+        if len(parts) == 1:
+            year = int(parts[0])
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
