@@ -139,6 +139,11 @@ class ActorDictionary:
         return " ".join(kept)
 
 
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in ("the", "of", "and")]
+    return "".join(w[0] for w in words)
+
+
 def _fold(text: str) -> str:
     return normalise(text.replace("’", "'"))
 
@@ -235,6 +240,7 @@ class ArticleActors:
     affiliation: dict[str, str] = field(default_factory=dict)
     states: dict[str, str] = field(default_factory=dict)
     country_counts: dict[str, int] = field(default_factory=dict)
+    pending_alias: tuple[int, int] | None = None
 
     def add(
         self,
@@ -249,6 +255,8 @@ class ArticleActors:
     ) -> str:
         """Record a mention of the canonical actor (kind, country, name) at [start, end)."""
         aid = actor_id(kind.value, country, name)
+        if aid not in self.actors and kind is not ActorKind.PERSON:
+            aid, kind, country, name = self._same_as_known(aid, kind, country, name)
         surface = self.text[start:end]
         ev = Evidence(article_id=self.article_id, sentence=sentence, start=start, end=end, quote=surface)
         actor = self.actors.get(aid)
@@ -266,6 +274,30 @@ class ArticleActors:
         if country:
             self.country_counts[country] = self.country_counts.get(country, 0) + 1
         return aid
+
+    def _same_as_known(self, aid: str, kind: ActorKind, country: str | None, name: str
+                       ) -> tuple[str, ActorKind, str | None, str]:
+        """An acronym of an actor already named ("JDU" after "the Jazira Defence Units"), or the same
+        name under another kind or country, is that actor."""
+        folded = normalise(name)
+        for other in self.actors.values():
+            if other.actor_kind is ActorKind.PERSON:
+                continue
+            if normalise(other.name) == folded or (
+                name.isupper() and 2 <= len(name) <= 8 and _initials(other.name) == name
+            ) or (other.name.isupper() and 2 <= len(other.name) <= 8 and _initials(name) == other.name):
+                if other.name.isupper() and not name.isupper():
+                    continue  # keep the first, spelled-out form as the key
+                return other.id, other.actor_kind, other.country, other.name
+        return aid, kind, country, name
+
+    def add_alias(self, aid: str, start: int, end: int, sentence: int) -> None:
+        """One more surface form of a known actor (an apposition, a role phrase)."""
+        actor = self.actors[aid]
+        surface = self.text[start:end]
+        if surface and surface not in actor.aliases:
+            actor.aliases.append(surface)
+        self.history.append(Mention(aid, start, end, sentence))
 
     def state(self, iso3: str, start: int, end: int, sentence: int) -> str:
         aid = self.add(ActorKind.STATE, iso3, self.dictionary.state_name(iso3), start, end, sentence, "state")
@@ -331,6 +363,39 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj", "punct", "appos", 
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
+_MEMBER_WORDS = frozenset({"leader", "leaders", "leadership", "member", "members", "fighter", "fighters",
+                           "men", "ranks", "commanders", "militants"})
+_COLLECTIVE_WORDS = frozenset({"collective", "group", "association", "network", "union", "observatory",
+                               "monitor", "team", "committee", "council", "coalition", "federation",
+                               "alliance", "society", "foundation", "institute", "centre", "center",
+                               "hospital", "clinic", "staff", "tribunal", "court", "mission"})
+
+
+def lemma_is(tok: Any, words: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def full_phrase(head: Any) -> list[Any]:
+    """The whole noun phrase with its relative clauses ("a trader who gave his name as Innocent"),
+    without appositions, conjuncts or surrounding punctuation."""
+    cut: set[int] = set()
+    for c in head.children:
+        if c.dep_ in ("appos", "cc", "conj") or (c.dep_ == "punct" and c.i > head.i):
+            cut.update(t.i for t in c.subtree)
+    toks = [t for t in head.subtree if t.i not in cut]
+    lo = hi = toks.index(head)
+    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+        lo -= 1
+    while hi < len(toks) - 1 and toks[hi + 1].i == toks[hi].i + 1:
+        hi += 1
+    run = toks[lo : hi + 1]
+    while len(run) > 1 and (run[-1].is_punct or run[-1].dep_ == "cc"):
+        run.pop()
+    while len(run) > 1 and (run[0].is_punct or run[0].dep_ == "cc"):
+        run.pop(0)
+    return run
+
+
 def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
     """The tokens of the noun phrase headed by ``head``: no relative clauses, conjuncts or appositions."""
     out = [head]
@@ -338,6 +403,8 @@ def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
         if child.dep_ in _CUT_DEPS:
             continue
         if child.dep_ == "prep" and (not keep_prep or child.lower_ not in ("of", "for", "in", "from", "at")):
+            continue
+        if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
             continue
         out.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl") or t is child)
     # A participle or relative clause below a prep child is cut too.
@@ -390,6 +457,8 @@ class ActorResolver:
         reg = self.reg
         low = head.lower_
         at = offset + head.idx
+        if low in ("which", "who", "that") and head.head.dep_ == "relcl":
+            return self.resolve(head.head.head, offset, sentence, speaker)
         if head.pos_ == "PRON" or low in _PERSON_PRONOUNS or low in _THING_PRONOUNS or low in _GROUP_PRONOUNS:
             if low in _PERSON_PRONOUNS:
                 return reg.last(at, {"person"}, 6, sentence)
@@ -417,8 +486,36 @@ class ActorResolver:
         words = [t.lower_ for t in toks]
         country = self._country_in(toks, head)
 
-        # Named actors from the dictionary.
-        if head_ent is not None and head_ent.kb_id_.startswith("actor:"):
+        # A role in apposition to a name is that person ("Andriy Kovalenko, the head of ...").
+        if head.dep_ == "appos" and (head.lemma_.lower() in self.d.person_roles or low in self.d.person_roles):
+            if head.head.ent_type_ == "PERSON":
+                found = self.resolve(head.head, offset, sentence, speaker)
+                if found:
+                    reg.add_alias(found, span_start, span_end, sentence)
+                return found
+        # "rebels of the Kivu Renewal Alliance", "a cell of the Los Serranos faction" are that group.
+        if (lemma_is(head, self.d.armed_heads) or lemma_is(head, _MEMBER_WORDS) or low in ("cell", "faction", "unit")) \
+                and head_ent is None:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs and (objs[0].ent_type_ in ("ORG", "PERSON") or objs[0].pos_ == "PROPN"
+                                 or lemma_is(objs[0], self.d.armed_heads)):
+                        found = self.resolve(objs[0], offset, sentence, speaker)
+                        if found:
+                            reg.add_alias(found, span_start, span_end, sentence)
+                            return found
+        # "the Philippine side", "the Somali government": the state.
+        if low in ("side", "government", "regime", "state") and country and head_ent is None:
+            return reg.state(country, span_start, span_end, sentence)
+        # "its leaders", "the group's fighters" speak and act for the group.
+        if lemma_is(head, _MEMBER_WORDS) and head_ent is None:
+            owner = self._owner(head, offset, sentence)
+            if owner:
+                return owner
+        # Named actors from the dictionary (but "the Haitian Red Cross" is not the ICRC).
+        modified = any(t.ent_type_ == "NORP" and t.i < head_ent.start for t in toks) if head_ent is not None else False
+        if head_ent is not None and head_ent.kb_id_.startswith("actor:") and not modified:
             named = self.d.named.get(head_ent.kb_id_[6:])
             if named:
                 kind = ActorKind(named.kind)
@@ -505,8 +602,10 @@ class ActorResolver:
                     kind = ActorKind.ORGANISATION if lemma in ("staff",) else ActorKind.POPULATION_GROUP
                 else:
                     kind = ActorKind.POPULATION_GROUP
-                return reg.add(kind, country, self._phrase_name(toks), span_start, span_end, sentence,
-                               "population_group")
+                aid = reg.add(kind, country, self._phrase_name(toks), span_start, span_end, sentence,
+                              "population_group")
+                self._full_alias(aid, head, offset, sentence, speaker)
+                return aid
         if lemma in self.d.person_roles or low in self.d.person_roles:
             if self._bare(toks) and lemma in ("spokesman", "spokeswoman", "spokesperson", "minister",
                                                "president", "commander", "official"):
@@ -521,10 +620,28 @@ class ActorResolver:
             owner = self._owner(head, offset, sentence)
             if owner:
                 reg.affiliation[aid] = owner
+            self._full_alias(aid, head, offset, sentence, speaker)
             return aid
         if head.ent_type_ == "NORP" or (head_ent is None and country and low in self.d.demonyms):
             return None
+        if speaker and head.pos_ in ("NOUN", "PROPN") and not self._bare(toks) or (speaker and head.pos_ == "PROPN"):
+            # A speaker the dictionary does not know: keep the phrase, kind from its shape.
+            full = full_phrase(head)
+            name = self._phrase_name(full)
+            a, b = offset + full[0].idx, offset + full[-1].idx + len(full[-1].text)
+            if head.pos_ == "PROPN" or lemma in _COLLECTIVE_WORDS:
+                kind, cat = ActorKind.ORGANISATION, "organisation"
+            elif head.tag_ == "NNS":
+                kind, cat = ActorKind.POPULATION_GROUP, "population_group"
+            else:
+                kind, cat = ActorKind.PERSON, "person"
+            return reg.add(kind, country, name, a, b, sentence, cat)
         return None
+
+    def _full_alias(self, aid: str, head: Any, offset: int, sentence: int, speaker: bool) -> None:
+        if speaker:
+            full = full_phrase(head)
+            self.reg.add_alias(aid, offset + full[0].idx, offset + full[-1].idx + len(full[-1].text), sentence)
 
     def _country_in(self, toks: list[Any], head: Any) -> str | None:
         for t in toks:
@@ -550,7 +667,7 @@ class ActorResolver:
     def _phrase_name(toks: list[Any]) -> str:
         words = [t.text_with_ws for t in toks]
         text = "".join(words).strip()
-        if toks and toks[0].lower_ in _DETS:
+        if toks and (toks[0].lower_ in _DETS or toks[0].lower_ == "both"):
             text = "".join(words[1:]).strip()
         return text[:1].lower() + text[1:] if text[:2].istitle() and not text.isupper() else text
 
@@ -576,13 +693,25 @@ class ActorResolver:
         while name_toks and name_toks[0].lower_ in ("the", "a"):
             name_toks.pop(0)
         name = " ".join(t.text for t in name_toks) or ent.text
-        # A later "Inspector Désir" is the earlier "Marie-Claude Désir".
-        for aid, actor in reg.actors.items():
+        # A later "Inspector Désir" is the earlier "Marie-Claude Désir"; the first mention fixes the key.
+        existing = None
+        for actor in reg.actors.values():
             if actor.actor_kind is ActorKind.PERSON and (
                 actor.name == name or (len(name_toks) == 1 and actor.name.split()[-1] == name)
             ):
-                name, country = actor.name, actor.country
+                existing = actor
                 break
+        # Titles before the name belong to the surface form ("Commodore Ramon Villareal").
+        first = ent.start
+        doc = ent.doc
+        while first > 0 and doc[first - 1].is_title and (
+            doc[first - 1].lower_.rstrip(".") in _TITLES or doc[first - 1].lower_ in _TITLES
+            or doc[first - 1].lower_ in self.d.person_roles or doc[first - 1].lower_ in ("rear", "vice")
+        ):
+            first -= 1
+        if first < ent.start:
+            t0 = doc[first]
+            reg.pending_alias = (offset + t0.idx, offset + ent.end_char)
         role_tokens = [t for t in toks if not (ent.start <= t.i < ent.end) and not t.is_punct]
         role = " ".join(t.text for t in role_tokens if t.lower_ not in _DETS) or None
         if role_head is not None:
@@ -592,8 +721,26 @@ class ActorResolver:
             role = " ".join(titles)
         if country is None and role_head is not None:
             country = self._country_in(np_tokens(role_head), role_head)
+        if existing is not None:
+            name, country = existing.name, existing.country
         aid = reg.add(ActorKind.PERSON, country, name, offset + ent.start_char, offset + ent.end_char,
                       sentence, "person", role=role)
+        if reg.pending_alias:
+            reg.add_alias(aid, *reg.pending_alias, sentence)
+            reg.pending_alias = None
+        # The role phrase is an alias too ("a local administrator", "the head of the ... administration").
+        role_np = None
+        if role_head is not None:
+            role_np = np_tokens(role_head)
+        else:
+            roles = [c for c in ent.root.children if c.dep_ == "appos" and (
+                c.lemma_.lower() in self.d.person_roles or c.lower_ in self.d.person_roles)]
+            if roles:
+                role_np = full_phrase(roles[0])
+                role = role or " ".join(t.text for t in np_tokens(roles[0]) if t.lower_ not in _DETS)
+                reg.actors[aid].role = reg.actors[aid].role or role
+        if role_np:
+            reg.add_alias(aid, offset + role_np[0].idx, offset + role_np[-1].idx + len(role_np[-1].text), sentence)
         owner_head = role_head
         if owner_head is None:
             owner_head = next((t for t in toks if t.lower_ in self.d.person_roles or t.lemma_ in self.d.person_roles), None)

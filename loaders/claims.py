@@ -115,6 +115,7 @@ class ClaimFinder:
     def __init__(self, lexicon: Lexicon, resolver: ActorResolver) -> None:
         self.lex = lexicon
         self.resolver = resolver
+        self.last_claimant: str | None = None
 
     # -- per sentence ---------------------------------------------------------------------------------
 
@@ -137,6 +138,8 @@ class ClaimFinder:
             made = self._from_verb(tok, sent, sentence, offset)
             used_verbs.add(tok.i)
             drafts.extend(made)
+            for d in made:
+                self.last_claimant = d.claimant or self.last_claimant
         return drafts
 
     def _accuse_phrase(self, verb: Any) -> bool:
@@ -153,10 +156,17 @@ class ClaimFinder:
                     if objs:
                         return objs[0], True
             return None, True
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            # With a dateline or a fronted phrase the parser can give two subjects: the nearest one speaks.
+            before = [c for c in subjects if c.i < verb.i]
+            c = before[-1] if before else subjects[0]
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head, False
+            return c, False
+        # "…, said Josué Mukendi" when the parser does not make the name the subject.
         for c in verb.children:
-            if c.dep_ in ("nsubj", "expl"):
-                if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                    return verb.head, False
+            if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "dep", "dative") and c.ent_type_ in ("PERSON", "ORG"):
                 return c, False
         if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "dep", "parataxis") and verb.head is not verb:
             head = verb.head
@@ -224,8 +234,6 @@ class ClaimFinder:
                 if obj.lemma_.lower() in lex.claim_nouns or obj.lemma_.lower() in ("that", "this", "it", "those"):
                     names_claim = True
                 content.extend(obj.subtree)
-                if obj.lemma_.lower() in _DENY_HEADS:
-                    described = self._span_of(list(obj.subtree), offset)
                 # "the accusations that its forces planted mines" describe the accusation.
                 for c in obj.children:
                     if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
@@ -234,6 +242,11 @@ class ClaimFinder:
             elif verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.claim_nouns:
                 names_claim = True
                 content.append(verb.head)
+            if not ccomp:
+                # "denied in a video posted last night that his men had attacked": the parser may hang the
+                # that-clause on a noun; it is still what is denied.
+                ccomp = [t.head for t in verb.subtree if t.dep_ == "mark" and t.lower_ == "that"
+                         and t.head is not verb and t.head.pos_ in ("VERB", "AUX")][:1]
             for c in ccomp:
                 content.extend(c.subtree)
                 described = described or self._span_of(list(c.subtree), offset)
@@ -294,6 +307,9 @@ class ClaimFinder:
         content_negated = False
         if stance is Stance.ASSERT and content_sorted:
             acc_targets, content_negated = self._accused_in_content(content_sorted, offset, sentence)
+            if acc_targets and speaker_tok is not None:
+                claimant_ids = resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)
+                acc_targets = [t for t in acc_targets if not any(self._same_side(c, t) for c in claimant_ids)]
             if acc_targets:
                 stance = Stance.ACCUSE
                 drafts_targets = acc_targets
@@ -307,13 +323,16 @@ class ClaimFinder:
         speakers: list[str | None]
         if speaker_tok is not None:
             speakers = list(resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)) or [None]
+            if speakers == [None] and speaker_tok.lemma_.lower() in _REPORT_NOUNS:
+                speakers = [self.last_claimant]  # "The statement blamed …": whoever issued it
         else:
             speakers = [None]
         each_other = any(t.lower_ in ("other", "another") and t.head is verb or
                          (t.lower_ == "other" and t.head.head is verb) for t in verb.subtree) and any(
             t.lower_ in ("each", "one") for t in verb.subtree)
         if stance is Stance.ACCUSE and each_other:
-            sides = self._two_sides(speaker_tok, offset, sentence)
+            named = [x for x in speakers if x]
+            sides = named if len(named) == 2 else self._two_sides(speaker_tok, offset, sentence)
             if len(sides) == 2:
                 return [
                     self._draft(verb, sent, sentence, offset, speaker_tok, s, stance, [o], content_sorted,
@@ -326,14 +345,26 @@ class ClaimFinder:
             tg = [t for t in drafts_targets if t != spk]
             if stance is Stance.ACCUSE and spk is not None and drafts_targets and not tg:
                 continue
-            d = self._draft(verb, sent, sentence, offset, speaker_tok, spk, stance, tg, content_sorted, negated,
-                            quoted)
-            d.names_claim = names_claim
-            d.retracts = retracts
-            d.described = described
-            d.content_negated = content_negated
-            out.append(d)
+            # An accusation of two actors is one claim per target.
+            for one in ([[t] for t in tg] if stance is Stance.ACCUSE and tg else [tg]):
+                d = self._draft(verb, sent, sentence, offset, speaker_tok, spk, stance, one, content_sorted,
+                                negated, quoted)
+                d.names_claim = names_claim
+                d.retracts = retracts
+                d.described = described
+                d.content_negated = content_negated
+                out.append(d)
         return out
+
+    def _same_side(self, claimant: str, target: str) -> bool:
+        """A ministry reporting its own forces' strike is not accusing them."""
+        reg = self.resolver.reg
+        side = reg.side_of(claimant)
+        if target in side or reg.side_of(target) & side:
+            return True
+        countries = {reg.actors[a].country for a in side if a in reg.actors} - {None}
+        tgt = reg.actors.get(target)
+        return bool(tgt is not None and tgt.country in countries and reg.category.get(target) == "army")
 
     def _draft(self, verb: Any, sent: Any, sentence: int, offset: int, speaker_tok: Any, speaker: str | None,
                stance: Stance, targets: list[str], content: list[Any], negated: bool,
@@ -415,10 +446,16 @@ class ClaimFinder:
         ids = {t.i for t in content}
         negated = False
         found: list[str] = []
-        for t in content:
-            if t.pos_ not in ("VERB", "AUX") or t.head.i not in ids and t.dep_ not in ("ccomp", "pcomp", "xcomp", "parataxis", "advcl", "ROOT"):
-                if not (t.pos_ == "VERB" and t.dep_ in ("ccomp", "pcomp", "xcomp", "conj", "relcl", "advcl")):
-                    continue
+        # Only the content's main clause (and its conjuncts) says who did what; subordinate clauses
+        # ("as traders were laying out their goods") do not.
+        roots = [t for t in content if t.head.i not in ids or t.head is t]
+        mains = []
+        for r in roots:
+            for v in [r, *r.conjuncts]:
+                if v.i in ids and v.pos_ in ("VERB", "AUX") and v not in mains:
+                    mains.append(v)
+            mains.extend(c for c in r.children if c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.pos_ == "VERB")
+        for t in mains:
             lemma = t.lemma_.lower()
             if any(c.dep_ == "neg" for c in t.children):
                 negated = True

@@ -89,11 +89,30 @@ def segments(text: str) -> list[tuple[int, int]]:
     ['Title', 'GOMA, April 14 (Wire) - ', 'Shells hit the market.']
     """
     out = []
-    for n, (a, b) in enumerate(paragraph_spans(text)):
+    for n, (a, b) in enumerate(_lines_as_headings(text)):
         m = _DATELINE_PREFIX.match(text, a, b) if n < 4 else None
         if m and m.end() < b:
             out.append((a, m.end()))
             out.append((m.end(), b))
+        else:
+            out.append((a, b))
+    return out
+
+
+_HEADING_LINE = re.compile(r"[^\n]{1,60}(?<![.!?:;,\"”’])\n")
+
+
+def _lines_as_headings(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, with a short unpunctuated first line (a live blog's "16:30", a heading) split off."""
+    out = []
+    for a, b in paragraph_spans(text):
+        m = _HEADING_LINE.match(text, a, b)
+        if m and len(text[a : m.end()].split()) <= 6 and m.end() < b:
+            out.append((a, m.end() - 1))
+            rest = m.end()
+            while rest < b and text[rest].isspace():
+                rest += 1
+            out.append((rest, b))
         else:
             out.append((a, b))
     return out
