@@ -229,14 +229,20 @@ def _finish(
     fields: dict[str, Any], sidecar: Mapping[str, Any], published: date | None, source: str
 ) -> Article:
     """Merge record metadata, sidecar and override into an Article."""
-    meta = {**{k: v for k, v in fields.items() if k not in ("text", "dropped")}, **sidecar}
+    line, where = fields.get("_line"), fields.get("_where")
+    private = ("text", "dropped", "_line", "_where")
+    meta = {**{k: v for k, v in fields.items() if k not in private}, **sidecar}
     text: str = fields["text"]
-    pub = parse_published(meta.get("published"), source)
+    try:
+        pub = parse_published(meta.get("published"), source)
+        extra = {k: _as_str(v) for k, v in meta.items() if k not in KNOWN_KEYS and v is not None}
+    except InputError as exc:
+        problem = f"{where}: {exc.problem}" if where and not isinstance(line, int) else exc.problem
+        raise InputError(source, problem, line if isinstance(line, int) else None) from exc
     inferred = _truthy(meta.get("published_inferred"))
     pub_source = meta.get("published_source")
     if published is not None:
         pub, inferred, pub_source = published, False, "override"
-    extra = {k: _as_str(v) for k, v in meta.items() if k not in KNOWN_KEYS and v is not None}
     if pub_source is not None and pub is not None:
         extra["published_source"] = str(pub_source)
     title = meta.get("title")
@@ -270,7 +276,26 @@ def _as_str(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
+    _check_size(value)
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+_MAX_META_ITEMS = 10_000
+
+
+def _check_size(value: Any) -> None:
+    """Refuse a metadata value of more than 10,000 items before serialising it: YAML aliases can make
+    a few lines of front matter expand to an exponential structure."""
+    stack, seen = [value], 0
+    while stack:
+        item = stack.pop()
+        seen += 1
+        if seen > _MAX_META_ITEMS:
+            raise InputError("", f"a metadata value has more than {_MAX_META_ITEMS} items")
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend(item)
 
 
 # --- long texts --------------------------------------------------------------------------------
@@ -387,6 +412,8 @@ def _read_md(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | InputE
     if m:
         try:
             loaded = yaml.safe_load(m.group(1) or "")
+        except RecursionError as exc:
+            raise InputError(str(path), "broken YAML front matter: nested too deeply") from exc
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else None
@@ -417,7 +444,8 @@ def _record(data: Any, source: str, where: str, line: int | None) -> Fields | In
     except InputError as exc:
         return exc
     cleaned = clean_text(raw)
-    return {**{str(k): v for k, v in data.items()}, "text": cleaned.text, "dropped": cleaned.dropped}
+    fields = {str(k): v for k, v in data.items()}
+    return {**fields, "text": cleaned.text, "dropped": cleaned.dropped, "_line": line, "_where": where}
 
 
 def _read_json(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | InputError | Skipped]:

@@ -351,7 +351,7 @@ def test_json_record_over_the_text_limit_is_rejected_with_its_line(tmp_path: Pat
 
 
 def test_long_article_is_split_into_chunks_on_paragraph_boundaries(tmp_path: Path) -> None:
-    paragraphs = [f"Paragraph {i}: the council said the vote on item {i} was delayed." for i in range(40_000)]
+    paragraphs = [f"Paragraph {i}: the council said the vote on item {i} was delayed." for i in range(8_000)]
     text = "\n\n".join(paragraphs)
     assert len(text.encode()) < TEXT_LIMIT_BYTES
     path = write(tmp_path / "minutes.md", "---\ntitle: Minutes\n---\n" + text)
@@ -367,7 +367,7 @@ def test_long_article_is_split_into_chunks_on_paragraph_boundaries(tmp_path: Pat
     ]
     assert all(c.id == article_id(c.text) and c.title == "Minutes" for c in chunks)
     # Every paragraph lives whole in one chunk.
-    assert sum(c.text.count("Paragraph ") for c in chunks) == 40_000
+    assert sum(c.text.count("Paragraph ") for c in chunks) == 8_000
 
 
 def test_a_paragraph_longer_than_a_chunk_is_cut_after_a_sentence() -> None:
@@ -377,3 +377,41 @@ def test_a_paragraph_longer_than_a_chunk_is_cut_after_a_sentence() -> None:
     assert all(len(p.text) <= 200 for p in pieces)
     assert all(p.text.endswith(".") for p in pieces)
     assert sum(p.text.count("The mayor said") for p in pieces) == 50
+
+
+def test_metadata_problems_name_the_record_or_line(tmp_path: Path) -> None:
+    jsonl = write(
+        tmp_path / "m.jsonl",
+        json.dumps({"text": "Fine.", "published": "2024-01-02"})
+        + "\n"
+        + json.dumps({"text": "Bad date.", "published": "next Tuesday"})
+        + "\n",
+    )
+    items = list(read_file(jsonl))
+    assert [str(e) for e in errors(items)] == [
+        f"{jsonl}:2: published 'next Tuesday' is not a date (give YYYY-MM-DD)"
+    ]
+    listed = write(tmp_path / "l.json", json.dumps([{"text": "A."}, {"text": "B.", "published": "soon"}]))
+    assert [str(e) for e in errors(list(read_file(listed)))] == [
+        f"{listed}: record 2: published 'soon' is not a date (give YYYY-MM-DD)"
+    ]
+
+
+def test_hostile_front_matter_is_one_line_not_a_crash(tmp_path: Path) -> None:
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefgh":
+        prev = chr(ord(level) - 1)
+        bomb += (
+            f"{level}: &{level} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+        )
+    bomb += "---\nThe council said the vote was delayed.\n"
+    deep = "---\nk: " + "[" * 1500 + "]" * 1500 + "\n---\nText.\n"
+    unclosed = "---\ntitle: x\nNo closing line.\n"
+    for name, content, problem in (
+        ("bomb.md", bomb, "a metadata value has more than 10000 items"),
+        ("deep.md", deep, "broken YAML front matter: nested too deeply"),
+        ("open.md", unclosed, "YAML front matter is not closed by a '---' line"),
+    ):
+        [err] = list(read_file(write(tmp_path / name, content)))
+        assert isinstance(err, InputError)
+        assert err.problem == problem and err.source == str(tmp_path / name)

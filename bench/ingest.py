@@ -1,0 +1,225 @@
+"""Ingest benchmark: raw parse vs end-to-end throughput, flat memory and flat per-article time at scale.
+
+One run, on the same articles:
+
+1. **Throughput.** On the first ``--sample`` articles of a synthetic corpus: raw ``nlp.pipe`` over their
+   paragraphs (the extractor's own pipeline, ``--processes`` workers, default 2), then end-to-end
+   ``ingest`` (read JSONL, extract, write) into a fresh embedded store, and into Neo4j when
+   ``NEO4J_URI`` is set and ``--clear-neo4j`` allows the bench to empty that database first. Prints
+   words/s and the ratio end-to-end / raw (goal: at least 0.70).
+2. **Scale.** ``--articles`` (default 5,000) synthetic articles streamed into a fresh embedded store:
+   resident memory (this process plus its NLP workers) after 500, 2,500 and 5,000 articles, and the
+   time per article over the first 500 vs the last 500 (goal: at most 1.5x).
+
+The synthetic corpus recombines paragraphs of the shared development corpus (``--dev``) with other
+person names, weekdays, months and figures, drawn from a seeded random generator: realistic repetition,
+the same corpus on every run. Nothing here asserts; it prints.
+
+    python bench/ingest.py                      # the full run (several minutes on 2 cores)
+    python bench/ingest.py --articles 1000 --sample 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from graph import open_store  # noqa: E402
+from loaders.annotations import body_of  # noqa: E402
+from loaders.pipeline import IngestReport, ingest  # noqa: E402
+
+DEV = Path(os.environ.get("CONFLICTGRAPH_DEV_CORPUS", "/work/shared/dev-corpus"))
+DISCLAIMER = "Synthetic article written for testing; the events are invented."
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+FIRST = ("Amina", "Tomas", "Leila", "Jonas", "Farid", "Irena", "Kwame", "Mariam", "Pavel", "Sana", "Diego")
+LAST = ("Haddad", "Novak", "Okafor", "Rahimi", "Lindqvist", "Mensah", "Petrenko", "Castillo", "Yilmaz")
+
+
+# --- synthetic corpus ---------------------------------------------------------------------------
+
+
+def dev_material(dev: Path) -> tuple[list[str], list[str]]:
+    """Paragraphs of the dev corpus bodies and the person names their gold files list."""
+    paragraphs: list[str] = []
+    for path in sorted((dev / "articles").glob("*.md")):
+        body = body_of(path.read_text(encoding="utf-8"))
+        paragraphs += [p.strip() for p in body.split("\n\n") if p.strip() and p.strip() != DISCLAIMER]
+    persons: set[str] = set()
+    for path in sorted((dev / "gold").glob("*.json")):
+        for actor in json.loads(path.read_text(encoding="utf-8"))["actors"]:
+            if actor["kind"] == "person" and len(actor["name"].split()) >= 2:
+                persons.add(actor["name"])
+    return paragraphs, sorted(persons)
+
+
+def synthetic_corpus(n: int, dev: Path, seed: int = 7) -> Iterator[dict[str, str]]:
+    """``n`` JSONL records: 5-12 dev paragraphs each, with names, days, months and figures varied."""
+    paragraphs, persons = dev_material(dev)
+    rng = random.Random(seed)
+    person_re = re.compile("|".join(re.escape(p) for p in sorted(persons, key=len, reverse=True)))
+    day_re = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+    month_re = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+    number_re = re.compile(r"\b\d{1,3}\b")
+    for i in range(n):
+        picked = [rng.choice(paragraphs) for _ in range(rng.randint(5, 12))]
+        text = "\n\n".join(picked)
+        text = person_re.sub(lambda m: f"{rng.choice(FIRST)} {rng.choice(LAST)}", text)
+        text = day_re.sub(lambda m: rng.choice(WEEKDAYS), text)
+        text = month_re.sub(lambda m: rng.choice(MONTHS), text)
+        text = number_re.sub(lambda m: str(rng.randint(2, 60)), text)
+        published = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        yield {"title": f"Synthetic report {i + 1}", "published": published, "text": text}
+
+
+def write_jsonl(records: Iterator[dict[str, str]], path: Path) -> tuple[int, int]:
+    n = words = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+            words += len(rec["text"].split())
+    return n, words
+
+
+# --- measurements -------------------------------------------------------------------------------
+
+
+def rss_mb() -> float:
+    """Resident memory of this process and its child processes (the NLP workers), in MB."""
+    me = os.getpid()
+    total = _rss_kb(me)
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            if ppid == me:
+                total += _rss_kb(int(entry))
+    return total / 1024
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def raw_parse(path: Path, n_process: int) -> tuple[float, int]:
+    """Seconds and words for the extractor's own pipeline over the paragraphs of the corpus."""
+    from loaders.nlp import get_nlp
+
+    nlp = get_nlp()
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
+    paragraphs = [p for t in texts for p in t.split("\n\n") if p.strip()]
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    for _ in nlp.pipe(paragraphs, n_process=n_process, batch_size=32):
+        pass
+    return time.perf_counter() - start, words
+
+
+def end_to_end(
+    path: Path, store_url: str, n_process: int, checkpoints: tuple[int, ...] = ()
+) -> dict[str, object]:
+    """Ingest the JSONL file into ``store_url``; time, and memory/time at the checkpoints."""
+    marks: dict[int, tuple[float, float]] = {}
+    start = time.perf_counter()
+
+    def hook(event: str, report: IngestReport) -> None:
+        if event == "write" and report.written in checkpoints:
+            marks[report.written] = (t, mem) = (time.perf_counter() - start, rss_mb())
+            print(f"  after {report.written:5d} articles: {t:7.1f} s, RSS {mem:7.1f} MB", flush=True)
+
+    with open_store(store_url) as store:
+        if store_url.startswith(("bolt", "neo4j")):
+            store.clear()
+        report = ingest([path], store, progress=hook, n_process=n_process)
+    elapsed = time.perf_counter() - start
+    return {"seconds": elapsed, "report": report, "marks": marks}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=5000, help="articles in the scale run")
+    parser.add_argument("--sample", type=int, default=500, help="articles in the throughput comparison")
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--clear-neo4j", action="store_true", help="allow emptying the NEO4J_URI database")
+    parser.add_argument("--skip-scale", action="store_true")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="cg-bench-"))
+    sample = work / "sample.jsonl"
+    n, words = write_jsonl(synthetic_corpus(args.sample, args.dev), sample)
+    print(f"corpus: {n} synthetic articles, {words} words ({work})", flush=True)
+
+    from loaders.extract import Extractor
+
+    Extractor()  # load the pipeline once, outside every timing
+    raw_s, raw_words = raw_parse(sample, args.processes)
+    raw_wps = raw_words / raw_s
+    print(
+        f"raw nlp.pipe       {raw_wps:9.0f} words/s  ({raw_s:.1f} s, n_process={args.processes})", flush=True
+    )
+
+    e2e = end_to_end(sample, str(work / "store-sample"), args.processes)
+    e2e_wps = words / float(e2e["seconds"])  # type: ignore[arg-type]
+    rep: IngestReport = e2e["report"]  # type: ignore[assignment]
+    print(
+        f"extract+ingest nx  {e2e_wps:9.0f} words/s  ({e2e['seconds']:.1f} s, {rep.written} written)"
+        f"  ratio {e2e_wps / raw_wps:.2f} (goal >= 0.70)"
+    )
+    uri = os.environ.get("NEO4J_URI")
+    if uri and args.clear_neo4j:
+        neo = end_to_end(sample, uri, args.processes)
+        neo_wps = words / float(neo["seconds"])  # type: ignore[arg-type]
+        print(
+            f"extract+ingest neo {neo_wps:9.0f} words/s  ({neo['seconds']:.1f} s)"
+            f"  ratio {neo_wps / raw_wps:.2f}"
+        )
+    elif uri:
+        print("neo4j: skipped; pass --clear-neo4j to let the bench empty the database at NEO4J_URI")
+    else:
+        print("neo4j: skipped (NEO4J_URI not set)")
+
+    if args.skip_scale:
+        return
+    corpus = work / "corpus.jsonl"
+    n, words = write_jsonl(synthetic_corpus(args.articles, args.dev), corpus)
+    print(f"scale: {n} articles, {words} words, streamed into a fresh embedded store", flush=True)
+    checkpoints = tuple(sorted({min(500, n), n // 2, max(n - 500, 1), n}))
+    run = end_to_end(corpus, str(work / "store-scale"), args.processes, checkpoints)
+    marks: dict[int, tuple[float, float]] = run["marks"]  # type: ignore[assignment]
+    first, last_start, last = checkpoints[0], checkpoints[-2], checkpoints[-1]
+    if first in marks and last_start in marks and last in marks and last > last_start:
+        early = marks[first][0] / first
+        late = (marks[last][0] - marks[last_start][0]) / (last - last_start)
+        print(
+            f"  per article: first {first} {early * 1000:.1f} ms, last {last - last_start} "
+            f"{late * 1000:.1f} ms  ratio {late / early:.2f} (goal <= 1.5)"
+        )
+
+
+if __name__ == "__main__":
+    main()
