@@ -1,0 +1,167 @@
+"""Throughput of the ACLED loader into the embedded store: rows/s and peak memory.
+
+Generates N synthetic ACLED rows (invented values in the current column layout) into a temporary CSV,
+then times, separately: parsing alone (``read_dataset``), and parse + ``write_article`` into
+``memory://`` and into a store directory. Prints one line per stage.
+
+    python bench/datasets.py            # 100,000 rows
+    python bench/datasets.py --rows 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from graph.errors import InputError
+from graph.nx_store import NetworkXStore
+from loaders.datasets import read_dataset
+
+HEADER = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
+KINDS = [
+    ("Political violence", "Battles", "Armed clash"),
+    ("Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Political violence", "Explosions/Remote violence", "Air/drone strike"),
+    ("Political violence", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Political violence", "Violence against civilians", "Attack"),
+    ("Demonstrations", "Protests", "Peaceful protest"),
+    ("Strategic developments", "Strategic developments", "Arrests"),
+]
+COUNTRIES = [
+    ("Azerbaijan", "31"),
+    ("Armenia", "51"),
+    ("Georgia", "268"),
+    ("Ukraine", "804"),
+    ("Sudan", "729"),
+]
+SOURCES = ["Trend", "APA", "Azatutyun", "News.am", "Reuters", "AFP", "Interfax", "Radio Dabanga"]
+
+
+def generate(path: Path, rows: int, seed: int = 7) -> None:
+    rnd = random.Random(seed)
+    places = [(f"Town {i}", 38 + rnd.random() * 5, 43 + rnd.random() * 6) for i in range(2000)]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for i in range(rows):
+            country, iso = rnd.choice(COUNTRIES)
+            disorder, etype, sub = rnd.choice(KINDS)
+            place, lat, lon = rnd.choice(places)
+            civ = etype in ("Violence against civilians",) or rnd.random() < 0.2
+            actor1 = rnd.choice([
+                f"Military Forces of {country} (2003-)", f"Police Forces of {country} (2003-)",
+                f"Unidentified Armed Group ({country})", f"Protesters ({country})",
+            ])  # fmt: skip
+            actor2 = (
+                f"Civilians ({country})" if civ else rnd.choice(["", f"Military Forces of {country} (2003-)"])
+            )
+            day = 1 + i % 28
+            w.writerow([
+                f"SYN{i:07d}", f"2023-{1 + i % 12:02d}-{day:02d}", "2023", str(rnd.choice([1, 1, 1, 2, 3])),
+                disorder, etype, sub, actor1, rnd.choice(["", f"Women ({country})"]), "State forces",
+                actor2, "", "Civilians" if civ else "", "", "Civilian targeting" if civ else "", iso,
+                "Caucasus and Central Asia", country, f"Province {i % 40}", "", "", place, f"{lat:.4f}",
+                f"{lon:.4f}", str(rnd.choice([1, 2, 3])), "; ".join(rnd.sample(SOURCES, rnd.choice([1, 2]))),
+                "National", f"Synthetic event {i}: something happened near {place}, reportedly.",
+                rnd.choice(["", "0", "1", "3", "12"]), "", "1700000000",
+            ])  # fmt: skip
+
+
+def measure(label: str, rows: int, fn: Callable[[], int]) -> None:
+    gc.collect()
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    done = fn()
+    elapsed = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(
+        f"{label:<34} {done:>7} rows  {elapsed:7.1f} s  {done / elapsed:8.0f} rows/s  "
+        f"peak traced {peak / 2**20:7.1f} MiB  process max RSS {rss:7.1f} MiB",
+        flush=True,
+    )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--skip-dir", action="store_true", help="do not measure the directory store")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path = Path(tmp) / "acled_synthetic.csv"
+        generate(csv_path, args.rows)
+        print(f"{args.rows} synthetic ACLED rows, {csv_path.stat().st_size / 2**20:.1f} MiB CSV", flush=True)
+
+        def parse_only() -> int:
+            n = 0
+            for item in read_dataset("acled", csv_path):
+                if isinstance(item, InputError):
+                    raise item
+                n += 1
+            return n
+
+        def into(url: str) -> Callable[[], int]:
+            def run() -> int:
+                store = NetworkXStore(url)
+                n = 0
+                for item in read_dataset("acled", csv_path):
+                    if isinstance(item, InputError):
+                        raise item
+                    store.write_article(item)
+                    n += 1
+                store.close()
+                return n
+
+            return run
+
+        measure("parse only (read_dataset)", args.rows, parse_only)
+        measure("parse + write memory://", args.rows, into("memory://"))
+        if not args.skip_dir:
+            measure("parse + write directory store", args.rows, into(str(Path(tmp) / "store")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

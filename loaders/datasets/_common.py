@@ -1,0 +1,290 @@
+"""Shared plumbing of the dataset loaders: streaming readers with a byte progress bar, per-row error
+reporting, country codes, and the provenance nodes every dataset row points to.
+
+Provenance. A dataset row is not an article, so no Article node is made per row. Instead:
+
+- the row's own words (ACLED notes, UCDP source citations) are Evidence on the row's Incident with
+  ``article_id = "<dataset>:<row id>"`` (for example ``acled:AZE1234``);
+- REPORTED_IN edges point to one Article node per (dataset, named source): ACLED's ``source`` and UCDP's
+  ``source_office`` cells name the outlets ("Azatutyun; Trend"), each becomes an Article with
+  ``outlet`` = that name and ``extra = {"dataset": ..., "outlet": ...}``; a row with no source points to
+  the dataset's own Article ("ACLED"). GDELT rows point to one Article per source URL, a real article.
+
+Dataset Articles carry no text and no publication date (the outlet published many reports on many days).
+
+Nodes shared between rows (actors, states, source Articles, PART_OF edges) are built once and the same
+instances appear in many yielded graphs, which keeps parsing fast: treat yielded graphs as read-only.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
+
+import pycountry
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+
+from graph.errors import InputError
+from graph.model import (
+    Actor,
+    ActorKind,
+    Article,
+    ArticleGraph,
+    Edge,
+    EdgeType,
+    Node,
+    actor_id,
+    stable_hash,
+)
+
+DATASET_LABELS = {"acled": "ACLED", "ucdp": "UCDP GED", "gdelt": "GDELT"}
+
+# Update the progress bar every this many lines: a rich refresh per line would cost more than the parse.
+_PROGRESS_EVERY = 500
+
+
+class LineSource:
+    """Lines of a text file read in a stream, with a byte-based progress bar on stderr.
+
+    ``lines()`` yields decoded lines (newline kept, as csv wants). Undecodable bytes come through as lone
+    surrogates (``errors="surrogateescape"``) so one bad row is reported by :func:`check_utf8` and the
+    rest of the file still loads.
+    """
+
+    def __init__(self, raw: BinaryIO, total: int, progress: Progress | None, task: int | None) -> None:
+        self._raw = raw
+        self.total = total
+        self._progress = progress
+        self._task = task
+        self.text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+    def lines(self) -> Iterator[str]:
+        for n, line in enumerate(self.text, start=1):
+            if self._progress is not None and self._task is not None and n % _PROGRESS_EVERY == 0:
+                self._progress.update(self._task, completed=self._raw.tell())  # type: ignore[arg-type]
+            yield line
+        self.finish()
+
+    def read(self, size: int) -> str:
+        chunk = self.text.read(size)
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=self._raw.tell())  # type: ignore[arg-type]
+        return chunk
+
+    def finish(self) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=self.total)  # type: ignore[arg-type]
+
+
+@contextmanager
+def open_source(path: Path, progress: bool, label: str) -> Iterator[LineSource]:
+    """Open ``path`` for streaming; with ``progress`` a rich bar (by bytes read) runs on stderr."""
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is exhausted
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the file: {exc.strerror or exc}") from exc
+    total = path.stat().st_size
+    bar: Progress | None = None
+    task: int | None = None
+    if progress:
+        bar = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        bar.start()
+        task = int(bar.add_task(f"{label} {path.name}", total=total))
+    try:
+        yield LineSource(raw, total, bar, task)
+    finally:
+        if bar is not None:
+            bar.stop()
+        raw.close()
+
+
+def check_utf8(values: Iterable[str]) -> str | None:
+    """A problem message when a row holds bytes that were not UTF-8 (decoded as lone surrogates)."""
+    for v in values:
+        try:
+            v.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = v[exc.start : exc.end].encode("utf-8", "surrogateescape")
+            return f"bytes {bad!r} are not valid UTF-8"
+    return None
+
+
+def parse_int(value: str, column: str) -> int | None:
+    """An integer cell; empty means unknown (None). ``'6.0'`` (spreadsheet re-exports) is accepted."""
+    v = value.strip()
+    if not v:
+        return None
+    try:
+        return int(v)
+    except ValueError:
+        pass
+    try:
+        f = float(v)
+    except ValueError:
+        raise ValueError(f"{column} {value!r} is not a whole number") from None
+    if not f.is_integer() or f < 0:
+        raise ValueError(f"{column} {value!r} is not a whole number")
+    return int(f)
+
+
+def parse_coord(value: str, column: str, limit: float) -> float | None:
+    v = value.strip()
+    if not v:
+        return None
+    try:
+        f = float(v)
+    except ValueError:
+        raise ValueError(f"{column} {value!r} is not a number") from None
+    if not -limit <= f <= limit:
+        raise ValueError(f"{column} {value!r} is outside -{limit:g}..{limit:g}")
+    return f
+
+
+# --- countries --------------------------------------------------------------------------------
+
+_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+@lru_cache(maxsize=4096)
+def iso3_of(name_or_code: str) -> str | None:
+    """ISO3 of a country name, ISO2/ISO3 code or ISO numeric code, through pycountry; None when unknown.
+
+    A name pycountry does not know exactly (ACLED writes 'Russia', 'Iran') is looked up with pycountry's
+    fuzzy search and accepted only when exactly one country's own names contain it.
+
+    >>> iso3_of("Azerbaijan"), iso3_of("031"), iso3_of("Russia"), iso3_of("Kosovo")
+    ('AZE', 'AZE', 'RUS', None)
+    """
+    v = _PARENS.sub("", name_or_code.strip())
+    if not v:
+        return None
+    if v.isdigit():
+        c = pycountry.countries.get(numeric=v.zfill(3))
+        return str(c.alpha_3) if c is not None else None
+    try:
+        return str(pycountry.countries.lookup(v).alpha_3)
+    except LookupError:
+        pass
+    if len(v) < 4:
+        return None
+    try:
+        found = pycountry.countries.search_fuzzy(v)
+    except LookupError:
+        return None
+    # search_fuzzy also matches subdivisions ('Kosovo' gives Serbia): accept only a country whose own
+    # names contain the query.
+    wanted = v.casefold()
+    named = [
+        c
+        for c in found
+        if any(
+            wanted in str(getattr(c, f, "") or "").casefold()
+            for f in ("name", "official_name", "common_name")
+        )
+    ]
+    return str(named[0].alpha_3) if len(named) == 1 else None
+
+
+@lru_cache(maxsize=1 << 16)
+def state_actor(iso3: str, name: str) -> Actor:
+    """The state actor a dataset actor is PART_OF. Same id as an article's state actor of that name."""
+    return Actor(
+        id=actor_id(ActorKind.STATE.value, iso3, name), name=name, actor_kind=ActorKind.STATE, country=iso3
+    )
+
+
+# --- provenance -------------------------------------------------------------------------------
+
+
+def split_cell(value: str) -> list[str]:
+    """A multi-value cell ('A; B;A') as its distinct non-empty parts, in order."""
+    return list(dict.fromkeys(p.strip() for p in value.split(";") if p.strip()))
+
+
+@lru_cache(maxsize=1 << 16)
+def dataset_article(dataset: str, outlet: str | None) -> Article:
+    """The Article node standing for one named source of a dataset (or the dataset itself).
+
+    >>> dataset_article("acled", "Azatutyun").title
+    'ACLED source: Azatutyun'
+    """
+    label = DATASET_LABELS[dataset]
+    if outlet:
+        return Article(
+            id="art_" + stable_hash("dataset-source", dataset, outlet.strip().casefold()),
+            title=f"{label} source: {outlet}",
+            outlet=outlet,
+            extra={"dataset": dataset, "outlet": outlet},
+        )
+    return Article(
+        id="art_" + stable_hash("dataset", dataset),
+        title=label,
+        outlet=label,
+        extra={"dataset": dataset},
+    )
+
+
+def row_ref(dataset: str, ref: str) -> str:
+    """The evidence ``article_id`` of a dataset row: ``acled:AZE1234``."""
+    return f"{dataset}:{ref}"
+
+
+def row_key(dataset: str, ref: str, values: Iterable[str]) -> str:
+    """Ingest-ledger key of a row: dataset + row id + content, so an updated row is ingested again."""
+    return "ds_" + stable_hash(dataset, ref, stable_hash(*values, length=32), length=24)
+
+
+def finish_graph(nodes: list[Node], edges: list[Edge], source_key: str) -> ArticleGraph:
+    """One row's graph: nodes and edges deduplicated by id (first wins; rows repeat shared nodes)."""
+    seen_nodes: dict[str, Node] = {}
+    for n in nodes:
+        seen_nodes.setdefault(n.id, n)
+    seen_edges: dict[str, Edge] = {}
+    for e in edges:
+        if e.id in seen_edges:
+            old = seen_edges[e.id]
+            extra = [ev for ev in e.evidence if ev not in old.evidence]
+            if extra:  # copy: shared edge instances are never mutated
+                seen_edges[e.id] = old.model_copy(update={"evidence": [*old.evidence, *extra]})
+        else:
+            seen_edges[e.id] = e
+    # Every node and edge was validated when built; validating the container again would re-run the
+    # validators of every nested model (a third of the parse time), so it is only constructed.
+    graph = ArticleGraph.model_construct(
+        article=None, nodes=list(seen_nodes.values()), edges=list(seen_edges.values()), source_key=source_key
+    )
+    graph.validate_edges()
+    return graph
+
+
+@lru_cache(maxsize=1 << 16)
+def part_of(child: str, parent: str) -> Edge:
+    """The PART_OF edge of an actor to its state (cached: shared by every row naming the actor)."""
+    return Edge(type=EdgeType.PART_OF, source=child, target=parent)
+
+
+def reported_in(
+    node_id: str, articles: list[Article], props: dict[str, str | int | float | bool | None]
+) -> list[Edge]:
+    return [Edge(type=EdgeType.REPORTED_IN, source=node_id, target=a.id, props=dict(props)) for a in articles]

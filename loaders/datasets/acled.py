@@ -1,0 +1,508 @@
+"""ACLED events (CSV export or the API's JSON ``{"data": [...]}``) as graphs, one per event row.
+
+Columns are read by name, so both layouts load: the older one (numeric ``inter1``/``inter2``,
+``data_id``, ``event_id_no_cnty``, ``iso3``) and the current one (text ``inter1``/``inter2`` such as
+"State forces", ``interaction``, ``civilian_targeting``, ``tags``, ``timestamp``).
+
+>>> from pathlib import Path
+>>> fixture = Path(__file__).parents[2] / "tests/datasets/fixtures/acled_current.csv"
+>>> g = next(read_acled(fixture))
+>>> [n.kind.value for n in g.nodes][:2]
+['Incident', 'Location']
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.errors import InputError
+from graph.model import (
+    Actor,
+    ActorKind,
+    Article,
+    ArticleGraph,
+    CasualtyFigure,
+    Edge,
+    EdgeType,
+    Evidence,
+    Incident,
+    Location,
+    LocationKind,
+    Node,
+    Role,
+    TimeSpan,
+    actor_id,
+    article_id,
+    incident_id,
+    location_id,
+)
+from graph.taxonomy import ACLED_SUB_EVENT_TO_TYPE, IncidentType
+from loaders.datasets._common import (
+    LineSource,
+    check_utf8,
+    dataset_article,
+    finish_graph,
+    iso3_of,
+    open_source,
+    parse_coord,
+    parse_int,
+    part_of,
+    reported_in,
+    row_key,
+    row_ref,
+    split_cell,
+    state_actor,
+)
+
+if TYPE_CHECKING:
+    from loaders.extract import Extractor
+
+DATASET = "acled"
+REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "latitude", "longitude")
+
+# ACLED geo_precision: 1 = the named town itself, 2 = near it / part of a region around it, 3 = only the
+# larger region is known (coordinates of its capital). Radius of uncertainty in km (our reading).
+GEO_PRECISION_KM = {1: 5.0, 2: 25.0, 3: 100.0}
+
+# Older layout: numeric inter codes. Current layout: their labels.
+INTER_CODES = {
+    "0": "",
+    "1": "State forces",
+    "2": "Rebel group",
+    "3": "Political militia",
+    "4": "Identity militia",
+    "5": "Rioters",
+    "6": "Protesters",
+    "7": "Civilians",
+    "8": "External/Other forces",
+}
+
+_STATE_FORCE = re.compile(
+    r"^(?:Military|Police|Naval|Air|Border|Security) Forces? of (?P<country>[^()]+?)"
+    r"(?:\s*\(\d{4}-(?:\d{4})?\).*)?$"
+)
+_GOVERNMENT = re.compile(r"^Government of (?P<country>[^()]+?)(?:\s*\(\d{4}-(?:\d{4})?\).*)?$")
+_GROUP_OF = re.compile(r"^(?P<group>[^()]+?)\s*\((?P<country>[^()]+)\)$")
+_REGIME_YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+_ARMED_WORDS = re.compile(r"\b(?:militia|armed|rebels?|forces?|army|brigade|battalion|insurgents?)\b", re.I)
+_POPULATION_GROUPS = re.compile(
+    r"^(?:Civilians|Protesters|Protestors|Rioters|Refugees/IDPs|Women|Students|Journalists|Teachers|"
+    r"Farmers|Workers|Labor Group|Health Workers|Lawyers|Prisoners|Fishers|Migrants|Children)\b",
+    re.I,
+)
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y")
+
+
+def read_acled(
+    path: Path, *, extract_notes: bool = False, progress: bool = False
+) -> Iterator[ArticleGraph | InputError]:
+    """Yield one graph per ACLED event, or an :class:`InputError` per bad row (and keep going)."""
+    notes_extractor = _notes_extractor() if extract_notes else None
+    with open_source(path, progress, "ACLED") as src:
+        rows = _json_rows(src, path) if _looks_like_json(src) else _csv_rows(src, path)
+        for item in rows:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            line, row = item
+            try:
+                graph = acled_row_to_graph(row)
+            except (ValueError, KeyError) as exc:
+                yield InputError(str(path), str(exc), line=line)
+                continue
+            yield graph
+            if notes_extractor is not None:
+                yield from _extract_notes(notes_extractor, row, path, line)
+
+
+def _looks_like_json(src: LineSource) -> bool:
+    """Peek the first non-space character without consuming the stream."""
+    buf = src.text.buffer  # the BufferedReader under the text wrapper
+    head = buf.peek(64)[:64].lstrip(b"\xef\xbb\xbf \t\r\n")  # type: ignore[attr-defined]
+    return head[:1] in (b"{", b"[")
+
+
+def _csv_rows(src: LineSource, path: Path) -> Iterator[tuple[int, dict[str, str]] | InputError]:
+    reader = csv.reader(src.lines())
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield InputError(str(path), "empty file: no ACLED header row")
+        return
+    header = [h.strip().lower() for h in header]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        yield InputError(
+            str(path),
+            f"not an ACLED file: header lacks {', '.join(missing)} (has {', '.join(header[:8])}…)",
+            1,
+        )
+        return
+    last = reader.line_num
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield InputError(str(path), f"unreadable CSV row: {exc}", line=last + 1)
+            last = reader.line_num
+            continue
+        line, last = last + 1, reader.line_num
+        if not fields:
+            continue
+        if len(fields) != len(header):
+            yield InputError(
+                str(path), f"row has {len(fields)} fields, the header has {len(header)}", line=line
+            )
+            continue
+        problem = check_utf8(fields)
+        if problem:
+            yield InputError(str(path), problem, line=line)
+            continue
+        yield line, dict(zip(header, fields, strict=True))
+
+
+def _json_rows(src: LineSource, path: Path) -> Iterator[tuple[int, dict[str, str]] | InputError]:
+    """Events of an ACLED API response (``{"data": [...]}``) or a bare JSON array, one at a time.
+
+    The stdlib has no incremental JSON parser; ``raw_decode`` on a sliding buffer reads one event object
+    at a time so memory stays flat in the file size.
+    """
+    decoder = json.JSONDecoder()
+    buf = ""
+    pos = 0
+    newlines = 0  # newlines consumed before buf[0], for line numbers
+    eof = False
+
+    def more() -> bool:
+        nonlocal buf, pos, newlines, eof
+        if eof:
+            return False
+        chunk = src.read(1 << 16)
+        if not chunk:
+            eof = True
+            return False
+        newlines += buf.count("\n", 0, pos)
+        buf = buf[pos:] + chunk
+        pos = 0
+        return True
+
+    def skip_ws() -> str:
+        nonlocal pos
+        while True:
+            while pos < len(buf) and buf[pos] in " \t\r\n":
+                pos += 1
+            if pos < len(buf):
+                return buf[pos]
+            if not more():
+                return ""
+
+    def value() -> object:
+        nonlocal pos
+        skip_ws()
+        while True:
+            try:
+                obj, end = decoder.raw_decode(buf, pos)
+            except json.JSONDecodeError as exc:
+                if more():
+                    continue
+                raise InputError(
+                    str(path), f"broken JSON: {exc.msg}", line=newlines + buf.count("\n", 0, exc.pos) + 1
+                ) from None
+            # A number at the buffer's end may continue in the next chunk.
+            if end == len(buf) and not eof and more():
+                continue
+            pos = end
+            return obj
+
+    def line_here() -> int:
+        return newlines + buf.count("\n", 0, pos) + 1
+
+    try:
+        first = skip_ws()
+        if first == "[":
+            pos += 1
+        elif first == "{":
+            pos += 1
+            while True:
+                c = skip_ws()
+                if c == "}":
+                    yield InputError(str(path), 'ACLED JSON has no "data" array')
+                    return
+                if c == ",":
+                    pos += 1
+                    continue
+                key = value()
+                if skip_ws() != ":":
+                    yield InputError(str(path), "broken JSON: expected ':'", line=line_here())
+                    return
+                pos += 1
+                if key == "data":
+                    if skip_ws() != "[":
+                        yield InputError(str(path), '"data" is not an array', line=line_here())
+                        return
+                    pos += 1
+                    break
+                value()  # skip status, count, messages …
+        else:
+            yield InputError(str(path), "not ACLED JSON: expected an object or an array")
+            return
+        while True:
+            c = skip_ws()
+            if c == "]":
+                return
+            if c == ",":
+                pos += 1
+                continue
+            if c == "":
+                yield InputError(str(path), "broken JSON: the data array is not closed", line=line_here())
+                return
+            line = line_here()
+            obj = value()
+            if not isinstance(obj, dict):
+                yield InputError(str(path), f"event is a {type(obj).__name__}, not an object", line=line)
+                continue
+            row = {str(k).lower(): "" if v is None else str(v) for k, v in obj.items()}
+            missing = [col for col in REQUIRED if col not in row]
+            if missing:
+                yield InputError(str(path), f"event lacks {', '.join(missing)}", line=line)
+                continue
+            yield line, row
+    except InputError as err:
+        yield err
+
+
+def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
+    """The graph of one ACLED event row (a dict of column name → cell text). Raises ValueError."""
+    ref = row["event_id_cnty"].strip()
+    if not ref:
+        raise ValueError("event_id_cnty is empty")
+    ev_ref = row_ref(DATASET, ref)
+    event_type = row["event_type"].strip()
+    sub_event = row["sub_event_type"].strip()
+    itype = ACLED_SUB_EVENT_TO_TYPE.get(
+        sub_event.casefold().replace("protestors", "protesters"), IncidentType.OTHER
+    )
+    when = _event_time(row["event_date"], row.get("time_precision", ""))
+    fatalities = parse_int(row.get("fatalities", ""), "fatalities")
+    lat = parse_coord(row["latitude"], "latitude", 90)
+    lon = parse_coord(row["longitude"], "longitude", 180)
+    if (lat is None) != (lon is None):
+        raise ValueError("latitude and longitude must both be given or both be empty")
+    geo_prec = parse_int(row.get("geo_precision", ""), "geo_precision")
+    if geo_prec is not None and geo_prec not in GEO_PRECISION_KM:
+        raise ValueError(f"geo_precision {geo_prec} is not one of 1, 2, 3")
+    event_country = (iso3_of(row.get("iso", "")) if row.get("iso", "").strip() else None) or iso3_of(
+        row.get("iso3", "") or row.get("country", "")
+    )
+    notes = row.get("notes", "").strip()
+    evidence = [Evidence(article_id=ev_ref, quote=notes)] if notes else []
+
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    inc_id = incident_id(DATASET, ref)
+    location: Location | None = None
+    place = row.get("location", "").strip()
+    if place and lat is not None and lon is not None:
+        kind = LocationKind.REGION if geo_prec == 3 else LocationKind.CITY
+        # Keyed by coordinates and precision as well: ACLED reuses names (two villages called Aghdam).
+        location = Location(
+            id=location_id(kind.value, event_country, f"{place}@{lat:.4f},{lon:.4f}~{geo_prec}"),
+            name=place,
+            location_kind=kind,
+            country=event_country,
+            lat=lat,
+            lon=lon,
+            precision_km=GEO_PRECISION_KM.get(geo_prec) if geo_prec else None,
+        )
+    incident = Incident(
+        id=inc_id,
+        incident_type=itype,
+        summary=notes,
+        killed=fatalities,
+        figures=[CasualtyFigure(killed=fatalities, source=ev_ref, note="ACLED fatalities")]
+        if fatalities is not None
+        else [],
+        event_time=when,
+        location_id=location.id if location else None,
+        dataset=DATASET,
+        dataset_ref=ref,
+        original_type=f"{event_type} / {sub_event}",
+        evidence=evidence,
+    )
+    nodes.append(incident)
+    if location is not None:
+        nodes.append(location)
+        edges.append(
+            Edge(
+                type=EdgeType.OCCURRED_NEAR,
+                source=inc_id,
+                target=location.id,
+                props={"distance_km": None, "precision_km": location.precision_km},
+            )
+        )
+
+    for side in ("1", "2"):
+        inter = _inter_label(row.get(f"inter{side}", ""))
+        main = split_cell(row.get(f"actor{side}", ""))
+        assoc = split_cell(row.get(f"assoc_actor_{side}", ""))
+        for name, associated in [(n, False) for n in main] + [(n, True) for n in assoc]:
+            actor, parents = _actor(name, None if associated else inter)
+            role = _role(event_type, side, actor, inter, associated)
+            nodes.append(actor)
+            nodes.extend(parents)
+            for p in parents:
+                edges.append(part_of(actor.id, p.id))
+            props: dict[str, str | int | float | bool | None] = {
+                "role": role.value,
+                "acled_actor": f"actor{side}",
+            }
+            if associated:
+                props["acled_actor"] = f"assoc_actor_{side}"
+            edges.append(
+                Edge(
+                    type=EdgeType.INVOLVES,
+                    source=inc_id,
+                    target=actor.id,
+                    props=props,
+                    evidence=[Evidence(article_id=ev_ref, quote=name)],
+                )
+            )
+
+    sources = split_cell(row.get("source", ""))
+    articles = [dataset_article(DATASET, s) for s in sources] or [dataset_article(DATASET, None)]
+    nodes.extend(articles)
+    for edge in reported_in(inc_id, articles, {"dataset": DATASET, "ref": ref}):
+        edge.evidence = [Evidence(article_id=ev_ref, quote=row.get("source", "").strip())] if sources else []
+        edges.append(edge)
+    return finish_graph(nodes, edges, row_key(DATASET, ref, row.values()))
+
+
+def _event_time(value: str, precision: str) -> TimeSpan:
+    v = value.strip()
+    d = _parse_date(v)
+    prec = parse_int(precision, "time_precision") if precision.strip() else 1
+    raw = f"ACLED event_date {v}, time_precision {prec}"
+    if prec == 1:
+        return TimeSpan.day(d, raw)
+    if prec == 2:
+        # Only the week (or a few days) is known; ACLED codes a day inside it. ±3 days covers the week.
+        return TimeSpan.range(d - timedelta(days=3), d + timedelta(days=3), raw)
+    if prec == 3:
+        return TimeSpan.month(d.year, d.month, raw)
+    raise ValueError(f"time_precision {precision!r} is not one of 1, 2, 3")
+
+
+def _parse_date(value: str) -> date:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"event_date {value!r} is not a date (expected 2023-09-19 or 19 September 2023)")
+
+
+def _inter_label(value: str) -> str:
+    v = value.strip()
+    return INTER_CODES.get(v, v) if v else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _actor(name: str, inter: str | None) -> tuple[Actor, tuple[Actor, ...]]:
+    """An ACLED actor name → Actor (+ the state it is PART_OF). ``inter`` is None for associated actors."""
+    label = (inter or "").casefold()
+    state: Actor | None = None
+    country: str | None = None
+    m = _STATE_FORCE.match(name) or _GOVERNMENT.match(name)
+    if m:
+        country = iso3_of(m.group("country"))
+        if country:
+            state = state_actor(country, m.group("country").strip())
+        kind = ActorKind.GOVERNMENT_BODY if name.startswith("Government of") else ActorKind.ARMED_GROUP
+    else:
+        g = _GROUP_OF.match(name)
+        if g and not re.fullmatch(r"\d{4}-(?:\d{4})?", g.group("country")):
+            country = iso3_of(g.group("country"))
+        if label in ("civilians", "protesters", "rioters") or _POPULATION_GROUPS.match(name):
+            kind = ActorKind.POPULATION_GROUP
+        elif label in (
+            "state forces",
+            "rebel group",
+            "political militia",
+            "identity militia",
+        ) or _ARMED_WORDS.search(name):
+            kind = ActorKind.ARMED_GROUP
+        elif label == "external/other forces":
+            kind = ActorKind.ORGANISATION
+        else:
+            kind = ActorKind.ORGANISATION
+    short = _REGIME_YEARS.sub("", name)
+    actor = Actor(
+        id=actor_id(kind.value, country, name),
+        name=name,
+        actor_kind=kind,
+        country=country,
+        aliases=[short] if short != name else [],
+        parent_id=state.id if state else None,
+    )
+    return actor, (state,) if state else ()
+
+
+def _role(event_type: str, side: str, actor: Actor, inter: str, associated: bool) -> Role:
+    """ACLED's actor1 is the side that acted; actor2 the one acted upon. Civilians are victims."""
+    if actor.actor_kind is ActorKind.POPULATION_GROUP and (
+        inter.casefold() == "civilians" or actor.name.casefold().startswith("civilians")
+    ):
+        return Role.VICTIM
+    et = event_type.casefold()
+    one_sided = et in ("violence against civilians", "explosions/remote violence")
+    if one_sided:
+        return Role.ALLEGED_PERPETRATOR if side == "1" else Role.VICTIM
+    return Role.PARTY
+
+
+# --- --extract-notes ------------------------------------------------------------------------------
+
+
+def _notes_extractor() -> Extractor:
+    from loaders.extract import Extractor
+
+    return Extractor()
+
+
+def _extract_notes(
+    extractor: Extractor, row: Mapping[str, str], path: Path, line: int
+) -> Iterator[ArticleGraph | InputError]:
+    """Run the article extractor over the event's notes, as a short article of its own.
+
+    The notes have no publication date of their own, so relative dates in them stay unresolved; ACLED
+    notes open with an absolute date ("On 19 September 2023, ..."), which resolves.
+    """
+    notes = row.get("notes", "").strip()
+    if not notes:
+        return
+    ref = row["event_id_cnty"].strip()
+    article = Article(
+        id=article_id(notes),
+        title=f"ACLED {ref} notes",
+        outlet="ACLED",
+        text=notes,
+        source_path=str(path),
+        extra={"dataset": DATASET, "ref": ref},
+    )
+    try:
+        graph = extractor.extract(article)
+    except Exception as exc:  # a failed extraction is one bad row, not a crash of the whole file
+        yield InputError(str(path), f"--extract-notes failed on {ref}: {exc}", line=line)
+        return
+    if not graph.source_key:
+        graph.source_key = article.id
+    yield graph
