@@ -39,6 +39,8 @@ def bad_and_good(tmp_path: Path) -> Path:
     (src / "latin.txt").write_bytes("Caf\xe9 hit".encode("latin-1"))
     (src / "broken.json").write_text('{"text": ', encoding="utf-8")
     (src / "notext.jsonl").write_text('{"title": "nothing"}\n', encoding="utf-8")
+    with (src / "huge.txt").open("wb") as fh:  # refused on its size, before any byte is read
+        fh.truncate(6 * 1024 * 1024)
     return src
 
 
@@ -49,12 +51,13 @@ def test_bad_inputs_only_exit_3_with_one_line_each(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         f"{src / 'broken.json'}:1: broken JSON: Expecting value (column 10)",
         f"{src / 'empty.txt'}: empty file",
+        f"{src / 'huge.txt'}: 6.0 MB is over the 5.0 MB limit",
         f"{src / 'image.txt'}: binary file (NUL bytes), not text",
         f"{src / 'latin.txt'}: undecodable text: not UTF-8 (byte 0xe9 at offset 3)",
         f"{src / 'notext.jsonl'}:1: record has no text",
     ]
     summary = json.loads(result.stdout)
-    assert (summary["read"], summary["written"], len(summary["rejected"])) == (0, 0, 5)
+    assert (summary["read"], summary["written"], len(summary["rejected"])) == (0, 0, 6)
 
 
 @needs_dev
@@ -122,7 +125,7 @@ def test_ingest_text_end_to_end_then_rerun_changes_nothing(tmp_path: Path) -> No
     store = str(tmp_path / "store")
     first = runner.invoke(app, ["ingest", str(src), "--store", store, "--processes", "1"])
     assert first.exit_code == 3, first.output
-    assert len(first.stderr.splitlines()) == 5
+    assert len(first.stderr.splitlines()) == 6
     s1 = json.loads(first.stdout)
     assert (s1["read"], s1["written"], s1["skipped"]) == (2, 2, 0)
     with open_store(store) as s:
@@ -168,3 +171,29 @@ def test_eval_on_two_dev_articles_prints_every_metric(tmp_path: Path) -> None:
     assert data["micro"]["actors"]["tp"] > 0
     table = runner.invoke(app, ["eval", "--gold", str(gold), "--articles", str(articles)])
     assert table.exit_code == 0 and "attributed_claims" in table.stdout
+
+
+ACLED = """event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,latitude,longitude,location,\
+country,fatalities,notes,time_precision
+RUR1,2024-03-02,Battles,Armed clash,Military Forces of Ruritania,Rebels,45.1,20.2,Strelsau,Serbia,3,Clash.,1
+RUR2,2024-03-03,Explosions/Remote violence,Shelling/artillery/missile attack,Rebels,Civilians,45.2,20.3,\
+Zenda,Serbia,0,Shells hit a farm.,1
+RUR3,not a date,Battles,Armed clash,X,Y,45.2,20.3,Zenda,Serbia,0,,1
+"""
+
+
+def test_dataset_format_goes_to_the_dataset_reader(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    path.write_text(ACLED, encoding="utf-8")
+    store = str(tmp_path / "store")
+    first = runner.invoke(app, ["ingest", str(path), "--format", "acled", "--store", store])
+    assert first.exit_code == 3
+    assert first.stderr.splitlines() == [
+        f"{path}:4: event_date 'not a date' is not a date " + "(expected 2023-09-19 or 19 September 2023)"
+    ]
+    s1 = json.loads(first.stdout)
+    assert (s1["written"], s1["store"]["Incident"], s1["store"]["sources"]) == (2, 2, 2)
+    second = json.loads(
+        runner.invoke(app, ["ingest", str(path), "--format", "acled", "--store", store]).stdout
+    )
+    assert (second["written"], second["skipped"], second["store"]) == (0, 2, s1["store"])
