@@ -118,6 +118,8 @@ def ingest(
 
 
 def _write(store: GraphStore, graph: ArticleGraph, report: IngestReport, tick: ProgressHook) -> None:
+    if not graph.source_key and graph.article is not None:
+        graph.source_key = graph.article.id  # the ledger key the next run checks
     try:
         store.write_article(graph)
     except StoreError:
