@@ -415,3 +415,23 @@ def test_hostile_front_matter_is_one_line_not_a_crash(tmp_path: Path) -> None:
         [err] = list(read_file(write(tmp_path / name, content)))
         assert isinstance(err, InputError)
         assert err.problem == problem and err.source == str(tmp_path / name)
+
+
+DEV = Path("/work/shared/dev-corpus")
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="shared dev corpus not mounted")
+def test_dev_corpus_loads_unchanged_every_gold_quote_and_alias_is_in_the_stored_text() -> None:
+    checked = 0
+    for path in sorted((DEV / "articles").glob("*.md")):
+        [article] = read_file(path)
+        assert isinstance(article, Article)
+        gold = json.loads((DEV / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        assert article.published is not None and article.published.isoformat() == gold["published"]
+        assert article.dropped == [], path.name  # nothing in these bodies is page furniture
+        fragments = [q for c in gold["claims"] for q in [c["quote"], *c.get("alt_quotes", [])]]
+        fragments += [alias for item in gold["actors"] + gold["locations"] for alias in item["aliases"]]
+        for fragment in fragments:
+            assert fragment in article.text, (path.name, fragment)
+        checked += len(fragments)
+    assert checked > 1500
