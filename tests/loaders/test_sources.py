@@ -434,4 +434,4 @@ def test_dev_corpus_loads_unchanged_every_gold_quote_and_alias_is_in_the_stored_
         for fragment in fragments:
             assert fragment in article.text, (path.name, fragment)
         checked += len(fragments)
-    assert checked > 1500
+    assert checked > 1000
