@@ -1,0 +1,639 @@
+"""The Neo4j store: the same answers as :class:`graph.nx_store.NetworkXStore`, from a real Neo4j 5.
+
+Each node is stored under its :class:`NodeKind` label with its full JSON (``data``, for an exact round
+trip) and the scalar properties the queries filter on (``names``, ``event_start``, ``claimant_id``,
+``published``, a WGS-84 ``point`` ...). Each edge is a relationship of its :class:`EdgeType` with its
+``id``, its JSON ``data``, ``evidence`` JSON and its scalar props. Committed source keys are
+``:Ledger`` nodes, the only label that is not a node kind. Every statement lives in
+:mod:`graph.cypher`.
+
+Writes merge in Python with :mod:`graph.merge` (as the embedded store does, so both hold the same
+values), then send batched ``UNWIND … MERGE`` statements, all in one managed transaction, which the
+driver retries on transient errors.
+
+Messages name the server without any password in its URL:
+
+>>> redact_url("bolt://neo4j:secret@127.0.0.1:7687")
+'bolt://127.0.0.1:7687'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph import cypher
+from graph.errors import StoreError, StoreUnavailable, ValidationError, WriteRefused
+from graph.merge import merge_edge, merge_node
+from graph.model import (
+    PRECISION_RANK,
+    Actor,
+    Article,
+    ArticleGraph,
+    Claim,
+    Edge,
+    EdgeType,
+    Incident,
+    Location,
+    Node,
+    NodeKind,
+    Stance,
+    node_from_dict,
+    normalise,
+)
+from graph.nx_store import _names as node_names
+from graph.store import (
+    ChainStep,
+    Direction,
+    GraphStore,
+    TimelineFilter,
+    claim_sort_key,
+    incident_sort_key,
+)
+
+T = TypeVar("T")
+
+# How many article graphs write_many puts in one transaction.
+BATCH_ARTICLES = 250
+# Connection loss outside a managed transaction (which the driver retries itself): bounded retries.
+CONNECTION_RETRIES = 4
+RETRY_BASE_SECONDS = 0.5
+# Iteration streams nodes and edges in chunks of this many ids.
+ITER_CHUNK = 2000
+# Edge props that would clash with the relationship's own properties.
+_RESERVED_EDGE_PROPS = frozenset({"id", "data", "evidence"})
+
+
+def read_credentials(env_file: str | Path = ".env") -> tuple[str, str | None]:
+    """``(user, password)`` from ``NEO4J_USER`` / ``NEO4J_PASSWORD``, else from a ``.env`` file in the
+    working directory (``KEY=value`` lines, optional ``export`` and quotes); user defaults to neo4j.
+
+    >>> import os; os.environ["NEO4J_USER"] = "reader"; read_credentials("/nonexistent")[0]
+    'reader'
+    >>> del os.environ["NEO4J_USER"]
+    """
+    found: dict[str, str] = {}
+    path = Path(env_file)
+    if path.is_file():
+        # A handful of KEY=value lines does not need python-dotenv.
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = re.match(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$", line)
+            if not m or line.lstrip().startswith("#"):
+                continue
+            value = m.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            found[m.group(1)] = value
+    user = os.environ.get("NEO4J_USER") or found.get("NEO4J_USER") or "neo4j"
+    password = os.environ.get("NEO4J_PASSWORD") or found.get("NEO4J_PASSWORD")
+    return user, password
+
+
+def redact_url(url: str) -> str:
+    """The URL without any ``user:password@`` part, safe to print."""
+    return re.sub(r"(://)[^/@]*@", r"\1", url)
+
+
+def _node_props(node: Node) -> dict[str, Any]:
+    """The properties stored on a node: its JSON plus the scalars the queries filter on."""
+    props: dict[str, Any] = {"data": node.model_dump_json(), "names": sorted(node_names(node))}
+    if isinstance(node, Article):
+        props.update(title=node.title, published=node.published, outlet=node.outlet, url=node.url)
+    elif isinstance(node, Actor):
+        props.update(name=node.name, actor_kind=node.actor_kind.value, country=node.country)
+    elif isinstance(node, Location):
+        props.update(
+            name=node.name,
+            location_kind=node.location_kind.value,
+            country=node.country,
+            lat=node.lat,
+            lon=node.lon,
+        )
+    elif isinstance(node, Incident):
+        props.update(
+            incident_type=node.incident_type.value,
+            event_start=node.event_time.start,
+            event_end=node.event_time.end,
+            precision=node.event_time.precision.value,
+            precision_rank=PRECISION_RANK[node.event_time.precision],
+            # read by the researchers' Cypher cookbook (queries/*.cypher), which cannot parse `data`
+            summary=node.summary,
+            killed=node.killed,
+            injured=node.injured,
+        )
+    elif isinstance(node, Claim):
+        props.update(
+            stance=node.stance.value,
+            claimant_id=node.claimant_id,
+            target_id=node.target_id,
+            about_id=node.about_id,
+            claim_start=node.claim_time.start,
+            # read by the researchers' Cypher cookbook (queries/*.cypher), which cannot parse `data`
+            claim_end=node.claim_time.end,
+            claim_precision=node.claim_time.precision.value,
+            quote=node.quote,
+        )
+    return props
+
+
+def _edge_props(edge: Edge) -> dict[str, Any]:
+    # A prop whose name Neo4j cannot use as a property key (empty, NUL) lives only in ``data``.
+    props: dict[str, Any] = {
+        k: v for k, v in edge.props.items() if k and "\x00" not in k and k not in _RESERVED_EDGE_PROPS
+    }
+    props.update(
+        data=edge.model_dump_json(),
+        evidence=json.dumps([e.model_dump(mode="json") for e in edge.evidence], ensure_ascii=False),
+    )
+    return props
+
+
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _node(data: str) -> Node:
+    return node_from_dict(json.loads(data))
+
+
+def _plan_operators(plan: dict[str, Any] | None) -> list[str]:
+    if not plan:
+        return []
+    name = str(plan.get("operatorType", "")).split("@", 1)[0]
+    return [name, *(op for child in plan.get("children", []) for op in _plan_operators(child))]
+
+
+# Plan operators that write, and the clause a user wrote to get them.
+_WRITE_OPERATORS: tuple[tuple[str, str], ...] = (
+    ("TransactionForeach", "CALL { ... } IN TRANSACTIONS"),
+    ("TransactionApply", "CALL { ... } IN TRANSACTIONS"),
+    ("LoadCSV", "LOAD CSV"),
+    ("Merge", "MERGE"),
+    ("Create", "CREATE"),
+    ("DetachDelete", "DETACH DELETE"),
+    ("Delete", "DELETE"),
+    ("Remove", "REMOVE"),
+    ("Set", "SET/REMOVE"),
+    ("Foreach", "FOREACH"),
+    ("Drop", "DROP"),
+    ("ProcedureCall", "a write procedure CALL"),
+)
+
+
+def _write_clause(operators: list[str], query_type: str | None) -> str | None:
+    """The write clause a plan reveals, or None for a read-only plan."""
+    for op in operators:
+        if op == "LoadCSV" or op.startswith("Transaction"):
+            return dict(_WRITE_OPERATORS)[op]
+    if query_type in (None, "r"):
+        return None
+    for prefix, clause in _WRITE_OPERATORS:
+        if any(op.startswith(prefix) for op in operators):
+            return clause
+    return "a schema change" if query_type == "s" else "a write"
+
+
+def _to_plain(value: Any) -> Any:
+    """Driver values as plain Python: dates, points and graph objects become JSON-friendly."""
+    if isinstance(value, dict):
+        return {k: _to_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_to_plain(v) for v in value]
+    if hasattr(value, "to_native"):
+        return value.to_native()
+    if isinstance(value, neo4j.spatial.Point):
+        return list(value)
+    return value
+
+
+class Neo4jStore(GraphStore):
+    """A store in Neo4j 5 (``bolt://`` or ``neo4j://``; credentials from NEO4J_USER / NEO4J_PASSWORD).
+
+    Raises :class:`StoreUnavailable` when the server cannot be reached or refuses the credentials.
+    """
+
+    def __init__(self, url: str, database: str | None = None) -> None:
+        self.url = url
+        self._shown_url = redact_url(url)
+        self.database = database
+        user, password = read_credentials()
+        auth = (user, password) if password is not None else None
+        try:
+            self._driver = GraphDatabase.driver(
+                url, auth=auth, max_transaction_retry_time=30.0, notifications_min_severity="OFF"
+            )
+        except (ValueError, neo4j_errors.ConfigurationError) as exc:
+            raise StoreUnavailable(f"cannot use Neo4j URL {self._shown_url}: {exc}") from exc
+        try:
+            self._driver.verify_connectivity()
+        except neo4j_errors.AuthError as exc:
+            self._driver.close()
+            raise StoreUnavailable(
+                f"Neo4j at {self._shown_url} refused the credentials of user {user!r}; "
+                "check NEO4J_USER and NEO4J_PASSWORD (environment or .env)"
+            ) from exc
+        except (neo4j_errors.DriverError, neo4j_errors.Neo4jError, OSError) as exc:
+            self._driver.close()
+            raise StoreUnavailable(
+                f"cannot reach Neo4j at {self._shown_url}; check that the server is running "
+                "(scripts/neo4j status) and that the URL's host and port are right"
+            ) from exc
+        self._ensure_schema()
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _session(self, write: bool = True) -> neo4j.Session:
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def _retrying(self, action: Callable[[], T]) -> T:
+        """Run ``action``, retrying a lost connection a few times with backoff."""
+        for attempt in range(CONNECTION_RETRIES):
+            try:
+                return action()
+            except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+                if attempt == CONNECTION_RETRIES - 1:
+                    raise StoreUnavailable(
+                        f"lost the connection to Neo4j at {self._shown_url} after {CONNECTION_RETRIES} "
+                        "tries; check that the server is running (scripts/neo4j status)"
+                    ) from exc
+                time.sleep(RETRY_BASE_SECONDS * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
+        def work(tx: ManagedTransaction) -> list[neo4j.Record]:
+            return list(tx.run(query, params))
+
+        def action() -> list[neo4j.Record]:
+            with self._session(write=False) as session:
+                return session.execute_read(work)
+
+        return self._retrying(action)
+
+    def _write(self, query: str, **params: Any) -> None:
+        def work(tx: ManagedTransaction) -> None:
+            tx.run(query, params).consume()
+
+        def action() -> None:
+            with self._session() as session:
+                session.execute_write(work)
+
+        self._retrying(action)
+
+    def _ensure_schema(self) -> None:
+        for statement in cypher.SCHEMA:
+            try:
+                self._write(statement)
+            except neo4j_errors.ClientError as exc:
+                # Another client created the same rule between our IF NOT EXISTS check and ours.
+                if "EquivalentSchemaRuleAlreadyExists" not in (exc.code or ""):
+                    raise
+
+    # -- GraphStore: writing --------------------------------------------------------------------
+    def write_article(self, graph: ArticleGraph) -> None:
+        self.write_many([graph])
+
+    def write_many(self, graphs: Sequence[ArticleGraph]) -> None:
+        """Write several graphs, up to :data:`BATCH_ARTICLES` per transaction. Each graph is all or
+        nothing; when one is refused, the ones before it are written and its error is raised."""
+        for start in range(0, len(graphs), BATCH_ARTICLES):
+            batch = list(graphs[start : start + BATCH_ARTICLES])
+
+            def action(batch: list[ArticleGraph] = batch) -> Exception | None:
+                with self._session() as session:
+                    return session.execute_write(self._write_tx, batch)
+
+            refused = self._retrying(action)
+            if refused is not None:
+                raise refused
+
+    def _write_tx(self, tx: ManagedTransaction, graphs: list[ArticleGraph]) -> Exception | None:
+        """Prepare and write ``graphs`` in ``tx``. A graph refused by validation ends the batch: the
+        graphs before it are written and its error is returned (raising would roll them back)."""
+        node_ids = {n.id for g in graphs for n in ([g.article] if g.article else []) + list(g.nodes)}
+        node_ids |= {x for g in graphs for e in g.edges for x in (e.source, e.target)}
+        stored: dict[str, Node] = {}
+        for rec in tx.run(cypher.NODES_BY_IDS, ids=sorted(node_ids)):
+            node = _node(rec["data"])
+            stored[node.id] = node
+        edge_ids: dict[EdgeType, set[str]] = defaultdict(set)
+        for g in graphs:
+            for e in g.edges:
+                edge_ids[e.type].add(e.id)
+        stored_edges: dict[str, Edge] = {}
+        for etype, ids in edge_ids.items():
+            for rec in tx.run(cypher.EDGES_BY_IDS[etype], ids=sorted(ids)):
+                edge = Edge.model_validate_json(rec["data"])
+                stored_edges[edge.id] = edge
+
+        pending: dict[str, Node] = {}
+        pending_edges: dict[str, Edge] = {}
+        keys: list[str] = []
+        refused: Exception | None = None
+        for g in graphs:
+            try:
+                nodes, edges = self._prepare(g, stored, pending, stored_edges, pending_edges)
+            except (ValidationError, StoreError) as exc:
+                refused = exc
+                break
+            pending.update(nodes)
+            pending_edges.update(edges)
+            if g.source_key:
+                keys.append(g.source_key)
+
+        changed = [n for n in pending.values() if stored.get(n.id) != n]
+        by_kind: dict[NodeKind, list[dict[str, Any]]] = defaultdict(list)
+        for n in changed:
+            by_kind[n.kind].append({"id": n.id, "props": _node_props(n)})
+        for kind, rows in by_kind.items():
+            tx.run(cypher.NODE_UPSERT[kind], rows=rows).consume()
+        kinds = {nid: n.kind for nid, n in stored.items()} | {nid: n.kind for nid, n in pending.items()}
+        self._write_edges(tx, [e for e in pending_edges.values() if stored_edges.get(e.id) != e], kinds)
+        if keys:
+            tx.run(cypher.LEDGER_ADD, keys=keys).consume()
+        return refused
+
+    def _write_edges(self, tx: ManagedTransaction, edges: list[Edge], kinds: dict[str, NodeKind]) -> None:
+        groups: dict[tuple[EdgeType, NodeKind, NodeKind], list[dict[str, Any]]] = defaultdict(list)
+        for e in edges:
+            groups[(e.type, kinds[e.source], kinds[e.target])].append(
+                {"id": e.id, "source": e.source, "target": e.target, "props": _edge_props(e)}
+            )
+        for (etype, src, dst), rows in groups.items():
+            written = tx.run(cypher.edge_upsert(etype, src, dst), rows=rows).single(strict=True)["written"]
+            if written != len(rows):
+                # An endpoint vanished since we read it (a concurrent delete): refuse the whole batch.
+                raise StoreError(
+                    f"wrote {written} of {len(rows)} {etype.value} edges: an endpoint is missing; "
+                    "nothing of this write was kept"
+                )
+
+    @staticmethod
+    def _prepare(
+        graph: ArticleGraph,
+        stored: dict[str, Node],
+        pending: dict[str, Node],
+        stored_edges: dict[str, Edge],
+        pending_edges: dict[str, Edge],
+    ) -> tuple[dict[str, Node], dict[str, Edge]]:
+        """Validate one graph and merge it over the stored and pending values (as NetworkXStore does)."""
+        known: dict[str, NodeKind] = {}
+        for e in graph.edges:
+            for nid in (e.source, e.target):
+                base = pending.get(nid) or stored.get(nid)
+                if base is not None:
+                    known[nid] = base.kind
+        graph.validate_edges(known)
+        nodes: dict[str, Node] = {}
+        for n in ([graph.article] if graph.article is not None else []) + list(graph.nodes):
+            base = nodes.get(n.id) or pending.get(n.id) or stored.get(n.id)
+            if base is not None and base.kind is not n.kind:
+                raise StoreError(f"id {n.id!r} is a {base.kind.value}, cannot write it as a {n.kind.value}")
+            nodes[n.id] = merge_node(base, n)
+        edges: dict[str, Edge] = {}
+        for e in graph.edges:
+            base_e = edges.get(e.id) or pending_edges.get(e.id) or stored_edges.get(e.id)
+            edges[e.id] = merge_edge(base_e, e)
+        return nodes, edges
+
+    def has_source(self, source_key: str) -> bool:
+        return bool(self._read(cypher.LEDGER_HAS, key=source_key)[0]["present"])
+
+    def delete_edge(self, edge_id: str) -> None:
+        self._write(cypher.DELETE_EDGE, id=edge_id)
+
+    def clear(self) -> None:
+        def action() -> None:
+            # CALL { } IN TRANSACTIONS needs an auto-commit transaction.
+            with self._session() as session:
+                session.run(cypher.CLEAR).consume()
+
+        self._retrying(action)
+
+    def close(self) -> None:
+        self._driver.close()
+
+    # -- GraphStore: reading --------------------------------------------------------------------
+    def get(self, node_id: str) -> Node | None:
+        rows = self._read(cypher.NODES_BY_IDS, ids=[node_id])
+        return _node(rows[0]["data"]) if rows else None
+
+    def get_edge(self, edge_id: str) -> Edge | None:
+        rows = self._read(cypher.EDGE_BY_ID, id=edge_id)
+        return Edge.model_validate_json(rows[0]["data"]) if rows else None
+
+    def find(self, kind: NodeKind, name: str | None = None, limit: int | None = None) -> list[Node]:
+        if name is None:
+            out = list(self.iter_nodes(kind))
+        else:
+            rows = self._read(cypher.FIND_BY_NAME[NodeKind(kind)], name=normalise(name))
+            out = sorted((_node(r["data"]) for r in rows), key=lambda n: n.id)
+        return out[:limit] if limit is not None else out
+
+    def edges(
+        self, etype: EdgeType | None = None, source: str | None = None, target: str | None = None
+    ) -> list[Edge]:
+        if source is not None or target is not None:
+            anchor = source if source is not None else target
+            assert anchor is not None
+            rows = self._read(cypher.EDGES_AT, id=anchor)
+            side = "outgoing" if source is not None else "incoming"
+            found = [Edge.model_validate_json(pair[0]) for r in rows for pair in r[side]]
+        else:
+            found = list(self.iter_edges(etype))
+        out = [
+            e
+            for e in found
+            if (etype is None or e.type is etype)
+            and (source is None or e.source == source)
+            and (target is None or e.target == target)
+        ]
+        return sorted(out, key=lambda e: e.id)
+
+    def neighbours(
+        self, node_id: str, etype: EdgeType | None = None, direction: Direction = "both"
+    ) -> list[tuple[Edge, Node]]:
+        rows = self._read(cypher.EDGES_AT, id=node_id)
+        sides = {"out": ["outgoing"], "in": ["incoming"], "both": ["outgoing", "incoming"]}[direction]
+        pairs = [
+            (Edge.model_validate_json(pair[0]), _node(pair[1]))
+            for r in rows
+            for side in sides
+            for pair in r[side]
+        ]
+        return sorted(
+            [(e, n) for e, n in pairs if etype is None or e.type is etype], key=lambda p: (p[0].id, p[1].id)
+        )
+
+    def timeline(self, flt: TimelineFilter | None = None) -> list[Incident]:
+        flt = flt or TimelineFilter()
+
+        def norm(value: str | None) -> str | None:
+            return normalise(value) if value is not None else None
+
+        params = {
+            "actor": flt.actor,
+            "actor_norm": norm(flt.actor),
+            "include_parts": flt.include_parts,
+            "claimant": flt.claimant,
+            "claimant_norm": norm(flt.claimant),
+            "location": flt.location,
+            "location_norm": norm(flt.location),
+            "within_km": flt.within_km,
+            "since": flt.since,
+            "until": flt.until,
+            "types": [t.value for t in flt.types],
+            "as_of": flt.as_of,
+        }
+        rows = self._read(cypher.TIMELINE, p=params)
+        incidents = [Incident.model_validate_json(r["data"]) for r in rows]
+        # Cypher already orders the rows; sorting again with the shared key makes ties on ids with
+        # non-ASCII characters come out exactly as in the embedded store (Python compares code points).
+        incidents.sort(key=incident_sort_key)
+        return incidents
+
+    def claim_chain(self, start_id: str, max_depth: int = 6, as_of: date | None = None) -> list[ChainStep]:
+        rows = self._read(cypher.CLAIM_CHAIN, p={"start": start_id, "as_of": as_of})
+        claims: dict[str, Claim] = {}
+        info: dict[str, neo4j.Record] = {}
+        for r in rows:
+            claim = Claim.model_validate_json(r["data"])
+            claims[claim.id] = claim
+            info[claim.id] = r
+        roots = sorted((claims[cid] for cid, r in info.items() if r["is_root"]), key=claim_sort_key)
+
+        def children(claim: Claim) -> list[tuple[Claim, str]]:
+            row = info[claim.id]
+            kids: dict[str, tuple[Claim, str]] = {}
+            for cid in row["about_kids"]:
+                if cid in claims and info[cid]["visible"]:
+                    kids[cid] = (claims[cid], "about")
+            accused = set(row["accused"])
+            if claim.stance is Stance.DENY and claim.claimant_id and claim.about_id and accused:
+                articles = set(row["articles"])
+                for cid in row["counters"]:
+                    c = claims.get(cid)
+                    if (
+                        c is not None
+                        and c.stance is Stance.ACCUSE
+                        and c.target_id in accused
+                        and cid not in kids
+                        and set(info[cid]["articles"]) & articles
+                        and info[cid]["visible"]
+                    ):
+                        kids[cid] = (c, "counter")
+            return sorted(kids.values(), key=lambda kv: claim_sort_key(kv[0]))
+
+        steps: list[ChainStep] = []
+        placed: set[str] = set()
+
+        def walk(claim: Claim, depth: int, parent: str | None, relation: str) -> None:
+            if claim.id in placed:
+                return
+            placed.add(claim.id)
+            steps.append(ChainStep(claim=claim, depth=depth, parent_id=parent, relation=relation))
+            if depth >= max_depth:
+                return
+            for kid, rel in children(claim):
+                walk(kid, depth + 1, claim.id, rel)
+
+        for root in roots:
+            walk(root, 0, None, "root")
+        return steps
+
+    def stats(self) -> dict[str, int]:
+        out: dict[str, int] = {"nodes": 0, "edges": 0, "sources": 0}
+        for r in self._read(cypher.STATS):
+            n = int(r["n"])
+            if r["what"] == "ledger":
+                out["sources"] = n
+                continue
+            out["nodes" if r["what"] == "node" else "edges"] += n
+            if n:
+                out[r["name"]] = n
+        return out
+
+    def iter_nodes(self, kind: NodeKind | None = None) -> Iterator[Node]:
+        kinds = list(NodeKind) if kind is None else [NodeKind(kind)]
+        ids = sorted((str(r["id"]), k) for k in kinds for r in self._read(cypher.NODE_IDS_OF_KIND[k]))
+        for chunk in _chunks(ids, ITER_CHUNK):
+            by_kind: dict[NodeKind, list[str]] = defaultdict(list)
+            for nid, k in chunk:
+                by_kind[k].append(nid)
+            found: dict[str, Node] = {}
+            for k, kind_ids in by_kind.items():
+                for r in self._read(cypher.NODES_OF_KIND_BY_IDS[k], ids=kind_ids):
+                    node = _node(r["data"])
+                    found[node.id] = node
+            yield from (found[nid] for nid, _ in chunk if nid in found)
+
+    def iter_edges(self, etype: EdgeType | None = None) -> Iterator[Edge]:
+        query = cypher.ALL_EDGE_IDS if etype is None else cypher.EDGE_IDS_OF_TYPE[EdgeType(etype)]
+        ids = sorted((str(r["id"]), EdgeType(r["type"])) for r in self._read(query))
+        for chunk in _chunks(ids, ITER_CHUNK):
+            by_type: dict[EdgeType, list[str]] = defaultdict(list)
+            for eid, t in chunk:
+                by_type[t].append(eid)
+            found: dict[str, Edge] = {}
+            for t, type_ids in by_type.items():
+                for r in self._read(cypher.EDGES_BY_IDS[t], ids=type_ids):
+                    edge = Edge.model_validate_json(r["data"])
+                    found[edge.id] = edge
+            yield from (found[eid] for eid, _ in chunk if eid in found)
+
+    # -- researchers' Cypher --------------------------------------------------------------------
+    def run_cypher(
+        self, query: str, params: dict[str, Any] | None = None, write: bool = False
+    ) -> list[dict[str, Any]]:
+        """Run a researcher's parameterised Cypher and return its rows as dicts.
+
+        Read-only unless ``write=True``: the query runs in a READ session, and before that its EXPLAIN
+        plan is checked; a plan that would write raises :class:`WriteRefused` naming the clause.
+        """
+        params = dict(params or {})
+        if not write:
+            self._refuse_writes(query, params)
+
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            return [_to_plain(rec.data()) for rec in tx.run(query, params)]
+
+        def action() -> list[dict[str, Any]]:
+            with self._session(write=write) as session:
+                runner = session.execute_write if write else session.execute_read
+                return runner(work)
+
+        try:
+            return self._retrying(action)
+        except neo4j_errors.ClientError as exc:
+            if exc.code and "AccessMode" in exc.code:
+                raise WriteRefused(f"the query tries to write in a read-only session: {exc.message}") from exc
+            raise ValidationError(f"Neo4j rejected the query: {exc.message}") from exc
+
+    def _refuse_writes(self, query: str, params: dict[str, Any]) -> None:
+        def action() -> neo4j.ResultSummary:
+            with self._session(write=False) as session:
+                return session.run("EXPLAIN " + query, params).consume()
+
+        try:
+            summary = self._retrying(action)
+        except neo4j_errors.ClientError as exc:
+            raise ValidationError(f"Neo4j rejected the query: {exc.message}") from exc
+        clause = _write_clause(_plan_operators(summary.plan), summary.query_type)
+        if clause is not None:
+            raise WriteRefused(
+                f"the query writes ({clause}); run_cypher is read-only unless write=True (CLI: --write)"
+            )
+
+
+__all__ = ["Neo4jStore", "read_credentials", "redact_url"]
