@@ -197,3 +197,28 @@ def test_dataset_format_goes_to_the_dataset_reader(tmp_path: Path) -> None:
         runner.invoke(app, ["ingest", str(path), "--format", "acled", "--store", store]).stdout
     )
     assert (second["written"], second["skipped"], second["store"]) == (0, 2, s1["store"])
+
+
+def test_extract_of_a_multi_record_file_prints_a_list_or_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        json.dumps(
+            {"text": "The mayor of Ostrava said on Monday the port was closed.", "published": "2024-04-02"}
+        )
+        + "\n{broken\n"
+        + json.dumps({"text": "The Black Ridge militia denied shelling the port.", "published": "2024-04-03"})
+        + "\n",
+        encoding="utf-8",
+    )
+    listed = runner.invoke(app, ["extract", str(path)])
+    assert listed.exit_code == 3
+    assert listed.stderr.splitlines() == [
+        f"{path}:2: broken JSON: Expecting property name enclosed in double quotes (column 2)"
+    ]
+    data = json.loads(listed.stdout)
+    assert [(d["article"], d["published"]) for d in data] == [
+        ("wire#1", "2024-04-02"),
+        ("wire#2", "2024-04-03"),
+    ]
+    lines = runner.invoke(app, ["extract", str(path), "--jsonl"]).stdout.splitlines()
+    assert [json.loads(x)["article"] for x in lines] == ["wire#1", "wire#2"]
