@@ -347,7 +347,7 @@ def evaluate_dirs(
     problems: list[str] = []
     wanted: list[tuple[str, Article]] = []
     for path in iter_files([articles_dir]):
-        name = path.name.split(".")[0]
+        name = path.stem
         if name not in gold:
             continue
         items = list(read_file(path))
