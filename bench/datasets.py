@@ -1,8 +1,9 @@
 """Throughput of the ACLED loader into the embedded store: rows/s and peak memory.
 
 Generates N synthetic ACLED rows (invented values in the current column layout) into a temporary CSV,
-then times, separately: parsing alone (``read_dataset``), and parse + ``write_article`` into
-``memory://`` and into a store directory. Prints one line per stage.
+then times, each in its own process so each peak RSS is its own: parsing alone (``read_dataset``),
+parse + ``write_article`` into ``memory://``, and into a store directory. A separate parse run under
+tracemalloc prints the Python-heap peak (its time is not reported: tracemalloc slows Python several-fold).
 
     python bench/datasets.py            # 100,000 rows
     python bench/datasets.py --rows 20000
@@ -15,11 +16,11 @@ import csv
 import gc
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 from graph.errors import InputError
@@ -108,58 +109,81 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
             ])  # fmt: skip
 
 
-def measure(label: str, rows: int, fn: Callable[[], int]) -> None:
+def run_stage(stage: str, csv_path: Path, store_dir: Path, rows: int | None) -> None:
+    """One stage in this process: its ru_maxrss is the stage's own peak (stages run in subprocesses)."""
+    store = None
+    if stage == "memory":
+        store = NetworkXStore("memory://")
+    elif stage == "dir":
+        store = NetworkXStore(str(store_dir))
     gc.collect()
-    tracemalloc.start()
     t0 = time.perf_counter()
-    done = fn()
+    n = 0
+    for item in read_dataset("acled", csv_path):
+        if isinstance(item, InputError):
+            raise item
+        if store is not None:
+            store.write_article(item)
+        n += 1
+        if rows is not None and n >= rows:
+            break
+    if store is not None:
+        store.close()
     elapsed = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # ru_maxrss is KiB on Linux
+    label = {
+        "parse": "parse only (read_dataset)",
+        "memory": "parse + write memory://",
+        "dir": "parse + write directory store",
+    }
+    print(
+        f"{label[stage]:<32} {n:>7} rows {elapsed:7.1f} s {n / elapsed:8.0f} rows/s  peak RSS {rss:7.1f} MiB",
+        flush=True,
+    )
+
+
+def traced_parse(csv_path: Path, rows: int) -> None:
+    """Python-heap peak while streaming (tracemalloc slows the run; its time is not reported)."""
+    tracemalloc.start()
+    for n, _ in enumerate(read_dataset("acled", csv_path), start=1):
+        if n >= rows:
+            break
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(
-        f"{label:<34} {done:>7} rows  {elapsed:7.1f} s  {done / elapsed:8.0f} rows/s  "
-        f"peak traced {peak / 2**20:7.1f} MiB  process max RSS {rss:7.1f} MiB",
+        f"{'parse, tracemalloc heap peak':<32} {rows:>7} rows   peak traced {peak / 2**20:7.1f} MiB",
         flush=True,
     )
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument(
+        "--dir-rows", type=int, default=None, help="rows for the directory store (default: --rows)"
+    )
     ap.add_argument("--skip-dir", action="store_true", help="do not measure the directory store")
+    ap.add_argument("--stage", choices=("parse", "memory", "dir", "traced"), help=argparse.SUPPRESS)
+    ap.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--store-dir", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.stage:
+        if args.stage == "traced":
+            traced_parse(args.csv, args.rows)
+        else:
+            run_stage(args.stage, args.csv, args.store_dir, args.rows)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         csv_path = Path(tmp) / "acled_synthetic.csv"
         generate(csv_path, args.rows)
         print(f"{args.rows} synthetic ACLED rows, {csv_path.stat().st_size / 2**20:.1f} MiB CSV", flush=True)
-
-        def parse_only() -> int:
-            n = 0
-            for item in read_dataset("acled", csv_path):
-                if isinstance(item, InputError):
-                    raise item
-                n += 1
-            return n
-
-        def into(url: str) -> Callable[[], int]:
-            def run() -> int:
-                store = NetworkXStore(url)
-                n = 0
-                for item in read_dataset("acled", csv_path):
-                    if isinstance(item, InputError):
-                        raise item
-                    store.write_article(item)
-                    n += 1
-                store.close()
-                return n
-
-            return run
-
-        measure("parse only (read_dataset)", args.rows, parse_only)
-        measure("parse + write memory://", args.rows, into("memory://"))
+        stages = [("parse", args.rows), ("traced", min(args.rows, 20_000)), ("memory", args.rows)]
         if not args.skip_dir:
-            measure("parse + write directory store", args.rows, into(str(Path(tmp) / "store")))
+            stages.append(("dir", args.dir_rows or args.rows))
+        for stage, rows in stages:
+            cmd = [sys.executable, __file__, "--stage", stage, "--csv", str(csv_path), "--rows", str(rows)]
+            cmd += ["--store-dir", str(Path(tmp) / "store")]
+            subprocess.run(cmd, check=True)
     return 0
 
 

@@ -28,6 +28,7 @@ from typing import BinaryIO
 
 import pycountry
 from rich.console import Console
+from rich.errors import LiveError
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -109,8 +110,12 @@ def open_source(path: Path, progress: bool, label: str) -> Iterator[LineSource]:
             console=Console(stderr=True),
             transient=False,
         )
-        bar.start()
-        task = int(bar.add_task(f"{label} {path.name}", total=total))
+        try:
+            bar.start()
+        except LiveError:  # the caller already shows a live display (its own bar): go without ours
+            bar = None
+        else:
+            task = int(bar.add_task(f"{label} {path.name}", total=total))
     try:
         yield LineSource(raw, total, bar, task)
     finally:
@@ -136,9 +141,13 @@ def parse_int(value: str, column: str) -> int | None:
     if not v:
         return None
     try:
-        return int(v)
+        n = int(v)
     except ValueError:
         pass
+    else:
+        if n < 0:
+            raise ValueError(f"{column} {value!r} is negative")
+        return n
     try:
         f = float(v)
     except ValueError:
