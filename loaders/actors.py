@@ -332,6 +332,48 @@ class ArticleActors:
             return None
         return sorted(self.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
+    def merge_duplicates(self) -> dict[str, str]:
+        """Merge actors that share a surface form ("a local administrator" said …; later "Josué Mukendi,
+        a local administrator"): the first-mentioned keeps its key. Returns old id → kept id."""
+        owner: dict[str, str] = {}
+        merged: dict[str, str] = {}
+        order = sorted(self.actors.values(), key=lambda a: min((e.start or 0 for e in a.evidence), default=1 << 30))
+        for actor in order:
+            keys = {re.sub(r"^(the|a|an) ", "", _fold(x)) for x in [*actor.aliases]} - {""}
+            hit = next((owner[k] for k in sorted(keys) if k in owner and owner[k] != actor.id), None)
+            if hit is not None and self.actors[hit].actor_kind is actor.actor_kind:
+                keep = self.actors[hit]
+                for alias in actor.aliases:
+                    if alias not in keep.aliases:
+                        keep.aliases.append(alias)
+                keep.evidence.extend(e for e in actor.evidence if all(e.start != k.start for k in keep.evidence))
+                keep.role = keep.role or actor.role
+                merged[actor.id] = hit
+                continue
+            for k in keys:
+                owner.setdefault(k, actor.id)
+        for old in merged:
+            del self.actors[old]
+        for actor in self.actors.values():
+            if actor.parent_id in merged:
+                actor.parent_id = merged[actor.parent_id]
+        for k, v in list(self.affiliation.items()):
+            self.affiliation[merged.get(k, k)] = merged.get(v, v)
+        return merged
+
+    def same_side(self, a: str, b: str) -> bool:
+        """Two actors speak for the same side: one belongs to the other, they share a parent, or both
+        are organs of one state (its ministries and armed forces)."""
+        if a == b:
+            return True
+        sa, sb = self.side_of(a), self.side_of(b)
+        if sa & sb:
+            return True
+        official = {"state", "government_body", "army"}
+        ca = {self.actors[x].country for x in sa if x in self.actors and self.category.get(x) in official}
+        cb = {self.actors[x].country for x in sb if x in self.actors and self.category.get(x) in official}
+        return bool((ca & cb) - {None})
+
     def side_of(self, aid: str | None) -> set[str]:
         """The actor and those it speaks for or belongs to (a spokesman's ministry, a body's state)."""
         out: set[str] = set()
@@ -363,6 +405,8 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj", "punct", "appos", 
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
+_GENERIC_DEFINITE = frozenset({"people", "attack", "strike", "report", "reports", "statement", "claim",
+                               "accusation", "government", "side", "state", "area", "town", "village"})
 _MEMBER_WORDS = frozenset({"leader", "leaders", "leadership", "member", "members", "fighter", "fighters",
                            "men", "ranks", "commanders", "militants"})
 _COLLECTIVE_WORDS = frozenset({"collective", "group", "association", "network", "union", "observatory",
@@ -476,6 +520,13 @@ class ActorResolver:
         toks = np_tokens(head)
         if not toks:
             return None
+        # "The observatory", "the team", "the coalition": the actor named with that word before.
+        if head.pos_ == "NOUN" and len(toks) == 2 and toks[0].lower_ in ("the", "this", "that") \
+                and low not in self.d.population_heads and low not in _GENERIC_DEFINITE:
+            found = self._definite(low, at)
+            if found:
+                reg.add_alias(found, offset + toks[0].idx, offset + head.idx + len(head.text), sentence)
+                return found
         doc = head.doc
         start_tok, end_tok = toks[0], toks[-1]
         span_start = offset + start_tok.idx
@@ -624,7 +675,7 @@ class ActorResolver:
             return aid
         if head.ent_type_ == "NORP" or (head_ent is None and country and low in self.d.demonyms):
             return None
-        if speaker and head.pos_ in ("NOUN", "PROPN") and not self._bare(toks) or (speaker and head.pos_ == "PROPN"):
+        if speaker and head.pos_ in ("NOUN", "PROPN") and low not in ("people", "statement", "report", "video"):
             # A speaker the dictionary does not know: keep the phrase, kind from its shape.
             full = full_phrase(head)
             name = self._phrase_name(full)
@@ -636,6 +687,20 @@ class ActorResolver:
             else:
                 kind, cat = ActorKind.PERSON, "person"
             return reg.add(kind, country, name, a, b, sentence, cat)
+        return None
+
+    def _definite(self, word: str, before: int) -> str | None:
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+        seen: set[str] = set()
+        for m in reversed(self.reg.history):
+            if m.start >= before or m.actor_id in seen:
+                continue
+            seen.add(m.actor_id)
+            actor = self.reg.actors[m.actor_id]
+            if actor.actor_kind in (ActorKind.PERSON, ActorKind.STATE):
+                continue
+            if pattern.search(actor.name) or any(pattern.search(a) for a in actor.aliases):
+                return actor.id
         return None
 
     def _full_alias(self, aid: str, head: Any, offset: int, sentence: int, speaker: bool) -> None:

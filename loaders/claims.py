@@ -142,6 +142,46 @@ class ClaimFinder:
                 self.last_claimant = d.claimant or self.last_claimant
         return drafts
 
+    def continue_quote(self, sent: Any, sentence: int, offset: int, speaker: str | None) -> list[ClaimDraft]:
+        """A sentence inside a quotation attributed in a later sentence ('"A. B," he said'): a claim of
+        the same speaker, its stance from its own words."""
+        toks = [t for t in sent if not (t.is_punct and t.text in _QUOTE_CHARS) and not t.is_space]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < 3 or speaker is None:
+            return []
+        stance = Stance.ASSERT
+        targets: list[str] = []
+        low = " ".join(t.lower_ for t in toks)
+        if any(t.lower_ in self.lex.deny_predicates for t in toks) or any(p in low for p in self.lex.deny_phrases):
+            stance = Stance.DENY
+        acc, negated = self._accused_in_content(toks, offset, sentence)
+        acc = [a for a in acc if not self._same_side(speaker, a)]
+        # "These accusations are fabricated by Kinshasa": the agent of the fabrication is accused.
+        agents = [g for t in toks if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
+        if stance is Stance.DENY and agents:
+            acc = [a for g in agents for a in self.resolver.resolve_all(g, offset, sentence)
+                   if not self._same_side(speaker, a)]
+        if acc:
+            stance, targets = Stance.ACCUSE, acc
+        out = []
+        for one in ([[t] for t in targets] if targets else [[]]):
+            out.append(ClaimDraft(
+                sentence=sentence,
+                start=offset + toks[0].idx,
+                end=offset + toks[-1].idx + len(toks[-1].text),
+                claimant=speaker,
+                stance=stance,
+                targets=one,
+                content_start=offset + toks[0].idx,
+                content_end=offset + toks[-1].idx + len(toks[-1].text),
+                verb_start=offset + toks[0].idx,
+                verb_end=offset + toks[0].idx,
+                names_claim=stance is Stance.DENY,
+                content_negated=negated,
+            ))
+        return out
+
     def _accuse_phrase(self, verb: Any) -> bool:
         words = self.lex.accuse_phrases.get(verb.lemma_.lower())
         return bool(words) and any(t.lower_ in words for t in verb.subtree)
@@ -168,11 +208,16 @@ class ClaimFinder:
         for c in verb.children:
             if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "dep", "dative") and c.ent_type_ in ("PERSON", "ORG"):
                 return c, False
-        if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "dep", "parataxis") and verb.head is not verb:
+        if depth < 4 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "dep", "parataxis") and verb.head is not verb:
             head = verb.head
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return head, False
-            return self._speaker(head, depth + 1)
+            found, head_passive = self._speaker(head, depth + 1)
+            if found is None and head_passive and head.head is not head:
+                # "told … that the reports were fabricated and accused the army …": the reporting verb's
+                # subject, not the passive clause it is conjoined to.
+                return self._speaker(head.head, depth + 2)
+            return found, False
         return None, False
 
     def _from_verb(self, verb: Any, sent: Any, sentence: int, offset: int) -> list[ClaimDraft]:
@@ -291,7 +336,7 @@ class ClaimFinder:
         clause_text = " ".join(t.lower_ for t in verb.subtree)
         if stance is Stance.ASSERT:
             deny_word = any(t.lemma_.lower() in lex.deny_predicates or t.lower_ in lex.deny_predicates
-                            for t in [*oprd, *content_sorted] if t.dep_ in ("oprd", "acomp", "attr", "amod", "dobj", "xcomp", "ROOT", "ccomp", "pobj", "npadvmod", "advmod", "conj") )
+                            for t in [*oprd, *content_sorted])
             deny_phrase = any(p in clause_text for p in lex.deny_phrases)
             if deny_word or deny_phrase:
                 stance = Stance.DENY
@@ -564,41 +609,31 @@ class ClaimFinder:
 # --- article level --------------------------------------------------------------------------------
 
 
-def link_denials(drafts: list[ClaimDraft], side_of: Any, incident_of: Any = None) -> list[ClaimDraft]:
+def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
     """Set ``denies`` on each deny draft; returns the drafts plus accusations described inside denials.
 
-    A denial that names a claim ("rejected the accusation") or describes one ("denied that its forces…")
-    links to the nearest accusation against the denier's side (earlier ones first), else to the nearest
-    earlier claim by someone else. A described accusation with no match becomes a claim of its own.
+    A denial links to the claim it denies: among the other side's claims, an accusation against the
+    denier's side first, then a claim on the same incident, the nearest (earlier before later). A claim
+    named by a noun ("rejected the accusation") is looked for before the denial only. An accusation
+    described only inside the denial ("denied that its forces…") with no match becomes a claim of its own.
     """
     out = list(drafts)
     for i, d in enumerate(drafts):
         if d.stance is Stance.ASSERT and d.content_negated and d.claimant:
             # "said no civilian had been killed" after an accusation against the speaker's side.
-            side = side_of(d.claimant)
-            match = _nearest(drafts, i, lambda c: c.stance is Stance.ACCUSE and bool(set(c.targets) & side)
-                             and c.claimant not in side, before_only=True)
+            match = _best_denied(drafts, i, same_side, accusations_only=True)
             if match is not None:
                 d.stance = Stance.DENY
                 d.denies = [match]
             continue
         if d.stance is not Stance.DENY:
             continue
-        side = side_of(d.claimant) if d.claimant else set()
         if d.retracts:
-            match = _nearest(drafts, i, lambda c: c.claimant == d.claimant and c.stance is not Stance.DENY,
-                             before_only=False)
+            match = _nearest_own(drafts, i)
             if match is not None:
                 d.denies = [match]
             continue
-        match = _nearest(
-            drafts, i,
-            lambda c: c.stance is Stance.ACCUSE and bool(set(c.targets) & side) and c.claimant not in side,
-            before_only=not d.described and d.names_claim,
-        )
-        if match is None and (d.names_claim or not d.described):
-            match = _nearest(drafts, i, lambda c: c.stance is not Stance.DENY and c.claimant is not None
-                             and c.claimant not in side, before_only=True)
+        match = _best_denied(drafts, i, same_side, accusations_only=False)
         if match is not None:
             d.denies = [match]
         elif d.described is not None:
@@ -609,7 +644,7 @@ def link_denials(drafts: list[ClaimDraft], side_of: Any, incident_of: Any = None
                 end=end,
                 claimant=None,
                 stance=Stance.ACCUSE,
-                targets=[t for t in side if t == d.claimant][:1],
+                targets=[d.claimant] if d.claimant else [],
                 content_start=start,
                 content_end=end,
                 verb_start=start,
@@ -620,16 +655,37 @@ def link_denials(drafts: list[ClaimDraft], side_of: Any, incident_of: Any = None
     return out
 
 
-def _nearest(drafts: list[ClaimDraft], i: int, ok: Any, before_only: bool) -> int | None:
-    best: tuple[int, int] | None = None
+def _best_denied(drafts: list[ClaimDraft], i: int, same_side: Any, accusations_only: bool) -> int | None:
+    d = drafts[i]
+    best: tuple[float, int] | None = None
     for j, c in enumerate(drafts):
-        if j == i or not ok(c):
+        if j == i or c.stance is Stance.DENY or (c.start, c.end) == (d.start, d.end):
             continue
-        if c.start == drafts[i].start and c.end == drafts[i].end:
+        if d.claimant and c.claimant and same_side(d.claimant, c.claimant):
             continue
-        dist = i - j if j < i else (j - i) + 1000
-        if before_only and j > i:
+        against = bool(d.claimant) and any(same_side(d.claimant, t) for t in c.targets)
+        if accusations_only and not (c.stance is Stance.ACCUSE and against):
             continue
-        if best is None or dist < best[0]:
-            best = (dist, j)
+        if j > i and (d.names_claim or accusations_only):
+            continue  # "the accusation", "that claim" point back
+        score = 0.0
+        if c.stance is Stance.ACCUSE and against:
+            score += 4
+        elif c.stance is Stance.ACCUSE:
+            score += 1
+        if d.about_incident is not None and c.about_incident == d.about_incident:
+            score += 1.5
+        distance = abs(d.sentence - c.sentence)
+        score -= 0.3 * min(distance, 10) + (0.5 if j > i else 0)
+        if best is None or score > best[0]:
+            best = (score, j)
     return best[1] if best else None
+
+
+def _nearest_own(drafts: list[ClaimDraft], i: int) -> int | None:
+    d = drafts[i]
+    for j in range(i - 1, -1, -1):
+        c = drafts[j]
+        if c.claimant == d.claimant and c.stance is not Stance.DENY:
+            return j
+    return None

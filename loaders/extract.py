@@ -199,15 +199,38 @@ class Extractor:
         finder = ClaimFinder(self.lexicon, state.resolver)
         drafts: list[ClaimDraft] = []
         incidents: list[IncidentDraft] = []
+        per_sentence: list[list[ClaimDraft]] = []
+        here_of: list[list[int]] = []
         for s in sentences:
             self._places(state, s)
             self._actor_mentions(state, s)
             incidents_here = self._incidents(state, s, incidents)
             found = finder.find(s.span, s.index, s.offset)
+            per_sentence.append(found)
+            here_of.append(incidents_here)
+        # Sentences inside a quotation that a later sentence attributes ('"A. B," he said').
+        for k, s in enumerate(sentences):
+            if per_sentence[k] or not _opens_quote(s.span.text):
+                continue
+            for j in range(k + 1, min(k + 4, len(sentences))):
+                if sentences[j].offset != s.offset:
+                    break  # quotations do not run across paragraphs here
+                attributed = [d for d in per_sentence[j] if d.claimant]
+                if attributed and _closes_quote(sentences[j].span.text):
+                    per_sentence[k] = finder.continue_quote(s.span, s.index, s.offset, attributed[0].claimant)
+                    break
+                if per_sentence[j]:
+                    break
+        for k, found in enumerate(per_sentence):
             for d in found:
-                d.about_incident = self._about(d, incidents, incidents_here)
+                d.about_incident = self._about(d, incidents, here_of[k])
             drafts.extend(found)
-        drafts = link_denials(drafts, registry.side_of)
+        merged = registry.merge_duplicates()
+        if merged:
+            for d in drafts:
+                d.claimant = merged.get(d.claimant, d.claimant) if d.claimant else None
+                d.targets = list(dict.fromkeys(merged.get(t, t) for t in d.targets))
+        drafts = link_denials(drafts, registry.same_side)
         return self._graph(state, sentences, drafts, incidents)
 
     def _dateline(self, state: _ArticleState, sentences: list[_Sentence]) -> None:
@@ -552,6 +575,18 @@ class Extractor:
             span = state.dateline
             return span.model_copy(update={"raw": state.dateline_text})
         return TimeSpan.unknown()
+
+
+def _opens_quote(text: str) -> bool:
+    """The sentence starts a quotation it does not close."""
+    t = text.lstrip()
+    if not t or t[0] not in "\"“":
+        return False
+    return t.count("\"") % 2 == 1 if t[0] == '"' else t.count("“") > t.count("”")
+
+
+def _closes_quote(text: str) -> bool:
+    return text.count("\"") % 2 == 1 or text.count("”") > text.count("“")
 
 
 _LOC_RANK = {"site": 0, "city": 1, "route": 2, "region": 3, "country": 4}
