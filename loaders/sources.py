@@ -410,6 +410,7 @@ def _read_md(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | InputE
     meta: dict[str, Any] = {}
     m = _FRONT_MATTER.match(text)
     if m:
+        _guard_front_matter(m.group(1) or "", str(path))
         try:
             loaded = yaml.safe_load(m.group(1) or "")
         except RecursionError as exc:
@@ -429,6 +430,27 @@ def _read_md(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | InputE
     cleaned = clean_text(text)
     _check_text(cleaned.text, str(path))
     yield {**meta, "text": cleaned.text, "dropped": cleaned.dropped}
+
+
+_MAX_FRONT_MATTER = 64 * 1024
+_MAX_YAML_DEPTH = 64
+
+
+def _guard_front_matter(block: str, source: str) -> None:
+    """Refuse front matter that is huge or deeply nested before PyYAML sees it: its parser slows to
+    seconds per input on a thousand nested brackets."""
+    if len(block) > _MAX_FRONT_MATTER:
+        raise InputError(source, f"YAML front matter is over {_MAX_FRONT_MATTER // 1024} KB")
+    depth = deepest = 0
+    for ch in block:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    indent = max((len(x) - len(x.lstrip(" ")) for x in block.split("\n")), default=0)
+    if deepest > _MAX_YAML_DEPTH or indent > 2 * _MAX_YAML_DEPTH:
+        raise InputError(source, "broken YAML front matter: nested too deeply")
 
 
 def _record(data: Any, source: str, where: str, line: int | None) -> Fields | InputError | Skipped:
