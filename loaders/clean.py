@@ -127,7 +127,18 @@ def _split_title(lines: list[str]) -> tuple[list[str], str | None, list[DroppedS
     if first is None:
         return body, None, dropped
     second = _next_nonblank(body, first + 1)
-    if second is not None and _looks_like_label(body[first]) and _looks_like_title(body[second]):
+    third = _next_nonblank(body, second + 1) if second is not None else None
+    # A short Title-Case headline ("Clashes Erupt Near Border") followed by a standfirst must not be
+    # taken for a label: beyond two words, a Title-Case label needs the repeated title after it.
+    repeated_next = (
+        third is not None and second is not None and normalise(body[third]) == normalise(body[second])
+    )
+    if (
+        second is not None
+        and _looks_like_label(body[first])
+        and _looks_like_title(body[second])
+        and (body[first].strip().isupper() or len(body[first].split()) <= 2 or repeated_next)
+    ):
         dropped.append(DroppedSpan(reason="section label", text=body[first].strip()))
         body[first] = ""
         first, second = second, _next_nonblank(body, second + 1)

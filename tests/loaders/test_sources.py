@@ -435,3 +435,19 @@ def test_dev_corpus_loads_unchanged_every_gold_quote_and_alias_is_in_the_stored_
             assert fragment in article.text, (path.name, fragment)
         checked += len(fragments)
     assert checked > 1000
+
+
+def test_short_title_case_headline_with_a_standfirst_is_not_a_label(tmp_path: Path) -> None:
+    raw = (
+        "Clashes Erupt Near Border\nResidents flee as both armies trade fire along the river\n"
+        "Fighting broke out on Sunday near the border crossing, officials said.\n"
+    )
+    [a] = read_file(write(tmp_path / "c.txt", raw))
+    assert isinstance(a, Article)
+    assert (a.title, a.dropped) == ("Clashes Erupt Near Border", [])
+    assert a.text.startswith("Clashes Erupt Near Border\n\nResidents flee as both armies trade fire")
+    labelled = "World News Today\nClashes Erupt Near Border\nClashes Erupt Near Border\nFighting broke out.\n"
+    [b] = read_file(write(tmp_path / "d.txt", labelled))
+    assert isinstance(b, Article)
+    assert [d.reason for d in b.dropped] == ["section label", "repeated title"]
+    assert b.text == "Clashes Erupt Near Border\n\nFighting broke out."
