@@ -93,7 +93,7 @@ def ingest(
 
     ``fmt``: one of :data:`INGEST_FORMATS` (``auto`` picks by extension; ``annotations`` loads gold
     files; dataset formats go to :func:`loaders.datasets.read_dataset`). ``published`` overrides every
-    article's date. ``progress``: True shows a rich progress bar on stderr; a callable gets
+    article's date (annotations and dataset rows keep their own dates). ``progress``: True shows a rich progress bar on stderr; a callable gets
     ``(event, report)`` after each input file ('file') and each written graph ('write').
     """
     if fmt not in INGEST_FORMATS:
