@@ -224,8 +224,8 @@ class ClaimFinder:
         lex = self.lex
         lemma = verb.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in verb.children) or any(
-            c.lower_ in ("never",) for c in verb.children
-        )
+            c.lower_ in ("never", "neither", "nor") for c in verb.children
+        ) or (verb.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in verb.head.children))
         speaker_tok, passive = self._speaker(verb)
         children = list(verb.children)
         ccomp = [c for c in children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")]

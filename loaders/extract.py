@@ -217,7 +217,19 @@ class Extractor:
                     break  # quotations do not run across paragraphs here
                 attributed = [d for d in per_sentence[j] if d.claimant]
                 if attributed and _closes_quote(sentences[j].span.text):
-                    per_sentence[k] = finder.continue_quote(s.span, s.index, s.offset, attributed[0].claimant)
+                    # One quotation is one claim: the attributed claim grows to cover the earlier
+                    # sentences, and takes their stance when they accuse or deny.
+                    inner = finder.continue_quote(s.span, s.index, s.offset, attributed[0].claimant)
+                    head = attributed[0]
+                    strong = [d for d in inner if d.stance is not Stance.ASSERT]
+                    if strong and head.stance is Stance.ASSERT:
+                        per_sentence[j] = [d for d in per_sentence[j] if d is not head]
+                        for d in strong:
+                            d.end = max(d.end, head.end)
+                        per_sentence[k] = strong
+                    elif inner:
+                        head.start = min(head.start, inner[0].start)
+                        head.content_start = min(head.content_start, inner[0].content_start)
                     break
                 if per_sentence[j]:
                     break
