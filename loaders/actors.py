@@ -448,13 +448,15 @@ def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
             continue
         if child.dep_ == "prep" and (not keep_prep or child.lower_ not in ("of", "for", "in", "from", "at")):
             continue
-        if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
-            continue
-        out.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl") or t is child)
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pcomp" or g.tag_ == "VBG" or g.text in "\"“”" for g in child.subtree
+        ):
+            continue  # "the army of burning homes": the of-phrase is what the army is accused of
+        out.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl") or t.i == child.i)
     # A participle or relative clause below a prep child is cut too.
     cut: set[int] = set()
     for t in out:
-        if t is not head and t.dep_ in ("relcl", "acl", "appos", "advcl"):
+        if t.i != head.i and t.dep_ in ("relcl", "acl", "appos", "advcl"):
             cut.update(x.i for x in t.subtree)
     toks = sorted((t for t in out if t.i not in cut), key=lambda t: t.i)
     # Keep a contiguous run around the head.
@@ -464,9 +466,9 @@ def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
     while hi < len(toks) - 1 and toks[hi + 1].i == toks[hi].i + 1:
         hi += 1
     run = toks[lo : hi + 1]
-    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "case")) and run[-1] is not head:
+    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "case")) and run[-1].i != head.i:
         run.pop()
-    while run and (run[0].is_punct or run[0].dep_ == "cc") and run[0] is not head:
+    while run and (run[0].is_punct or run[0].dep_ == "cc") and run[0].i != head.i:
         run.pop(0)
     return run
 
@@ -710,7 +712,7 @@ class ActorResolver:
 
     def _country_in(self, toks: list[Any], head: Any) -> str | None:
         for t in toks:
-            if t is head and t.ent_type_ not in ("NORP",):
+            if t.i == head.i and t.ent_type_ not in ("NORP",):
                 continue
             iso = self.d.country_of_word(t.text)
             if iso and t.dep_ != "appos":

@@ -208,7 +208,7 @@ class ClaimFinder:
         for c in verb.children:
             if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "dep", "dative") and c.ent_type_ in ("PERSON", "ORG"):
                 return c, False
-        if depth < 4 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "dep", "parataxis") and verb.head is not verb:
+        if depth < 4 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "dep", "parataxis") and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return head, False
@@ -291,7 +291,7 @@ class ClaimFinder:
                 # "denied in a video posted last night that his men had attacked": the parser may hang the
                 # that-clause on a noun; it is still what is denied.
                 ccomp = [t.head for t in verb.subtree if t.dep_ == "mark" and t.lower_ == "that"
-                         and t.head is not verb and t.head.pos_ in ("VERB", "AUX")][:1]
+                         and t.head.i != verb.i and t.head.pos_ in ("VERB", "AUX")][:1]
             for c in ccomp:
                 content.extend(c.subtree)
                 described = described or self._span_of(list(c.subtree), offset)
@@ -372,8 +372,8 @@ class ClaimFinder:
                 speakers = [self.last_claimant]  # "The statement blamed …": whoever issued it
         else:
             speakers = [None]
-        each_other = any(t.lower_ in ("other", "another") and t.head is verb or
-                         (t.lower_ == "other" and t.head.head is verb) for t in verb.subtree) and any(
+        each_other = any(t.lower_ in ("other", "another") and t.head.i == verb.i or
+                         (t.lower_ == "other" and t.head.head.i == verb.i) for t in verb.subtree) and any(
             t.lower_ in ("each", "one") for t in verb.subtree)
         if stance is Stance.ACCUSE and each_other:
             named = [x for x in speakers if x]
@@ -493,7 +493,7 @@ class ClaimFinder:
         found: list[str] = []
         # Only the content's main clause (and its conjuncts) says who did what; subordinate clauses
         # ("as traders were laying out their goods") do not.
-        roots = [t for t in content if t.head.i not in ids or t.head is t]
+        roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
         mains = []
         for r in roots:
             for v in [r, *r.conjuncts]:
@@ -548,7 +548,7 @@ class ClaimFinder:
         speakers = self.resolver.resolve_all(objs[0], offset, sentence, speaker=True)
         head = tok.head
         excluded = {t.i for t in tok.subtree}
-        if head is tok or head.pos_ not in ("VERB", "AUX", "NOUN"):
+        if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "NOUN"):
             content = [t for t in sent if t.i not in excluded]
         else:
             content = [t for t in head.subtree if t.i not in excluded]

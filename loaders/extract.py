@@ -439,7 +439,7 @@ class Extractor:
     def _places_of(self, tok: Any, s: _Sentence, places_here: list[tuple[int, int, int, str]]) -> list[str]:
         """Places attached to the trigger's clause (or, failing that, in the sentence)."""
         clause = tok
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head is not clause:
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head.i != clause.i:
             clause = clause.head
         lo = s.offset + min(t.idx for t in clause.subtree)
         hi = s.offset + max(t.idx + len(t.text) for t in clause.subtree)
@@ -459,7 +459,7 @@ class Extractor:
         base = s.span.start_char
         trig = tok.idx - base
         clause = tok
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and clause.head is not clause:
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and clause.head.i != clause.i:
             clause = clause.head
         lo = min(t.idx for t in clause.subtree) - base
         hi = max(t.idx + len(t.text) for t in clause.subtree) - base
