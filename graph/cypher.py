@@ -69,6 +69,13 @@ CALL (id) {{
 }}
 RETURN e.data AS data"""
 
+# Used by cross-article resolution (loaders/resolve.py) to replace the nodes it merged.
+DELETE_NODES = f"""UNWIND $ids AS id
+CALL (id) {{
+{_ANY_NODE}
+}}
+DETACH DELETE n"""
+
 DELETE_EDGE = f"""WITH $id AS id
 CALL (id) {{
 {_ANY_EDGE}

@@ -305,6 +305,44 @@ class Incident(_Node):
     )
     dataset_ref: str | None = None
     original_type: str | None = Field(default=None, description="the source's own type label, kept as given")
+    reports: list[IncidentReport] = Field(
+        default_factory=list,
+        description="when several sources' incidents were resolved into this one (loaders.resolve): each "
+        "source's incident and edges as given, so the merge can be recomputed or split",
+    )
+    merges: list[MergeLink] = Field(default_factory=list, description="why the reports were merged")
+    kept_apart: list[str] = Field(
+        default_factory=list, description="incident ids a user split from this one: never merged again"
+    )
+
+
+class MergeLink(_Data):
+    """One link that joined two reports of an incident (or an article and a dataset incident): the
+    feature scores (0..1) and the sources joined."""
+
+    a: str
+    b: str
+    sources: list[str] = Field(default_factory=list, description="the articles / dataset rows joined")
+    type: float
+    time: float
+    place: float
+    actors: float
+    score: float
+    reasons: str = ""
+
+
+class IncidentReport(_Data):
+    """One source's incident with its own edges, kept on the incident it was resolved into."""
+
+    node: Incident
+    edges: list[Edge] = Field(default_factory=list)
+
+
+class ClaimReport(_Data):
+    """One source's claim with its own edges, kept on the claim it was resolved into."""
+
+    node: Claim
+    edges: list[Edge] = Field(default_factory=list)
 
 
 class Claim(_Node):
@@ -320,6 +358,11 @@ class Claim(_Node):
     reported: bool = Field(default=True, description="reported speech rather than the article's own voice")
     repeats: list[TimeSpan] = Field(
         default_factory=list, description="later dates the same claim was made again"
+    )
+    reports: list[ClaimReport] = Field(
+        default_factory=list,
+        description="when several sources' claims were resolved into this one (loaders.resolve): each "
+        "source's claim and edges as given",
     )
 
 
@@ -370,6 +413,12 @@ class Edge(_Data):
                 self.type, self.source, self.target, self.props.get("claim_id"), self.props.get("role")
             )
         return self
+
+
+Incident.model_rebuild()
+IncidentReport.model_rebuild()
+ClaimReport.model_rebuild()
+Claim.model_rebuild()
 
 
 def check_endpoints(edge: Edge, source_kind: NodeKind, target_kind: NodeKind) -> None:

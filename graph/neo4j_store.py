@@ -24,7 +24,7 @@ import os
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -412,6 +412,11 @@ class Neo4jStore(GraphStore):
 
     def delete_edge(self, edge_id: str) -> None:
         self._write(cypher.DELETE_EDGE, id=edge_id)
+
+    def delete_nodes(self, node_ids: Iterable[str]) -> None:
+        ids = sorted(set(node_ids))
+        for batch in _chunks(ids, 5000):
+            self._write(cypher.DELETE_NODES, ids=batch)
 
     def clear(self) -> None:
         def action() -> None:

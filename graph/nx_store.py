@@ -17,7 +17,7 @@ import json
 import math
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -238,6 +238,22 @@ class NetworkXStore(GraphStore):
                 self.g.remove_edge(ends[0], ends[1], key=edge_id)
                 if self.path is not None:
                     self._snapshot()
+
+    def delete_nodes(self, node_ids: Iterable[str]) -> None:
+        with self._lock:
+            removed = False
+            for nid in node_ids:
+                if nid not in self.g:
+                    continue
+                node: Node = self.g.nodes[nid]["node"]
+                for name in _names(node):
+                    self._name_index[node.kind].get(name, set()).discard(nid)
+                for _, _, eid in [*self.g.out_edges(nid, keys=True), *self.g.in_edges(nid, keys=True)]:
+                    self._edge_index.pop(eid, None)
+                self.g.remove_node(nid)
+                removed = True
+            if removed and self.path is not None:
+                self._snapshot()
 
     def clear(self) -> None:
         with self._lock:

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Literal
 
@@ -101,6 +101,11 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def delete_edge(self, edge_id: str) -> None:
         """Remove one edge (used to undo a merge)."""
+
+    @abc.abstractmethod
+    def delete_nodes(self, node_ids: Iterable[str]) -> None:
+        """Remove these nodes and every edge touching them, in one step (used by cross-article
+        resolution to replace the nodes it merged). Unknown ids are ignored."""
 
     @abc.abstractmethod
     def clear(self) -> None:
