@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import gzip
 import hashlib
 import html
 import json
@@ -37,6 +38,9 @@ from queries.timeline import TimelineRow, iter_timeline
 # Beyond this many incidents (or chain steps) the no-script tables stop and say where the rest is: the
 # interactive views and the export carry everything, and a 30k-row table would slow every page load.
 STATIC_ROWS_MAX = 2000
+# Above this many bytes of JSON the page carries the data gzip-compressed (base64): a 50 MB export
+# becomes a few MB, which the browser reads and inflates far faster than it parses 50 MB of HTML.
+GZIP_ABOVE = 1_000_000
 
 _VENDOR_JS = ("vis-timeline-graph2d.min.js", "cytoscape.min.js", "leaflet.js", "topojson-client.min.js")
 _VENDOR_CSS = ("vis-timeline-graph2d.min.css", "leaflet.css")
@@ -52,6 +56,7 @@ def build_report(
     title: str = "Conflict report",
     generated_at: dt.datetime | None = None,
     static_rows_max: int = STATIC_ROWS_MAX,
+    gzip_above: int = GZIP_ABOVE,
 ) -> str:
     """The report page for the incidents matching ``flt`` (everything when None) as of ``as_of``.
 
@@ -80,15 +85,18 @@ def build_report(
         f"{counts[NodeKind.ARTICLE]} articles · filters: {filters} · as of: {as_of or 'not set'} · "
         f"generated {generated_at.strftime('%Y-%m-%d %H:%M UTC')}"
     )
+    data_text, encoding = embed_data(data, gzip_above)
     scripts = {
-        "DATA": embed_json(data),
+        "DATA": data_text,
         "BASEMAP": embed_json(json.loads(_asset(_BASEMAP))),
         "VENDOR_JS": "\n;\n".join(_inline_js(_asset(n)) for n in _VENDOR_JS),
         "REPORT_JS": _inline_js(_asset("report.js")),
+        "HEAD_JS": _inline_js(_asset("head.js").strip()),
     }
     values: dict[str, str] = {
         **scripts,
-        "CSP": _csp([scripts["VENDOR_JS"], scripts["REPORT_JS"]]),
+        "DATA_ATTRS": f' data-encoding="{encoding}"' if encoding else "",
+        "CSP": _csp([scripts["HEAD_JS"], scripts["VENDOR_JS"], scripts["REPORT_JS"]]),
         "GENERATOR": html.escape(f"conflictgraph {version}"),
         "TITLE": html.escape(title),
         "SUBTITLE": html.escape(subtitle),
@@ -115,6 +123,22 @@ def write_report(
     tmp.write_bytes(page)
     tmp.replace(path)
     return len(page)
+
+
+def embed_data(data: Any, gzip_above: int = GZIP_ABOVE) -> tuple[str, str | None]:
+    """The export JSON as the page embeds it, and its encoding: the JSON text itself (see
+    :func:`embed_json`), or, above ``gzip_above`` bytes, the same JSON gzip-compressed and base64-encoded
+    (``"gzip+base64"``), which the page inflates with the browser's DecompressionStream.
+
+    >>> text, enc = embed_data({"q": "x" * 10}, gzip_above=5)
+    >>> enc, json.loads(gzip.decompress(base64.b64decode(text)))
+    ('gzip+base64', {'q': 'xxxxxxxxxx'})
+    """
+    text = embed_json(data)
+    if len(text) <= gzip_above:
+        return text, None
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii"), "gzip+base64"
 
 
 def embed_json(data: Any) -> str:

@@ -21,7 +21,7 @@ const VENDORED = {
   "topojson-client.min.js": ["topojson-client", "dist/topojson-client.min.js"],
   "countries-110m.json": ["world-atlas", "countries-110m.json"],
 };
-const PAGE = ["template.html", "report.css", "report.js"];
+const PAGE = ["template.html", "report.css", "report.js", "head.js"];
 
 const lock = JSON.parse(readFileSync(join(here, "package-lock.json"), "utf8"));
 const sha256 = (buf) => createHash("sha256").update(buf).digest("hex");

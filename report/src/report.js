@@ -4,7 +4,6 @@
    given DOM elements; nothing from the data is ever parsed as HTML. */
 (function () {
   "use strict";
-  document.documentElement.classList.replace("no-js", "js");
 
   // Above this many timeline items (incidents x groups) the timeline shows counts per day, week, month
   // or year and group, and expands into single incidents on zoom. Documented in docs/report.md.
@@ -14,12 +13,26 @@
   // Above this many located incidents the map draws canvas circles instead of focusable DOM markers.
   var MAP_DOM_MARKERS_MAX = 500;
   var LIST_MAX = 2000;
+  var MAX_DEFAULT_GROUPS = 60;
   var DAY = 86400000;
 
   // Claimant colours: each has at least 4.5:1 contrast on white (checked by tests/report/test_contrast.py).
   var PALETTE = ["#1f5fa8", "#b3420e", "#1b7a4a", "#8e3a8e", "#7a5c00", "#0b6e79", "#a8323e", "#4b5563", "#5b4bb5", "#5f6b00"];
 
-  var DATA = JSON.parse(document.getElementById("report-data").textContent);
+  // The export JSON is embedded as text, or gzip-compressed and base64-encoded when it is large
+  // (data-encoding="gzip+base64"); either way it is exactly the JSON `conflictgraph export` writes.
+  function loadData(done) {
+    var holder = document.getElementById("report-data");
+    if (holder.getAttribute("data-encoding") !== "gzip+base64") { done(JSON.parse(holder.textContent)); return; }
+    var bin = atob(holder.textContent.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+      .then(function (text) { done(JSON.parse(text)); })
+      .catch(function (err) { document.getElementById("tl-mode").textContent = "The report data could not be read: " + err; throw err; });
+  }
+  loadData(start);
+
+  function start(DATA) {
   var BASEMAP = JSON.parse(document.getElementById("report-basemap").textContent);
 
   // ---------------------------------------------------------------- DOM helpers (text only)
@@ -345,7 +358,8 @@
   window.addEventListener("afterprint", function () {
     document.querySelectorAll("details.static-table").forEach(function (d) { d.open = d.dataset.wasOpen === "1"; });
   });
-  document.querySelectorAll("details.static-table").forEach(function (d) { d.open = false; });
+  // The tables stay in the page for print and for readers who open them; closed on screen.
+  document.querySelectorAll("details.static-table").forEach(function (d) { d.open = false; d.setAttribute("data-ready", ""); });
 
   // ---------------------------------------------------------------- timeline
   var timeline = null, tlItems = null, tlGroups = null;
@@ -484,6 +498,10 @@
       template: function (item) { return itemLabel(item); },
       groupTemplate: function (g) { return g ? el("span", { text: g.label }) : el("span"); },
     });
+    // Hundreds of actor rows make a timeline nobody can read (and slow to draw): start by type then.
+    var actorGroups = new Set();
+    dated.forEach(function (inc) { actorsOf(inc).forEach(function (a) { actorGroups.add(a[0]); }); });
+    if (actorGroups.size > MAX_DEFAULT_GROUPS) $("group-by").value = "type";
     setGrouping($("group-by").value);
     timeline.on("select", function (p) {
       var it = p.items.length && tlItems.get(p.items[0]);
@@ -814,5 +832,7 @@
     selectIncident: selectIncident, selectClaim: selectClaim, showView: showView, aggregateAbove: AGGREGATE_ABOVE,
   };
   showView("timeline");
+  window.__reportReadyAt = performance.now();
   window.__reportReady = true;
+  }
 })();

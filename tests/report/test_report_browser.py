@@ -28,6 +28,9 @@ from graph.taxonomy import IncidentType
 from queries.report import build_report
 
 GENERATED = dt.datetime(2024, 1, 1, 12, 0, tzinfo=dt.UTC)
+GROUP_BY_TYPE = (
+    "var s = document.getElementById('group-by'); s.value = 'type'; s.dispatchEvent(new Event('change'));"
+)
 GRAPH_EDGES = (
     "return window.__report.cy.edges().map(function (e) {"
     " return [e.classes().join(' '), e.source().id(), e.target().id()]; });"
@@ -73,17 +76,16 @@ def test_seed_report_loads_without_console_errors_and_shows_every_view(
         assert page.js("return document.getElementById('view-timeline').hidden") is True
         page.screenshot(view)
     assert page.errors() == []
-    # Only the page's own four script elements exist (two data blocks, the libraries, the page code).
-    assert page.js("return document.scripts.length") == 4
+    # Only the page's own five script elements exist (the head switch, two data blocks, the libraries,
+    # the page code).
+    assert page.js("return document.scripts.length") == 5
 
 
 def test_timeline_shows_the_seven_incidents_in_time_order(open_page: Any, seed_store: GraphStore) -> None:
     ids = _ids(seed_store)
     page = open_page(build_report(seed_store, generated_at=GENERATED), "order")
     # Grouped by type every incident is drawn exactly once.
-    page.js(
-        "var s = document.getElementById('group-by'); s.value = 'type'; s.dispatchEvent(new Event('change'));"
-    )
+    page.js(GROUP_BY_TYPE)
     items = page.js(
         """return Array.from(document.querySelectorAll('#timeline .vis-item .item-label[data-incident]'))
              .map(function (e) { var it = e.closest('.vis-item'), r = it.getBoundingClientRect();
@@ -184,6 +186,16 @@ def test_map_has_a_marker_per_located_incident_and_selects_it_on_the_timeline(
     assert page.errors() == []
 
 
+def test_compressed_data_gives_the_same_timeline(open_page: Any, seed_store: GraphStore) -> None:
+    html = build_report(seed_store, generated_at=GENERATED, gzip_above=0)
+    assert 'data-encoding="gzip+base64"' in html
+    page = open_page(html, "gzip")
+    page.js(GROUP_BY_TYPE)
+    shown = page.js("return document.querySelectorAll('#timeline .item-label[data-incident]').length")
+    assert shown == 7
+    assert page.errors() == []
+
+
 def test_map_without_coordinates_says_so(open_page: Any, seed_store: GraphStore) -> None:
     page = open_page(build_report(seed_store, generated_at=GENERATED), "nomap")
     page.driver.find_element("id", "tab-map").click()
@@ -281,16 +293,22 @@ def _evil_store() -> GraphStore:
     return store
 
 
-@pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-alone"])
-def test_markup_in_quotes_and_names_shows_as_text_and_never_runs(open_page: Any, csp: bool) -> None:
-    html = build_report(_evil_store(), generated_at=GENERATED)
+@pytest.mark.parametrize(
+    ("csp", "gzip_above"),
+    [(True, 10**9), (False, 10**9), (False, 0)],
+    ids=["with-csp", "escaping-alone", "escaping-alone-gzip-data"],
+)
+def test_markup_in_quotes_and_names_shows_as_text_and_never_runs(
+    open_page: Any, csp: bool, gzip_above: int
+) -> None:
+    html = build_report(_evil_store(), generated_at=GENERATED, gzip_above=gzip_above)
     if not csp:
         # The page's Content-Security-Policy would also block an injected script; take it out to prove
         # that the escaping alone keeps the markup inert.
         start = html.index('<meta http-equiv="Content-Security-Policy"')
         html = html[:start] + html[html.index(">", start) + 1 :]
-    page = open_page(html, f"evil-{csp}")
-    assert page.js("return document.scripts.length") == 4
+    page = open_page(html, f"evil-{csp}-{gzip_above}")
+    assert page.js("return document.scripts.length") == 5
     page.js("window.__report.selectIncident('inc_evil')")
     page.driver.find_element("id", "tab-claims").click()
     page.js("window.__report.selectClaim('clm_evil')")

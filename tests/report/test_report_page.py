@@ -71,6 +71,18 @@ def test_data_blob_is_the_export_json(seed_store: GraphStore) -> None:
     assert len([n for n in blob["nodes"] if n["kind"] == "Incident"]) == 7
 
 
+def test_large_data_is_the_same_export_json_compressed(seed_store: GraphStore) -> None:
+    import gzip
+
+    html = build_report(seed_store, generated_at=GENERATED, gzip_above=0)
+    text = _parse(html).scripts[1][1]
+    assert 'id="report-data" data-encoding="gzip+base64"' in html
+    assert (
+        data_of(build_report(seed_store, generated_at=GENERATED))["nodes"]
+        == json.loads(gzip.decompress(base64.b64decode(text)))["nodes"]
+    )
+
+
 def test_filtered_report_carries_the_filtered_export(seed_store: GraphStore) -> None:
     flt = TimelineFilter(types=("gps_jamming",))
     html = build_report(seed_store, flt, generated_at=GENERATED)
@@ -140,12 +152,13 @@ def test_quotes_and_names_are_escaped_everywhere() -> None:
     assert 'href="javascript' not in html
     parsed = _parse(html)
     assert [t for t, _ in parsed.scripts] == [
+        "text/javascript",
         "application/json",
         "application/json",
         "text/javascript",
         "text/javascript",
     ]
-    blob = json.loads(parsed.scripts[0][1])
+    blob = json.loads(parsed.scripts[1][1])
     assert {n["quote"] for n in blob["nodes"] if n["kind"] == "Claim"} == {evil}
 
 
