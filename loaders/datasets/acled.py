@@ -48,6 +48,7 @@ from loaders.datasets._common import (
     LineSource,
     check_utf8,
     dataset_article,
+    fast_edge,
     finish_graph,
     iso3_of,
     open_source,
@@ -309,20 +310,10 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     nodes: list[Node] = []
     edges: list[Edge] = []
     inc_id = incident_id(DATASET, ref)
-    location: Location | None = None
     place = row.get("location", "").strip()
+    location = None
     if place and lat is not None and lon is not None:
-        kind = LocationKind.REGION if geo_prec == 3 else LocationKind.CITY
-        # Keyed by coordinates and precision as well: ACLED reuses names (two villages called Aghdam).
-        location = Location(
-            id=location_id(kind.value, event_country, f"{place}@{lat:.4f},{lon:.4f}~{geo_prec}"),
-            name=place,
-            location_kind=kind,
-            country=event_country,
-            lat=lat,
-            lon=lon,
-            precision_km=GEO_PRECISION_KM.get(geo_prec) if geo_prec else None,
-        )
+        location = _location(place, lat, lon, geo_prec, event_country)
     incident = Incident(
         id=inc_id,
         incident_type=itype,
@@ -341,14 +332,11 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     nodes.append(incident)
     if location is not None:
         nodes.append(location)
-        edges.append(
-            Edge(
-                type=EdgeType.OCCURRED_NEAR,
-                source=inc_id,
-                target=location.id,
-                props={"distance_km": None, "precision_km": location.precision_km},
-            )
-        )
+        near_props: dict[str, str | int | float | bool | None] = {
+            "distance_km": None,
+            "precision_km": location.precision_km,
+        }
+        edges.append(fast_edge(EdgeType.OCCURRED_NEAR, inc_id, location.id, near_props))
 
     for side in ("1", "2"):
         inter = _inter_label(row.get(f"inter{side}", ""))
@@ -361,28 +349,16 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
             nodes.extend(parents)
             for p in parents:
                 edges.append(part_of(actor.id, p.id))
-            props: dict[str, str | int | float | bool | None] = {
-                "role": role.value,
-                "acled_actor": f"actor{side}",
-            }
-            if associated:
-                props["acled_actor"] = f"assoc_actor_{side}"
+            column = f"assoc_actor_{side}" if associated else f"actor{side}"
             edges.append(
-                Edge(
-                    type=EdgeType.INVOLVES,
-                    source=inc_id,
-                    target=actor.id,
-                    props=props,
-                    evidence=[Evidence(article_id=ev_ref, quote=name)],
-                )
+                fast_edge(EdgeType.INVOLVES, inc_id, actor.id, {"role": role.value, "acled_actor": column})
             )
 
     sources = split_cell(row.get("source", ""))
     articles = [dataset_article(DATASET, s) for s in sources] or [dataset_article(DATASET, None)]
     nodes.extend(articles)
-    for edge in reported_in(inc_id, articles, {"dataset": DATASET, "ref": ref}):
-        edge.evidence = [Evidence(article_id=ev_ref, quote=row.get("source", "").strip())] if sources else []
-        edges.append(edge)
+    source_quote = [Evidence(article_id=ev_ref, quote=row.get("source", "").strip())] if sources else []
+    edges.extend(reported_in(inc_id, articles, {"dataset": DATASET, "ref": ref}, source_quote))
     return finish_graph(nodes, edges, row_key(DATASET, ref, row.values()))
 
 
@@ -402,12 +378,32 @@ def _event_time(value: str, precision: str) -> TimeSpan:
 
 
 def _parse_date(value: str) -> date:
+    if len(value) == 10 and value[4] == "-":
+        try:
+            return date.fromisoformat(value)  # the common case, in C
+        except ValueError:
+            pass
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(value, fmt).date()
         except ValueError:
             continue
     raise ValueError(f"event_date {value!r} is not a date (expected 2023-09-19 or 19 September 2023)")
+
+
+@lru_cache(maxsize=1 << 16)
+def _location(place: str, lat: float, lon: float, geo_prec: int | None, country: str | None) -> Location:
+    """The place as ACLED geocodes it; keyed by coordinates and precision too, since ACLED reuses names."""
+    kind = LocationKind.REGION if geo_prec == 3 else LocationKind.CITY
+    return Location(
+        id=location_id(kind.value, country, f"{place}@{lat:.4f},{lon:.4f}~{geo_prec}"),
+        name=place,
+        location_kind=kind,
+        country=country,
+        lat=lat,
+        lon=lon,
+        precision_km=GEO_PRECISION_KM.get(geo_prec) if geo_prec else None,
+    )
 
 
 def _inter_label(value: str) -> str:
