@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import by_ref, edge_of, render, split
 
 from graph.errors import InputError
-from graph.model import Incident, Precision
+from graph.model import ArticleGraph, Incident, IncidentType, Precision
 from graph.nx_store import NetworkXStore
 from loaders.datasets import read_dataset
 
@@ -262,3 +263,20 @@ def test_written_to_memory_store_idempotently(fixtures: Path) -> None:
     refs = [i.dataset_ref for i in store.timeline(TimelineFilter(actor="Azerbaijan", include_parts=True))]
     # Timeline order: start date (the month-precise one starts on the 1st), then id for same-day rows.
     assert refs[:2] == ["AZE9007", "ARM9006"] and sorted(refs[2:]) == ["AZE9001", "AZE9003"]
+
+
+@pytest.mark.slow
+def test_extract_notes_runs_the_article_extractor(tmp_path: Path, fixtures: Path) -> None:
+    one_row = tmp_path / "one.csv"
+    one_row.write_bytes(b"\r\n".join((fixtures / CURRENT).read_bytes().split(b"\r\n")[:2]) + b"\r\n")
+    items = list(read_dataset("acled", one_row, extract_notes=True))
+    assert len(items) == 2
+    row, notes = items
+    assert isinstance(row, ArticleGraph) and row.article is None
+    assert isinstance(notes, ArticleGraph) and notes.article is not None
+    assert notes.article.title == "ACLED AZE9001 notes"
+    assert notes.article.extra == {"dataset": "acled", "ref": "AZE9001"}
+    assert notes.article.text.startswith("On 19 September 2023, a truck carrying employees")
+    assert notes.source_key == notes.article.id
+    types = {n.incident_type for n in notes.nodes if isinstance(n, Incident)}
+    assert IncidentType.LANDMINE_EXPLOSION in types
