@@ -956,7 +956,7 @@ def _resolve_claims(
     merged_before: dict[str, list[str]],
     report: ResolveReport,
 ) -> tuple[dict[str, str], dict[str, Claim], list[Edge]]:
-    """Group claims by (claimant, stance, target, incidents, hypothetical, negated)."""
+    """Group claims by (claimant, stance, target, incidents, hypothetical, negated) and text order."""
 
     def articles(r: ClaimReport) -> set[str]:
         out = {ev.article_id for ev in r.node.evidence}
@@ -1007,6 +1007,9 @@ def _resolve_claims(
                     if t in reports and t != c.id
                 )
             )
+        if not about:
+            # About nothing the graph knows: only the same words repeated are the same claim.
+            about = ("q:" + normalise(c.quote),)
         return (
             actor_map.get(c.claimant_id or "", c.claimant_id or ""),
             c.stance.value,
@@ -1016,9 +1019,17 @@ def _resolve_claims(
             c.negated,
         )
 
-    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    # Claims of one article are never merged with each other (the extraction kept them apart): the n-th
+    # claim of a key in one article joins the n-th of the same key in the others, in text order.
+    per_article: dict[tuple[object, ...], list[str]] = defaultdict(list)
     for cid in sorted(reports):
-        groups[key(reports[cid])].append(cid)
+        arts = sorted(articles(reports[cid]))
+        per_article[(key(reports[cid]), arts[0] if arts else cid)].append(cid)
+    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    for (k, _art), ids in per_article.items():
+        ids.sort(key=lambda c: (min((ev.start or 0 for ev in reports[c].node.evidence), default=0), c))
+        for n, cid in enumerate(ids):
+            groups[(*k, n)].append(cid)
     cmap: dict[str, str] = {}
     for k, ids in groups.items():
         gid = ids[0] if len(ids) == 1 else "clm_" + stable_hash("claim", *[repr(x) for x in k])
