@@ -85,6 +85,9 @@ def ingest(
     processes: int = typer.Option(1, "--processes", "-p", min=1, help="NLP worker processes"),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="progress bar on stderr"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
+    no_resolve: bool = typer.Option(
+        False, "--no-resolve", help="skip the cross-article resolution pass (run `conflictgraph resolve` later)"
+    ),
 ) -> None:
     """Extract PATH… and write their graphs into the store; re-running skips what is already in."""
     from loaders.pipeline import ingest as run_ingest
@@ -94,7 +97,13 @@ def ingest(
     when = _published(published)
     with open_store(store) as s:
         report = run_ingest(
-            paths, s, fmt=fmt, published=when, progress=progress and sys.stderr.isatty(), n_process=processes
+            paths,
+            s,
+            fmt=fmt,
+            published=when,
+            progress=progress and sys.stderr.isatty(),
+            n_process=processes,
+            resolve=not no_resolve,
         )
         stats = s.stats()
     for line in report.rejected:

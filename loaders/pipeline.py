@@ -59,6 +59,7 @@ class IngestReport:
     ignored: list[str] = field(default_factory=list)
     nodes_written: int = 0
     edges_written: int = 0
+    resolved: dict[str, int] | None = None  # what the cross-article resolution pass changed
 
     @property
     def exit_code(self) -> int:
@@ -74,6 +75,7 @@ class IngestReport:
             "ignored": list(self.ignored),
             "nodes_written": self.nodes_written,
             "edges_written": self.edges_written,
+            **({"resolved": self.resolved} if self.resolved is not None else {}),
         }
 
 
@@ -88,13 +90,16 @@ def ingest(
     progress: bool | ProgressHook = True,
     n_process: int = 1,
     extractor: Extractor | None = None,
+    resolve: bool = True,
 ) -> IngestReport:
     """Ingest every input under ``paths`` into ``store``; returns the counts and rejected inputs.
 
     ``fmt``: one of :data:`INGEST_FORMATS` (``auto`` picks by extension; ``annotations`` loads gold
     files; dataset formats go to :func:`loaders.datasets.read_dataset`). ``published`` overrides every
     article's date (annotations and dataset rows keep their own dates). ``progress``: True shows a rich progress bar on stderr; a callable gets
-    ``(event, report)`` after each input file ('file') and each written graph ('write').
+    ``(event, report)`` after each input file ('file') and each written graph ('write'). ``resolve``:
+    when anything was written, end with the cross-article resolution pass over the whole store
+    (:func:`loaders.resolve.resolve_store`).
     """
     if fmt not in INGEST_FORMATS:
         raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(INGEST_FORMATS)}")
@@ -114,6 +119,10 @@ def ingest(
             feed = _ArticleFeed(files, fmt, override, store, report, tick)
             for graph in _extract_all(feed, extractor, n_process, report):
                 _write(store, graph, report, tick)
+    if resolve and report.written:
+        from loaders.resolve import resolve_store
+
+        report.resolved = resolve_store(store).to_dict()
     return report
 
 
