@@ -280,3 +280,19 @@ def test_extract_notes_runs_the_article_extractor(tmp_path: Path, fixtures: Path
     assert notes.source_key == notes.article.id
     types = {n.incident_type for n in notes.nodes if isinstance(n, Incident)}
     assert IncidentType.LANDMINE_EXPLOSION in types
+
+
+def test_line_numbers_count_multiline_notes(tmp_path: Path, fixtures: Path) -> None:
+    header, first, second = (fixtures / "acled_legacy.csv").read_text(encoding="utf-8").splitlines()[:3]
+    multi = first.replace("killing 10 civilians;", "killing 10 civilians;\nline two of the notes;\n")
+    broken = second.replace("27 September 2020", "27 Septober 2020")
+    f = tmp_path / "multi.csv"
+    f.write_text("\n".join([header, multi, broken, second]) + "\n", encoding="utf-8")
+    graphs, errors = _load(tmp_path, "multi.csv")
+    # the first record spans lines 2-4, so the broken one starts on line 5
+    assert [(e.line, e.problem) for e in errors] == [
+        (5, "event_date '27 Septober 2020' is not a date (expected 2023-09-19 or 19 September 2023)")
+    ]
+    assert sorted(graphs) == ["AZE8001", "AZE8002"]
+    inc = next(n for n in graphs["AZE8001"].nodes if isinstance(n, Incident))  # type: ignore[attr-defined]
+    assert "killing 10 civilians;\nline two of the notes;\n" in inc.summary
