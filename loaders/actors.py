@@ -87,7 +87,7 @@ class ActorDictionary:
         """(surface, key, label) for the gazetteer ruler: named actors are ORG entities."""
         out = []
         for key, entry in self.named.items():
-            for alias in entry.aliases:
+            for alias in (entry.name, *entry.aliases):
                 # Two-letter acronyms ("IS", "AU") are too ambiguous to force as entities.
                 if len(alias) > 2 and alias[:1].isupper():
                     label = "PERSON" if entry.kind == "person" else "ORG"
@@ -550,7 +550,7 @@ class ActorResolver:
         if (lemma_is(head, self.d.armed_heads) or lemma_is(head, _MEMBER_WORDS) or low in ("cell", "faction", "unit")) \
                 and head_ent is None:
             for c in head.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs and (objs[0].ent_type_ in ("ORG", "PERSON") or objs[0].pos_ == "PROPN"
                                  or lemma_is(objs[0], self.d.armed_heads)):
@@ -580,10 +580,14 @@ class ActorResolver:
         if head_ent is not None and head_ent.label_ == "PERSON":
             return self._person(head_ent, toks, offset, sentence, country)
         role_words = [w for w in words if w in self.d.person_roles]
-        appos = [c for c in head.children if c.dep_ == "appos"]
+        # The parser may hang the name on the last word of the role ("the mayor of Kharkiv, Ihor T.").
+        appos = [c for t in toks for c in t.children if c.dep_ == "appos"]
         if role_words and appos:
             for ap in appos:
                 ap_ents = [e for e in doc.ents if e.start <= ap.i < e.end and e.label_ == "PERSON"]
+                if not ap_ents and ap.pos_ == "PROPN" and ap.ent_type_ in ("", "PERSON"):
+                    # A name the small model did not label: the proper-noun run in apposition.
+                    ap_ents = [doc[min(t.i for t in ap.subtree if t.pos_ == "PROPN"): ap.i + 1]]
                 if ap_ents:
                     return self._person(ap_ents[0], toks, offset, sentence, country, role_head=head)
         # States: a country or capital acting.
@@ -736,7 +740,10 @@ class ActorResolver:
         text = "".join(words).strip()
         if toks and (toks[0].lower_ in _DETS or toks[0].lower_ == "both"):
             text = "".join(words[1:]).strip()
-        return text[:1].lower() + text[1:] if text[:2].istitle() and not text.isupper() else text
+        first = toks[1] if toks and toks[0].lower_ in _DETS | {"both"} and len(toks) > 1 else (toks[0] if toks else None)
+        if first is not None and first.pos_ != "PROPN" and text[:2].istitle() and not text.isupper():
+            return text[:1].lower() + text[1:]
+        return text
 
     def _owner(self, head: Any, offset: int, sentence: int) -> str | None:
         """The organisation a role belongs to: "the ministry's spokeswoman", "leader of the coalition"."""

@@ -105,6 +105,8 @@ class ClaimDraft:
 
 
 _QUOTE_CHARS = "\"“”«»"
+_SIDE_WORDS = frozenset({"side", "party", "country", "nation", "government", "army", "neighbour", "neighbor"})
+_BLAME_PREDICATES = frozenset({"responsible", "behind", "culpable", "guilty", "accountable"})
 _REPORT_NOUNS = frozenset({"statement", "report", "briefing", "message", "video", "post", "interview"})
 _DENY_HEADS = frozenset({"role", "involvement", "responsibility", "part", "link", "links", "connection"})
 
@@ -341,6 +343,16 @@ class ClaimFinder:
             if deny_word or deny_phrase:
                 stance = Stance.DENY
                 names_claim = True
+                # "the accusations that its forces planted mines … are unfounded" describe the claim.
+                for t in content_sorted:
+                    if t.lemma_.lower() in lex.claim_nouns:
+                        for c in t.children:
+                            if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                                g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+                            ):
+                                inner = [x for x in c.subtree if not (x.dep_ == "mark" and x.head.i == c.i)]
+                                described = self._span_of(inner, offset)
+                                names_claim = False
         if stance is Stance.DENY and not names_claim and not described and content_sorted:
             if any(p in content_text for p in lex.deny_phrases):
                 described = self._span_of(content_sorted, offset)
@@ -366,7 +378,12 @@ class ClaimFinder:
 
         # Speakers: "both sides accused each other" gives one claim per side.
         speakers: list[str | None]
-        if speaker_tok is not None:
+        if speaker_tok is not None and speaker_tok.lemma_.lower() in _SIDE_WORDS and any(
+            c.lower_ in ("both", "two") for c in speaker_tok.children
+        ):
+            # "Both sides claimed …": one claim per side.
+            speakers = list(self._two_sides(speaker_tok, offset, sentence)) or [None]
+        elif speaker_tok is not None:
             speakers = list(resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)) or [None]
             if speakers == [None] and speaker_tok.lemma_.lower() in _REPORT_NOUNS:
                 speakers = [self.last_claimant]  # "The statement blamed …": whoever issued it
@@ -505,7 +522,11 @@ class ClaimFinder:
             if any(c.dep_ == "neg" for c in t.children):
                 negated = True
                 continue
-            if lemma not in self.lex.wrongdoing and not any_subject:
+            # "Yerevan was responsible", "the army is behind the attack"
+            blamed = lemma == "be" and any(
+                c.dep_ in ("acomp", "attr", "prep") and c.lower_ in _BLAME_PREDICATES for c in t.children
+            )
+            if lemma not in self.lex.wrongdoing and not any_subject and not blamed:
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
             if passive:

@@ -358,8 +358,10 @@ class Extractor:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in d.armed_heads or lemma in d.government_heads or lemma == "ministry" or (
-                tok.dep_ in ("nsubj",) and (lemma in d.population_heads or lemma in d.person_roles)
+            low = tok.lower_
+            if lemma in d.armed_heads or low in d.armed_heads or lemma in d.government_heads or lemma == "ministry" or (
+                tok.dep_ in ("nsubj",) and (lemma in d.population_heads or lemma in d.person_roles
+                                            or low in d.population_heads)
             ):
                 resolver.resolve(tok, s.offset, s.index)
 

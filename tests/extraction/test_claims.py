@@ -1,0 +1,169 @@
+"""Claims from the dependency parse, one construction per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from graph.model import Claim, EdgeType
+
+Run = Callable[..., dict[str, Any]]
+
+
+def _only(ann: dict[str, Any]) -> dict[str, Any]:
+    assert len(ann["claims"]) == 1, ann["claims"]
+    return ann["claims"][0]
+
+
+def _edges(ann: dict[str, Any], etype: str) -> list[tuple[str, str]]:
+    names = ann["names"]
+    return sorted(
+        (names[e["from"]], names.get(e["to"], e["to"])) for e in ann["edges"] if e["type"] == etype
+    )
+
+
+def test_subject_of_accuse_with_of_content(run: Run) -> None:
+    c = _only(run("Azerbaijan's Defence Ministry accused Armenian armed forces on Monday of shelling Sotk."))
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == (
+        "accuse", "Ministry of Defence of Azerbaijan", "Armed Forces of Armenia",
+    )
+    assert c["quote"] == "Azerbaijan's Defence Ministry accused Armenian armed forces on Monday of shelling Sotk"
+    assert (c["date"], c["date_text"]) == ("2025-05-19", "on Monday")
+
+
+def test_government_body_is_part_of_its_state(run: Run) -> None:
+    ann = run("The Azerbaijani Ministry of Defense said two soldiers were wounded.")
+    body = next(a for a in ann["actors"] if a["kind"] == "government_body")
+    assert body["name"] == "Ministry of Defence of Azerbaijan"
+    graph = ann["graph"]
+    part_of = [e for e in graph.edges if e.type is EdgeType.PART_OF and e.source == graph.nodes[0].id or
+               e.type is EdgeType.PART_OF]
+    states = {n.id: n.name for n in graph.nodes if n.kind.value == "Actor" and n.actor_kind.value == "state"}
+    assert [states[e.target] for e in part_of] == ["Azerbaijan"]
+
+
+def test_participle_takes_the_main_clause_subject(run: Run) -> None:
+    ann = run("The rebel Kivu Liberation Front issued a statement on Tuesday, accusing the Congolese army "
+              "of burning homes near Goma.")
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == (
+        "accuse", "Kivu Liberation Front", "Armed Forces of Democratic Republic of Congo"
+    )
+    assert c["quote"].startswith("accusing the Congolese army of burning homes")
+
+
+def test_according_to(run: Run) -> None:
+    c = _only(run("More than 2,000 people fled the district last week, according to the United Nations."))
+    assert (c["stance"], c["claimant_name"]) == ("assert", "United Nations")
+    assert c["date"] is None  # "according to" gives no statement date
+
+
+def test_passive_with_by_agent(run: Run) -> None:
+    c = _only(run("The ambush was blamed by the Somali government on al-Shabaab."))
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == ("accuse", "Somalia", "al-Shabaab")
+
+
+def test_capital_metonym_speaks_for_the_state(run: Run) -> None:
+    c = _only(run("Baku said Yerevan was responsible for the blast."))
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == ("accuse", "Azerbaijan", "Armenia")
+
+
+def test_reported_violence_by_another_side_is_an_accusation(run: Run) -> None:
+    c = _only(run("A police spokesman, Ahmed Noor, said gunmen from the Red Dune militia had attacked the "
+                  "market in Baidoa."))
+    assert c["stance"] == "accuse"
+    assert c["claimant_name"] == "Ahmed Noor"
+    assert c["target_name"] == "Red Dune militia"
+
+
+def test_own_side_operation_is_an_assertion(run: Run) -> None:
+    c = _only(run("Turkey's defence ministry said its forces had struck nine targets in northern Syria."))
+    assert (c["stance"], c["claimant_name"], c["target"]) == ("assert", "Ministry of Defence of Turkey", None)
+
+
+def test_quote_with_said_after(run: Run) -> None:
+    c = _only(run('"We will respond to any attack on our villages," Defence Minister Zakir Hasanov said.'))
+    assert (c["stance"], c["claimant_name"]) == ("assert", "Zakir Hasanov")
+    assert c["quote"].startswith("We will respond to any attack on our villages")
+
+
+def test_multi_sentence_quotation_is_one_claim(run: Run) -> None:
+    ann = run('"The militia fired on the market. Nobody will forget it," the governor, Amina Yusuf, said.')
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"]) == ("accuse", "Amina Yusuf")
+    assert c["quote"].startswith("The militia fired on the market")
+
+
+def test_denial_predicate_and_denies_edge(run: Run) -> None:
+    ann = run("Azerbaijan accused Armenia on Monday of planting mines near Lachin. "
+              "Armenia's Foreign Ministry dismissed the accusation as baseless.")
+    stances = [c["stance"] for c in ann["claims"]]
+    assert stances == ["accuse", "deny"]
+    accusation, denial = ann["claims"]
+    assert denial["about"] == accusation["id"]
+    assert _edges(ann, "DENIES") == [("Ministry of Foreign Affairs of Armenia", accusation["id"])]
+    assert _edges(ann, "ACCUSES") == [("Azerbaijan", "Armenia")]
+
+
+def test_denial_of_an_accusation_it_only_describes(run: Run) -> None:
+    ann = run("Yerevan said the accusations that its soldiers had planted mines near Lachin were fabricated.")
+    by_stance = {c["stance"]: c for c in ann["claims"]}
+    assert set(by_stance) == {"deny", "accuse"}
+    described = by_stance["accuse"]
+    assert described["quote"] == "its soldiers had planted mines near Lachin"
+    assert by_stance["deny"]["about"] == described["id"]
+    assert _edges(ann, "DENIES") == [("Armenia", described["id"])]
+
+
+def test_nothing_denied_gives_no_denies_edge(run: Run) -> None:
+    ann = run("The group said it has no fighters in the province.")
+    assert _edges(ann, "DENIES") == []
+
+
+def test_did_not_accuse_is_no_claim(run: Run) -> None:
+    ann = run("The ministry did not accuse anyone of the attack, and the army neither confirmed nor denied "
+              "the report.")
+    assert ann["claims"] == []
+
+
+def test_each_other_gives_one_claim_per_side(run: Run) -> None:
+    ann = run("India and Pakistan accused each other on Friday of violating the ceasefire.")
+    assert sorted((c["claimant_name"], c["target_name"]) for c in ann["claims"]) == [
+        ("India", "Pakistan"), ("Pakistan", "India"),
+    ]
+    assert _edges(ann, "ACCUSES") == [("India", "Pakistan"), ("Pakistan", "India")]
+
+
+def test_both_sides_claimed(run: Run) -> None:
+    ann = run("Ethiopian troops and Eritrean troops clashed near Zalambessa. Both sides claimed victory.")
+    claimants = sorted(c["claimant_name"] for c in ann["claims"])
+    assert claimants == ["Armed Forces of Eritrea", "Armed Forces of Ethiopia"]
+
+
+def test_hypothetical_and_negated_flags(run: Run) -> None:
+    ann = run("UN envoy Hans Grundberg warned that the fighting could escalate into a regional war.")
+    claim = next(n for n in ann["graph"].nodes if isinstance(n, Claim))
+    assert claim.hypothetical is True
+    assert claim.negated is False
+
+
+def test_pronoun_speaker_resolves_to_last_person(run: Run) -> None:
+    ann = run("The mayor of Kharkiv, Ihor Terekhov, visited the site. He said four people had died.")
+    c = _only(ann)
+    assert c["claimant_name"] == "Ihor Terekhov"
+    assert "The mayor of Kharkiv" in next(a for a in ann["actors"] if a["name"] == "Ihor Terekhov")["aliases"]
+
+
+def test_dateline_dates_past_tense_statements(run: Run) -> None:
+    ann = run("KYIV, May 18 (Wire) - The air force said it shot down 41 drones.")
+    c = _only(ann)
+    assert (c["date"], c["date_text"]) == ("2025-05-18", "KYIV, May 18")
+    present = _only(run("KYIV, May 18 (Wire) - The air force says it shot down 41 drones."))
+    assert present["date"] is None
+
+
+def test_extraction_is_deterministic(run: Run) -> None:
+    text = ("Azerbaijan accused Armenia on Monday of planting mines near Lachin. "
+            "Armenia's Foreign Ministry dismissed the accusation as baseless.")
+    first, second = run(text)["graph"], run(text)["graph"]
+    assert first.model_dump_json() == second.model_dump_json()

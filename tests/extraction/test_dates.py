@@ -1,0 +1,110 @@
+"""Dates resolved against the publication date, and the forms dateparser gets wrong or cannot parse."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import dateparser
+import pytest
+
+from graph.model import Precision
+from loaders.dates import find_dates, relative_to_event, resolve, shift
+
+PUB = date(2025, 5, 20)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "precision"),
+    [
+        ("on Tuesday", "2025-05-20", Precision.DAY),  # the publication day itself
+        ("on Monday evening", "2025-05-19", Precision.DAY),
+        ("Sunday", "2025-05-18", Precision.DAY),
+        ("last Tuesday", "2025-05-13", Precision.DAY),
+        ("today", "2025-05-20", Precision.DAY),
+        ("yesterday", "2025-05-19", Precision.DAY),
+        ("last night", "2025-05-19/2025-05-20", Precision.RANGE),
+        ("overnight", "2025-05-19/2025-05-20", Precision.RANGE),
+        ("earlier this week", "2025-05-19/2025-05-20", Precision.RANGE),
+        ("14 April 2025", "2025-04-14", Precision.DAY),
+        ("April 14", "2025-04-14", Precision.DAY),
+        ("September 2023", "2023-09", Precision.MONTH),
+        ("in March", "2025-03", Precision.MONTH),
+        ("in December", "2024-12", Precision.MONTH),  # no later than publication
+        ("the 2020 war", "2020", Precision.YEAR),
+        ("the 1990s", "1990/1999", Precision.RANGE),
+        ("the early 1990s", "1990/1993", Precision.RANGE),
+        ("the late 1980s", "1987/1989", Precision.RANGE),
+    ],
+)
+def test_resolution_against_publication(words: str, label: str, precision: Precision) -> None:
+    span = resolve(words, PUB)
+    assert (span.label(), span.precision) == (label, precision)
+    assert span.raw == words
+
+
+def test_durations_are_intervals_ending_at_publication() -> None:
+    span = resolve("for months", PUB)
+    assert span.precision is Precision.RANGE
+    assert (span.start, span.end) == (date(2025, 1, 1), PUB)
+    since = resolve("since 2022", PUB)
+    assert (since.start, since.end, since.precision) == (date(2022, 1, 1), PUB, Precision.RANGE)
+
+
+@pytest.mark.parametrize("words", ["on Tuesday", "yesterday", "last night", "earlier this week", "April 14"])
+def test_without_publication_relative_dates_stay_unknown(words: str) -> None:
+    span = resolve(words, None)
+    assert span.precision is Precision.UNKNOWN
+    assert span.raw == words
+    assert span.start is None
+
+
+def test_absolute_dates_need_no_publication() -> None:
+    assert resolve("14 April 2025", None).label() == "2025-04-14"
+    assert resolve("the early 1990s", None).label() == "1990/1993"
+
+
+BASE = datetime(2025, 5, 20)
+SETTINGS = {"RELATIVE_BASE": BASE, "PREFER_DATES_FROM": "past"}
+
+
+@pytest.mark.parametrize(
+    "words", ["earlier this week", "the 2020 war", "the early 1990s", "for months", "since 2022", "overnight"]
+)
+def test_dateparser_cannot_parse_these_forms(words: str) -> None:
+    """Why the relative forms are resolved by hand: dateparser returns nothing for them."""
+    assert dateparser.parse(words, languages=["en"], settings=SETTINGS) is None  # type: ignore[arg-type]
+
+
+def test_dateparser_resolves_a_weekday_to_the_week_before() -> None:
+    """Published on a Tuesday, 'on Tuesday' is that day; dateparser answers the Tuesday before."""
+    parsed = dateparser.parse("on Tuesday", languages=["en"], settings=SETTINGS)  # type: ignore[arg-type]
+    assert parsed is not None and parsed.date() == date(2025, 5, 13)
+    assert resolve("on Tuesday", PUB).label() == "2025-05-20"
+
+
+def test_dateparser_handles_absolute_forms() -> None:
+    parsed = dateparser.parse("14 April 2025", languages=["en"], settings=SETTINGS)  # type: ignore[arg-type]
+    assert parsed is not None and parsed.date() == date(2025, 4, 14)
+
+
+def test_find_dates_in_a_sentence() -> None:
+    text = "The ministry said on Tuesday that shelling overnight had followed the 2020 war."
+    found = [(m.text, m.span.label()) for m in find_dates(text, PUB)]
+    assert found == [
+        ("on Tuesday", "2025-05-20"),
+        ("overnight", "2025-05-19/2025-05-20"),
+        ("the 2020 war", "2020"),
+    ]
+
+
+def test_modal_may_and_large_numbers_are_not_dates() -> None:
+    assert find_dates("The talks may resume, officials said.", PUB) == []
+    assert find_dates("The strike killed 2000 people.", PUB) == []
+
+
+def test_a_day_after_an_event() -> None:
+    assert relative_to_event("A day after the attack, troops arrived") == (0, 11, 1)
+    assert relative_to_event("two weeks before the vote") == (0, 16, -14)
+    event = resolve("on Sunday", PUB)
+    assert shift(event, 1, "a day after").label() == "2025-05-19"
+    assert shift(resolve("in March", PUB), 1, "a day after").precision is Precision.UNKNOWN

@@ -1,0 +1,43 @@
+"""Gazetteer: curated places, disputed name pairs, and the ruler that overrides the small model's NER."""
+
+from __future__ import annotations
+
+from graph.model import Location, LocationKind
+from loaders.gazetteer import default_gazetteer, distance_km
+
+
+def test_curated_regions_routes_and_disputed_pairs() -> None:
+    gaz = default_gazetteer()
+    nk = gaz.lookup("Nagorno-Karabakh")[0]
+    assert (nk.kind, nk.country) == ("region", "AZE")
+    assert gaz.lookup("Lachin corridor")[0].kind == "route"
+    assert gaz.lookup("Khankendi")[0].key == gaz.lookup("Stepanakert")[0].key
+
+
+def test_geonames_cities_and_countries() -> None:
+    gaz = default_gazetteer()
+    goma = gaz.lookup("Goma")[0]
+    assert (goma.kind, goma.country) == ("city", "COD")
+    assert gaz.lookup("Azerbaijan")[0].kind == "country"
+    # A homonym in a country the article mentions comes first.
+    assert gaz.lookup("Odesa", frozenset({"UKR"}))[0].country == "UKR"
+
+
+def test_distance() -> None:
+    gaz = default_gazetteer()
+    baku, yerevan = gaz.lookup("Baku")[0], gaz.lookup("Yerevan")[0]
+    assert 440 < distance_km(baku, yerevan) < 470
+
+
+def test_nagorno_karabakh_and_lachin_are_places_not_actors(run) -> None:  # type: ignore[no-untyped-def]
+    text = "Residents of Lachin said fighting in Nagorno-Karabakh had stopped."
+    ann = run(text)
+    places = {loc["name"]: loc for loc in ann["locations"]}
+    assert places["Nagorno-Karabakh"]["kind"] == "region"
+    assert places["Lachin"]["kind"] == "city"
+    assert places["Lachin"]["country"] == "AZE"
+    actor_names = {a["name"] for a in ann["actors"]}
+    assert "Nagorno-Karabakh" not in actor_names and "Lachin" not in actor_names
+    loc = next(n for n in ann["graph"].nodes if isinstance(n, Location) and n.name == "Nagorno-Karabakh")
+    assert loc.location_kind is LocationKind.REGION and loc.gazetteer_id == "cur:nagorno-karabakh"
+    assert loc.lat is not None and loc.lon is not None
