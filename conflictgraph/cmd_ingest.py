@@ -86,7 +86,7 @@ def ingest(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="progress bar on stderr"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
     no_resolve: bool = typer.Option(
-        False, "--no-resolve", help="skip the cross-article resolution pass (run `conflictgraph resolve` later)"
+        False, "--no-resolve", help="skip the cross-article resolution pass (`conflictgraph resolve` runs it)"
     ),
 ) -> None:
     """Extract PATH… and write their graphs into the store; re-running skips what is already in."""

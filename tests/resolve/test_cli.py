@@ -1,4 +1,4 @@
-"""``ingest`` (with its resolution pass), ``merges`` and ``split`` through typer's runner on a directory store."""
+"""``ingest`` (with its resolution pass), ``merges`` and ``split`` through typer's runner, directory store."""
 
 from __future__ import annotations
 
