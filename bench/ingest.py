@@ -39,7 +39,8 @@ from graph import open_store  # noqa: E402
 from loaders.annotations import body_of  # noqa: E402
 from loaders.pipeline import IngestReport, ingest  # noqa: E402
 
-DEV = Path(os.environ.get("CONFLICTGRAPH_DEV_CORPUS", "/work/shared/dev-corpus"))
+# ../shared beside the clone, or $CONFLICTGRAPH_SHARED (the convention of tests/conftest.py).
+DEV = Path(os.environ.get("CONFLICTGRAPH_SHARED") or REPO.parent / "shared") / "dev-corpus"
 DISCLAIMER = "Synthetic article written for testing; the events are invented."
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (

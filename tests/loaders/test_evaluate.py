@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,9 @@ import pytest
 
 from loaders.evaluate import METRICS, Score, evaluate, load_gold_dir, quote_overlap, score_article
 
-DEV_GOLD = Path("/work/shared/dev-corpus/gold")
+# ../shared beside the clone (CI keeps a copy there), or $CONFLICTGRAPH_SHARED, as in tests/conftest.py.
+SHARED = Path(os.environ.get("CONFLICTGRAPH_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
+DEV_GOLD = SHARED / "dev-corpus" / "gold"
 REPO = Path(__file__).resolve().parents[2]
 SEED_GOLD = REPO / "seeds" / "000_d0a399db87bfc5a2.gold.json"
 ARMENIA = "wire-armenia-azerbaijan-border-fire"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from conflictgraph.cli import app
 from graph import open_store
 from graph.model import Article, Claim, NodeKind
 
-DEV = Path("/work/shared/dev-corpus")
+# ../shared beside the clone (CI keeps a copy there), or $CONFLICTGRAPH_SHARED, as in tests/conftest.py.
+SHARED = Path(os.environ.get("CONFLICTGRAPH_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
+DEV = SHARED / "dev-corpus"
 needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason="shared dev corpus not mounted")
 
 runner = CliRunner()

@@ -8,6 +8,7 @@ the real extractor are in test_ingest_cli.py.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,7 +19,9 @@ from graph import open_store
 from graph.model import Article, ArticleGraph, NodeKind
 from loaders.pipeline import IngestReport, ingest
 
-DEV = Path("/work/shared/dev-corpus")
+# ../shared beside the clone (CI keeps a copy there), or $CONFLICTGRAPH_SHARED, as in tests/conftest.py.
+SHARED = Path(os.environ.get("CONFLICTGRAPH_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
+DEV = SHARED / "dev-corpus"
 NAMES = ("wire-armenia-azerbaijan-border-fire", "wire-kharkiv-shelling", "wire-mali-convoy-ambush")
 
 needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason="shared dev corpus not mounted")

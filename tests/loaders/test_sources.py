@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -417,7 +418,9 @@ def test_hostile_front_matter_is_one_line_not_a_crash(tmp_path: Path) -> None:
         assert err.problem == problem and err.source == str(tmp_path / name)
 
 
-DEV = Path("/work/shared/dev-corpus")
+# ../shared beside the clone (CI keeps a copy there), or $CONFLICTGRAPH_SHARED, as in tests/conftest.py.
+SHARED = Path(os.environ.get("CONFLICTGRAPH_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
+DEV = SHARED / "dev-corpus"
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="shared dev corpus not mounted")
