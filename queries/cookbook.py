@@ -137,3 +137,47 @@ def run_named(store: GraphStore, name: str, params: dict[str, Any]) -> list[dict
         raise NotFound(f"no cookbook query {name!r}; known: {', '.join(sorted(queries))}")
     query = queries[name]
     return run_cypher(store, query.cypher, bind_params(query, params))
+
+
+def render_markdown(queries: dict[str, NamedQuery] | None = None) -> str:
+    """docs/cypher.md, generated from the query headers so the docs and the files cannot drift."""
+    queries = queries if queries is not None else named_queries()
+    out = [
+        "# Cypher cookbook",
+        "",
+        "Named, parameterised queries for researchers, kept in `queries/*.cypher` (one per file, with a",
+        "header of `//` comment lines). Run one against a Neo4j store with",
+        "",
+        "```",
+        "conflictgraph query NAME --param key=value ... --store bolt://localhost:7687",
+        "```",
+        "",
+        "or paste the Cypher into Neo4j Browser and set the parameters with `:param key => value`.",
+        "`conflictgraph query --list` lists them; `conflictgraph cypher \"MATCH …\" --param k=v` runs your own",
+        "(read-only unless `--write`). Values given with `--param` are read as JSON when they parse",
+        "(`km=25` is a number, `include_parts=true` a boolean), else as strings. Names match like the rest",
+        "of conflictgraph: an id, or a name or alias compared case-insensitively (`Baku` finds",
+        "Azerbaijan). The properties the queries read are described in [model.md](model.md).",
+        "",
+        "This file is generated from the query headers (`python -m queries.cookbook > docs/cypher.md`);",
+        "a test checks it is up to date, and every query runs in the tests against a real Neo4j.",
+        "",
+        "| query | question |",
+        "|---|---|",
+    ]
+    out += [f"| [`{q.name}`](#{q.name}) | {q.question} |" for q in queries.values()]
+    for q in queries.values():
+        out += ["", f"## {q.name}", "", f"**{q.question}**", "", q.description, ""]
+        if q.params:
+            out += ["| parameter | meaning |", "|---|---|"]
+            out += [f"| `{p.name}` | {p.description} |" for p in q.params]
+        else:
+            out.append("No parameters.")
+        out += ["", "```"] + q.examples + ["```", "", "```cypher", q.cypher, "```"]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(render_markdown())
