@@ -110,7 +110,9 @@ def write_records(
         table.add_column(c, overflow="fold")
     for r in rows:
         table.add_row(*[_cell(r.get(c)) for c in cols])
-    Console(file=out, width=max(120, Console(file=out).width)).print(table)
+    # A terminal gets its own width; a file or pipe gets room enough that cells rarely wrap.
+    width = Console(file=out).width if out.isatty() else 200
+    Console(file=out, width=width).print(table)
 
 
 def _columns(rows: Sequence[Mapping[str, Any]]) -> list[str]:
