@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import shutil
 import sys
@@ -89,8 +90,8 @@ def build_store(n_incidents: int, claims_per_incident: int, seed: int = 7) -> Gr
     for a in range(n_articles):
         day = start + dt.timedelta(days=rng.randint(0, 3650))
         text = " ".join(
-            f'Actor {rng.randint(0, 399)} said "the attack on Place {rng.randint(0, 1499)} was carried out by '
-            f'Actor {rng.randint(0, 399)}".'
+            f'Actor {rng.randint(0, 399)} said "the attack on Place {rng.randint(0, 1499)} was carried '
+            f'out by Actor {rng.randint(0, 399)}".'
             for _ in range(6)
         )
         art = Article(
@@ -203,6 +204,9 @@ def measure_browser(page: Path, runs: int) -> list[dict[str, float]]:
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
         try:
             driver.set_page_load_timeout(120)
+            # threadTicks: the durations below are CPU time, so they do not grow when other processes
+            # compete for the cores (wall-clock times do; the load average is printed beside them).
+            driver.execute_cdp_cmd("Performance.enable", {"timeDomain": "threadTicks"})
             driver.get(page.as_uri())
             deadline = time.monotonic() + 120
             while not driver.execute_script("return window.__reportReady === true"):
@@ -210,6 +214,11 @@ def measure_browser(page: Path, runs: int) -> list[dict[str, float]]:
                     raise SystemExit("page never became ready")
                 time.sleep(0.02)
             m: dict[str, float] = {"ready_ms": driver.execute_script("return window.__reportReadyAt")}
+            metrics = {
+                x["name"]: x["value"] for x in driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]
+            }
+            m["main_thread_cpu_ms"] = metrics["ThreadTime"] * 1000
+            m["renderer_cpu_ms"] = metrics["ProcessTime"] * 1000
             m["dom_parsed_ms"] = driver.execute_script(
                 "var n = performance.getEntriesByType('navigation')[0]; return n.domInteractive;"
             )
@@ -222,7 +231,9 @@ def measure_browser(page: Path, runs: int) -> list[dict[str, float]]:
             )
             for view in ("claims", "map", "sources"):
                 m[f"open_{view}_ms"] = driver.execute_script(
-                    f"var t0 = performance.now(); window.__report.showView('{view}'); return performance.now() - t0;"
+                    "var t0 = performance.now(); window.__report.showView(arguments[0]);"
+                    " return performance.now() - t0;",
+                    view,
                 )
             out.append(m)
         finally:
@@ -250,14 +261,20 @@ def main() -> None:
     t0 = time.perf_counter()
     size = write_report(store, out)
     print(f"build: {time.perf_counter() - t0:.1f} s, file size {size / 1e6:.1f} MB ({out})")
+    print(f"load average before the browser runs: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     results = measure_browser(out, args.runs)
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
     for key in results[0]:
         values = sorted(r[key] for r in results)
         print(
             f"{key}: median {values[len(values) // 2]:.0f} ms (runs: {', '.join(f'{v:.0f}' for v in values)})"
         )
     ready = sorted(r["ready_ms"] for r in results)[len(results) // 2]
-    print(f"goal interactive < 3000 ms: {'met' if ready < 3000 else 'NOT met'} ({ready:.0f} ms)")
+    cpu = sorted(r["renderer_cpu_ms"] for r in results)[len(results) // 2]
+    print(
+        f"goal interactive < 3000 ms: wall clock {'met' if ready < 3000 else 'NOT met'} ({ready:.0f} ms); "
+        f"renderer CPU time until ready {cpu:.0f} ms (what an idle machine's wall clock approaches)"
+    )
 
 
 if __name__ == "__main__":

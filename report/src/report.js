@@ -24,8 +24,13 @@
   function loadData(done) {
     var holder = document.getElementById("report-data");
     if (holder.getAttribute("data-encoding") !== "gzip+base64") { done(JSON.parse(holder.textContent)); return; }
-    var bin = atob(holder.textContent.trim()), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var b64 = holder.textContent.trim(), bytes;
+    if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(b64);
+    else {
+      var bin = atob(b64);
+      bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    }
     new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
       .then(function (text) { done(JSON.parse(text)); })
       .catch(function (err) { document.getElementById("tl-mode").textContent = "The report data could not be read: " + err; throw err; });
@@ -62,14 +67,18 @@
   var nodes = new Map();
   var byKind = { Article: [], Actor: [], Location: [], Incident: [], Claim: [] };
   DATA.nodes.forEach(function (n) { nodes.set(n.id, n); (byKind[n.kind] = byKind[n.kind] || []).push(n); });
-  var outIdx = new Map(), inIdx = new Map();
   function push(map, key, v) { var l = map.get(key); if (l) l.push(v); else map.set(key, [v]); }
-  DATA.edges.forEach(function (e) {
-    push(outIdx, e.type + "|" + e.source, e);
-    push(inIdx, e.type + "|" + e.target, e);
-  });
-  function outOf(type, id) { return outIdx.get(type + "|" + id) || []; }
-  function inOf(type, id) { return inIdx.get(type + "|" + id) || []; }
+  // Edges are indexed per type on first use, so a large report does not pay at load time for the
+  // indexes only a detail panel needs (REPORTED_IN is a third of all edges).
+  var edgesByType = new Map(), outIdx = new Map(), inIdx = new Map();
+  DATA.edges.forEach(function (e) { push(edgesByType, e.type, e); });
+  function edgeIndex(cache, type, end) {
+    var m = cache.get(type);
+    if (!m) { m = new Map(); (edgesByType.get(type) || []).forEach(function (e) { push(m, e[end], e); }); cache.set(type, m); }
+    return m;
+  }
+  function outOf(type, id) { return edgeIndex(outIdx, type, "source").get(id) || []; }
+  function inOf(type, id) { return edgeIndex(inIdx, type, "target").get(id) || []; }
   function name(id) { var n = nodes.get(id); return n ? (n.name || n.title || n.id) : "(not in this report)"; }
 
   var PREC_RANK = { day: 0, month: 1, year: 2, range: 3, unknown: 4 };
@@ -79,6 +88,16 @@
   function cmpKey(a, b) { for (var i = 0; i < a.length; i++) { if (a[i] < b[i]) return -1; if (a[i] > b[i]) return 1; } return 0; }
   function byEvent(a, b) { return cmpKey(timeKeyOf(a.event_time, a.id), timeKeyOf(b.event_time, b.id)); }
   function byClaimTime(a, b) { return cmpKey(timeKeyOf(a.claim_time, a.id), timeKeyOf(b.claim_time, b.id)); }
+  // The same order as byEvent/byClaimTime as one string per item (ISO dates sort as text), for sorting
+  // thousands of items without building arrays in every comparison.
+  function sortedBy(list, field) {
+    return list.map(function (n) {
+      var s = n[field];
+      return [s && s.start ? "0" + s.start + PREC_RANK[s.precision] : "1          4", n];
+    }).sort(function (a, b) {
+      return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1].id < b[1].id ? -1 : a[1].id > b[1].id ? 1 : 0;
+    }).map(function (p) { return p[1]; });
+  }
 
   // Same rules as graph.model.TimeSpan.label().
   function spanLabel(s) {
@@ -104,8 +123,7 @@
     if (p === undefined || p === a) return a;
     var r = findStory(p); storyParent.set(a, r); return r;
   }
-  DATA.edges.forEach(function (e) {
-    if (e.type !== "SAME_STORY") return;
+  (edgesByType.get("SAME_STORY") || []).forEach(function (e) {
     var a = findStory(e.source), b = findStory(e.target);
     if (a !== b) { if (a < b) storyParent.set(b, a); else storyParent.set(a, b); }
   });
@@ -122,7 +140,15 @@
   }
 
   // Claims: replies, denials and counter-accusations (same rules as GraphStore.claim_chain).
-  var claims = byKind.Claim.slice().sort(byClaimTime);
+  var claims = null, chainRoots = null;  // sorted on first use: only the chain view needs them
+  function ensureClaims() {
+    if (claims) return;
+    claims = sortedBy(byKind.Claim, "claim_time");
+    chainRoots = claims.filter(function (c) {
+      var about = c.about_id && nodes.get(c.about_id);
+      return !(about && about.kind === "Claim");
+    });
+  }
   function claimsAbout(id) {
     return inOf("ABOUT", id).map(function (e) { return nodes.get(e.source); })
       .filter(function (c) { return c && c.kind === "Claim"; });
@@ -161,15 +187,11 @@
     })(root, 0, null, "root");
     return steps;
   }
-  var chainRoots = claims.filter(function (c) {
-    var about = c.about_id && nodes.get(c.about_id);
-    return !(about && about.kind === "Claim");
-  });
   var chainCache = new Map();
   function chainOf(root) { if (!chainCache.has(root.id)) chainCache.set(root.id, walkChain(root)); return chainCache.get(root.id); }
 
   // Incident facts.
-  var incidents = byKind.Incident.slice().sort(byEvent);
+  var incidents = sortedBy(byKind.Incident, "event_time");
   var incidentClaims = new Map();
   function claimsOfIncident(inc) {
     if (incidentClaims.has(inc.id)) return incidentClaims.get(inc.id);
@@ -492,7 +514,7 @@
     tlItems = new vis.DataSet([]);
     timeline = new vis.Timeline(container, tlItems, {
       moment: function (d) { return vis.moment(d).utc(); },
-      orientation: "top", stack: true, showTooltips: false, selectable: true, multiselect: false,
+      orientation: "top", stack: true, showTooltips: false, showCurrentTime: false, selectable: true, multiselect: false,
       zoomMin: DAY, verticalScroll: true, maxHeight: 560, groupOrder: "order",
       margin: { item: { horizontal: 2, vertical: 4 } },
       template: function (item) { return itemLabel(item); },
@@ -549,8 +571,9 @@
     if (!dated.length) { timeline.fit({ animation: false }); return; }
     var lo = Infinity, hi = -Infinity;
     tlEntries.forEach(function (e) { if (e.start < lo) lo = e.start; if (e.end > hi) hi = e.end; });
-    var pad = Math.max((hi - lo) * 0.06, 7 * DAY);
-    timeline.setWindow(lo - pad, hi + pad, { animation: false });
+    // More room on the right: labels run right from the start of their item.
+    var pad = Math.max((hi - lo) * 0.04, 7 * DAY);
+    timeline.setWindow(lo - pad, hi + 6 * pad, { animation: false });
     renderWindow();
   }
 
@@ -560,11 +583,28 @@
     if (!laneColour.has(actorId)) laneColour.set(actorId, PALETTE[laneColour.size % PALETTE.length]);
     return laneColour.get(actorId);
   }
-  function chainsContaining(id) {
-    return chainRoots.map(chainOf).filter(function (ch) { return ch.some(function (s) { return s.claim.id === id; }); });
+  function rootOf(c) {
+    var seen = new Set([c.id]);
+    while (c.about_id) {
+      var p = nodes.get(c.about_id);
+      if (!p || p.kind !== "Claim" || seen.has(p.id)) break;
+      seen.add(p.id); c = p;
+    }
+    return c;
   }
+  // The longest chain holding the claim: the one of its original claim, or, for a counter-accusation,
+  // the chain of the accusation its author denied.
   function bestChainFor(id) {
-    var cands = chainsContaining(id);
+    var c = nodes.get(id), cands = [chainOf(rootOf(c))];
+    if (c.claimant_id) {
+      outOf("MADE", c.claimant_id).forEach(function (e) {
+        var d = nodes.get(e.target);
+        if (d && d.kind === "Claim" && d.stance === "deny" && chainChildren(d).some(function (kr) { return kr[0].id === id; })) {
+          cands.push(chainOf(rootOf(d)));
+        }
+      });
+    }
+    cands = cands.filter(function (ch) { return ch.some(function (s) { return s.claim.id === id; }); });
     cands.sort(function (a, b) { return b.length - a.length; });
     return cands[0] || null;
   }
@@ -685,6 +725,7 @@
     selectClaim(currentChain[j].claim.id);
   }
   function initClaims() {
+    ensureClaims();
     var sel = $("chain-select");
     if (claims.length <= GRAPH_ALL_CHAINS_MAX) sel.appendChild(el("option", { value: "__all", text: "All " + claims.length + " claims" }));
     chainRoots.slice(0, LIST_MAX).forEach(function (r, i) {
