@@ -233,16 +233,18 @@ WHERE (size($p.types) = 0 OR i.incident_type IN $p.types)
 RETURN i.data AS data
 ORDER BY CASE WHEN i.event_start IS NULL THEN 1 ELSE 0 END, i.event_start, i.precision_rank, i.id"""
 
-# The claim chain, in one statement: the roots and every claim the walk can reach from them, with
+# The claim chain, in one statement: the roots and every claim the tree can reach from them, with
 # what Python needs to lay out the same depth-first tree as NetworkXStore.claim_chain.
 #  - roots: from a claim, climb ABOUT edges that mirror ``about_id`` through distinct, visible claims
 #    (the longest such climb); from an incident, the visible claims ABOUT it;
-#  - reach: one walk over three kinds of step: to a claim ABOUT this claim; from a denial to the actor
-#    who made it (its claimant_id); from that actor to an accusation it MADE (a counter-accusation
-#    candidate). ANY SHORTEST keeps one path per reached claim, so the walk stays linear.
+#  - reach, level by level: level 0 is every claim below the roots by ABOUT edges; level n+1 is every
+#    claim below the accusations made by the claimant of a denial of level n (the counter-accusation
+#    candidates). A counter needs a denial above it, so ceil(max_depth / 2) levels reach every claim
+#    the tree can hold. Each walk is a single-direction pattern whose predicates Neo4j applies while
+#    expanding; one undirected walk with a per-step predicate was not (it searched the whole graph).
 #  - per claim: visible, articles, the claims ABOUT it, and for a denial the accused ids (the denied
 #    claim's claimant and what that claimant is PART_OF) and the accusations its claimant MADE.
-CLAIM_CHAIN = f"""OPTIONAL MATCH (sc:Claim {{id: $p.start}})
+_CHAIN_ROOTS = f"""OPTIONAL MATCH (sc:Claim {{id: $p.start}})
 OPTIONAL MATCH (si:Incident {{id: $p.start}})
 CALL (sc) {{
   OPTIONAL MATCH p = (sc) ((a:Claim)-[:ABOUT]->(b:Claim) WHERE b.id = a.about_id)* (top:Claim)
@@ -256,15 +258,22 @@ WITH CASE
     MATCH (c:Claim)-[:ABOUT]->(si) WHERE {_visible("c")} RETURN DISTINCT c
   }}
   ELSE [] END AS roots
-UNWIND roots AS root
-MATCH ANY SHORTEST (root) ((u)-[r:ABOUT|MADE]-(v)
-    WHERE (type(r) = 'ABOUT' AND startNode(r) = v AND u:Claim AND v:Claim)
-       OR (type(r) = 'MADE' AND startNode(r) = v AND u:Claim AND u.stance = 'deny'
-           AND u.about_id IS NOT NULL AND v.id = u.claimant_id)
-       OR (type(r) = 'MADE' AND startNode(r) = u AND u:Actor AND v:Claim AND v.stance = 'accuse')
-  )* (c:Claim)
-WITH roots, collect(DISTINCT c) AS reached
-UNWIND reached AS c
+WITH roots, COLLECT {{
+  UNWIND roots AS top MATCH (top) (()<-[:ABOUT]-(:Claim))* (c:Claim) RETURN DISTINCT c
+}} AS level0"""
+
+_CHAIN_LEVEL = """
+WITH roots, reached{prev} + level{prev} AS reached{n}, COLLECT {{
+  UNWIND level{prev} AS d
+  WITH d WHERE d.stance = 'deny' AND d.claimant_id IS NOT NULL AND d.about_id IS NOT NULL
+  MATCH (:Actor {{id: d.claimant_id}})-[:MADE]->(k:Claim {{stance: 'accuse'}})
+  MATCH (k) (()<-[:ABOUT]-(:Claim))* (c:Claim)
+  RETURN DISTINCT c
+}} AS level{n}"""
+
+_CHAIN_ROWS = f"""
+UNWIND reached_all + level_last AS c
+WITH DISTINCT roots, c
 RETURN c.data AS data,
   c IN roots AS is_root,
   {_visible("c")} AS visible,
@@ -281,3 +290,12 @@ RETURN c.data AS data,
   CASE WHEN c.stance = 'deny' AND c.claimant_id IS NOT NULL THEN COLLECT {{
       MATCH (:Actor {{id: c.claimant_id}})-[:MADE]->(k:Claim) RETURN k.id
     }} ELSE [] END AS counters"""
+
+
+def claim_chain(max_depth: int) -> str:
+    """The claim-chain statement for trees of at most ``max_depth`` levels below the roots."""
+    levels = max(1, (max(0, max_depth) + 1) // 2)
+    parts = [_CHAIN_ROOTS, "\nWITH roots, [] AS reached0, level0"]
+    parts += [_CHAIN_LEVEL.format(prev=n - 1, n=n) for n in range(1, levels + 1)]
+    tail = _CHAIN_ROWS.replace("reached_all", f"reached{levels}").replace("level_last", f"level{levels}")
+    return "".join(parts) + tail

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
@@ -199,10 +200,12 @@ def _write_clause(operators: list[str], query_type: str | None) -> str | None:
             return dict(_WRITE_OPERATORS)[op]
     if query_type in (None, "r"):
         return None
+    if query_type == "s":
+        return "a schema change"
     for prefix, clause in _WRITE_OPERATORS:
         if any(op.startswith(prefix) for op in operators):
             return clause
-    return "a schema change" if query_type == "s" else "a write"
+    return "a write"
 
 
 def _to_plain(value: Any) -> Any:
@@ -229,13 +232,21 @@ class Neo4jStore(GraphStore):
         self._shown_url = redact_url(url)
         self.database = database
         user, password = read_credentials()
+        parts = urlsplit(url)
+        if parts.username is not None:
+            # Credentials written into the URL win; the driver itself refuses a URL with them.
+            user, password = unquote(parts.username), unquote(parts.password or "") or password
         auth = (user, password) if password is not None else None
         try:
             self._driver = GraphDatabase.driver(
-                url, auth=auth, max_transaction_retry_time=30.0, notifications_min_severity="OFF"
+                self._shown_url, auth=auth, max_transaction_retry_time=30.0, notifications_min_severity="OFF"
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
-            raise StoreUnavailable(f"cannot use Neo4j URL {self._shown_url}: {exc}") from exc
+            # The driver's message repeats the URL it was given; ours is already redacted.
+            raise StoreUnavailable(
+                f"cannot use Neo4j URL {self._shown_url}: {type(exc).__name__}; use bolt://HOST:PORT or "
+                "neo4j://HOST:PORT"
+            ) from exc
         try:
             self._driver.verify_connectivity()
         except neo4j_errors.AuthError as exc:
@@ -509,7 +520,7 @@ class Neo4jStore(GraphStore):
         return incidents
 
     def claim_chain(self, start_id: str, max_depth: int = 6, as_of: date | None = None) -> list[ChainStep]:
-        rows = self._read(cypher.CLAIM_CHAIN, p={"start": start_id, "as_of": as_of})
+        rows = self._read(cypher.claim_chain(max_depth), p={"start": start_id, "as_of": as_of})
         claims: dict[str, Claim] = {}
         info: dict[str, neo4j.Record] = {}
         for r in rows:

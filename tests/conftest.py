@@ -117,6 +117,12 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore
 
 
 @pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared material directory (may be absent: tests that need it skip with a reason)."""
+    return shared_dir()
+
+
+@pytest.fixture(scope="session")
 def seed_gold_path() -> Path:
     """The seed's gold annotation: the repo's copy in seeds/, else the shared one."""
     if SEED_GOLD.exists():
