@@ -53,6 +53,10 @@ from graph.model import (
     stable_hash,
 )
 
+# Entries per cache of shared nodes: enough for a dataset's recurring actors, places and outlets, and a
+# bound on memory (a few MB) however long the file.
+CACHE_SIZE = 4096
+
 DATASET_LABELS = {"acled": "ACLED", "ucdp": "UCDP GED", "gdelt": "GDELT"}
 
 # Update the progress bar every this many lines: a rich refresh per line would cost more than the parse.
@@ -217,7 +221,7 @@ def iso3_of(name_or_code: str) -> str | None:
     return str(named[0].alpha_3) if len(named) == 1 else None
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_SIZE)
 def state_actor(iso3: str, name: str) -> Actor:
     """The state actor a dataset actor is PART_OF. Same id as an article's state actor of that name."""
     return Actor(
@@ -233,7 +237,7 @@ def split_cell(value: str) -> list[str]:
     return list(dict.fromkeys(p.strip() for p in value.split(";") if p.strip()))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_SIZE)
 def dataset_article(dataset: str, outlet: str | None) -> Article:
     """The Article node standing for one named source of a dataset (or the dataset itself).
 
@@ -315,7 +319,7 @@ def fast_edge(
     )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_SIZE)
 def part_of(child: str, parent: str) -> Edge:
     """The PART_OF edge of an actor to its state (cached: shared by every row naming the actor)."""
     return fast_edge(EdgeType.PART_OF, child, parent)

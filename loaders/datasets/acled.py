@@ -45,6 +45,7 @@ from graph.model import (
 )
 from graph.taxonomy import ACLED_SUB_EVENT_TO_TYPE, IncidentType
 from loaders.datasets._common import (
+    CACHE_SIZE,
     LineSource,
     check_utf8,
     dataset_article,
@@ -391,7 +392,7 @@ def _parse_date(value: str) -> date:
     raise ValueError(f"event_date {value!r} is not a date (expected 2023-09-19 or 19 September 2023)")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_SIZE)
 def _location(place: str, lat: float, lon: float, geo_prec: int | None, country: str | None) -> Location:
     """The place as ACLED geocodes it; keyed by coordinates and precision too, since ACLED reuses names."""
     kind = LocationKind.REGION if geo_prec == 3 else LocationKind.CITY
@@ -411,7 +412,7 @@ def _inter_label(value: str) -> str:
     return INTER_CODES.get(v, v) if v else ""
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_SIZE)
 def _actor(name: str, inter: str | None) -> tuple[Actor, tuple[Actor, ...]]:
     """An ACLED actor name → Actor (+ the state it is PART_OF). ``inter`` is None for associated actors."""
     label = (inter or "").casefold()

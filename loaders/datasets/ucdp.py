@@ -38,6 +38,7 @@ from graph.model import (
 )
 from graph.taxonomy import IncidentType
 from loaders.datasets._common import (
+    CACHE_SIZE,
     check_utf8,
     dataset_article,
     finish_graph,
@@ -242,7 +243,7 @@ def ucdp_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     return finish_graph(nodes, edges, row_key(DATASET, ref, row.values()))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_SIZE)
 def _actor(name: str) -> tuple[Actor, tuple[Actor, ...]]:
     """'Government of Azerbaijan' is the state's government (PART_OF the state); 'Civilians' a population
     group; any other side an armed group (UCDP sides are organised armed actors)."""
