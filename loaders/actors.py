@@ -33,12 +33,55 @@ from loaders import gazetteer as gaz_mod
 DATA_DIR = Path(__file__).with_name("data")
 ACTORS_FILE = DATA_DIR / "actors.yaml"
 
-_TITLES = (
-    "lieutenant-colonel lt-col lt.-col. lieutenant colonel major-general brigadier-general general "
-    "brigadier colonel col. lieutenant lt. captain capt. major sergeant sgt. inspector dr. dr doctor "
-    "president minister prime mr. mr mrs. mrs ms. ms professor prof. commander admiral judge father "
-    "sheikh imam chief deputy ambassador governor mayor senator rev. reverend"
-).split()
+_TITLES = [
+    "lieutenant-colonel",
+    "lt-col",
+    "lt.-col.",
+    "lieutenant",
+    "colonel",
+    "major-general",
+    "brigadier-general",
+    "general",
+    "brigadier",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "lt.",
+    "captain",
+    "capt.",
+    "major",
+    "sergeant",
+    "sgt.",
+    "inspector",
+    "dr.",
+    "dr",
+    "doctor",
+    "president",
+    "minister",
+    "prime",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "professor",
+    "prof.",
+    "commander",
+    "admiral",
+    "judge",
+    "father",
+    "sheikh",
+    "imam",
+    "chief",
+    "deputy",
+    "ambassador",
+    "governor",
+    "mayor",
+    "senator",
+    "rev.",
+    "reverend",
+]
 
 # Topic words of ministries and bodies → the canonical topic (British spelling, as in the gold files).
 _MINISTRY_TOPICS = (
@@ -54,7 +97,7 @@ _MINISTRY_TOPICS = (
 )
 
 _ARMY_WORDS = frozenset(
-    "army military troops soldiers forces armed-forces defence-forces defense-forces".split()
+    ["army", "military", "troops", "soldiers", "forces", "armed-forces", "defence-forces", "defense-forces"]
 )
 
 
@@ -116,7 +159,7 @@ class ActorDictionary:
         """Canonical name of a government body mention, e.g. 'Ministry of Defence of Azerbaijan'."""
         words = set(re.findall(r"[a-z]+", text.casefold()))
         where = f" of {self.state_name(country)}" if country else ""
-        if "ministry" in words or "minister" in words and "office" not in words:
+        if "ministry" in words or ("minister" in words and "office" not in words):
             for keys, topic in _MINISTRY_TOPICS:
                 if words.intersection(keys):
                     return f"Ministry of {topic}{where}"
@@ -127,7 +170,7 @@ class ActorDictionary:
         """The phrase without determiners and country words ("Azerbaijan's Defence Ministry" → "Defence
         Ministry")."""
         tokens = re.findall(r"[\w’'.-]+", text)
-        kept = []
+        kept: list[str] = []
         for tok in tokens:
             if tok.casefold() in ("the", "a", "an", "its", "their", "his", "her", "of") and not kept:
                 continue
@@ -140,7 +183,9 @@ class ActorDictionary:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in ("the", "of", "and")]
+    words = [
+        w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in ("the", "of", "and")
+    ]
     return "".join(w[0] for w in words)
 
 
@@ -275,17 +320,20 @@ class ArticleActors:
             self.country_counts[country] = self.country_counts.get(country, 0) + 1
         return aid
 
-    def _same_as_known(self, aid: str, kind: ActorKind, country: str | None, name: str
-                       ) -> tuple[str, ActorKind, str | None, str]:
+    def _same_as_known(
+        self, aid: str, kind: ActorKind, country: str | None, name: str
+    ) -> tuple[str, ActorKind, str | None, str]:
         """An acronym of an actor already named ("JDU" after "the Jazira Defence Units"), or the same
         name under another kind or country, is that actor."""
         folded = normalise(name)
         for other in self.actors.values():
             if other.actor_kind is ActorKind.PERSON:
                 continue
-            if normalise(other.name) == folded or (
-                name.isupper() and 2 <= len(name) <= 8 and _initials(other.name) == name
-            ) or (other.name.isupper() and 2 <= len(other.name) <= 8 and _initials(name) == other.name):
+            if (
+                normalise(other.name) == folded
+                or (name.isupper() and 2 <= len(name) <= 8 and _initials(other.name) == name)
+                or (other.name.isupper() and 2 <= len(other.name) <= 8 and _initials(name) == other.name)
+            ):
                 if other.name.isupper() and not name.isupper():
                     continue  # keep the first, spelled-out form as the key
                 return other.id, other.actor_kind, other.country, other.name
@@ -316,7 +364,9 @@ class ArticleActors:
         self.states[iso3] = aid
         return aid
 
-    def last(self, before: int, categories: set[str], within_sentences: int = 99, sentence: int = 0) -> str | None:
+    def last(
+        self, before: int, categories: set[str], within_sentences: int = 99, sentence: int = 0
+    ) -> str | None:
         """The most recent actor of one of ``categories`` mentioned before offset ``before``."""
         for m in reversed(self.history):
             if m.start >= before:
@@ -337,7 +387,9 @@ class ArticleActors:
         a local administrator"): the first-mentioned keeps its key. Returns old id → kept id."""
         owner: dict[str, str] = {}
         merged: dict[str, str] = {}
-        order = sorted(self.actors.values(), key=lambda a: min((e.start or 0 for e in a.evidence), default=1 << 30))
+        order = sorted(
+            self.actors.values(), key=lambda a: min((e.start or 0 for e in a.evidence), default=1 << 30)
+        )
         for actor in order:
             keys = {re.sub(r"^(the|a|an) ", "", _fold(x)) for x in [*actor.aliases]} - {""}
             hit = next((owner[k] for k in sorted(keys) if k in owner and owner[k] != actor.id), None)
@@ -346,7 +398,9 @@ class ArticleActors:
                 for alias in actor.aliases:
                     if alias not in keep.aliases:
                         keep.aliases.append(alias)
-                keep.evidence.extend(e for e in actor.evidence if all(e.start != k.start for k in keep.evidence))
+                keep.evidence.extend(
+                    e for e in actor.evidence if all(e.start != k.start for k in keep.evidence)
+                )
                 keep.role = keep.role or actor.role
                 merged[actor.id] = hit
                 continue
@@ -400,19 +454,74 @@ _BODY_WORDS = re.compile(
     r"agency|authority|authorities|administration|embassy|service|prosecutor|court|police)\b",
     re.I,
 )
-_MEDIA_WORDS = re.compile(r"\b(news|agency|tv|television|radio|times|post|press|broadcast\w*|channel)\b", re.I)
+_MEDIA_WORDS = re.compile(
+    r"\b(news|agency|tv|television|radio|times|post|press|broadcast\w*|channel)\b", re.I
+)
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj", "punct", "appos", "prep_cut"})
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
-_GENERIC_DEFINITE = frozenset({"people", "attack", "strike", "report", "reports", "statement", "claim",
-                               "accusation", "government", "side", "state", "area", "town", "village"})
-_MEMBER_WORDS = frozenset({"leader", "leaders", "leadership", "member", "members", "fighter", "fighters",
-                           "men", "ranks", "commanders", "militants"})
-_COLLECTIVE_WORDS = frozenset({"collective", "group", "association", "network", "union", "observatory",
-                               "monitor", "team", "committee", "council", "coalition", "federation",
-                               "alliance", "society", "foundation", "institute", "centre", "center",
-                               "hospital", "clinic", "staff", "tribunal", "court", "mission"})
+_GENERIC_DEFINITE = frozenset(
+    {
+        "people",
+        "attack",
+        "strike",
+        "report",
+        "reports",
+        "statement",
+        "claim",
+        "accusation",
+        "government",
+        "side",
+        "state",
+        "area",
+        "town",
+        "village",
+    }
+)
+_MEMBER_WORDS = frozenset(
+    {
+        "leader",
+        "leaders",
+        "leadership",
+        "member",
+        "members",
+        "fighter",
+        "fighters",
+        "men",
+        "ranks",
+        "commanders",
+        "militants",
+    }
+)
+_COLLECTIVE_WORDS = frozenset(
+    {
+        "collective",
+        "group",
+        "association",
+        "network",
+        "union",
+        "observatory",
+        "monitor",
+        "team",
+        "committee",
+        "council",
+        "coalition",
+        "federation",
+        "alliance",
+        "society",
+        "foundation",
+        "institute",
+        "centre",
+        "center",
+        "hospital",
+        "clinic",
+        "staff",
+        "tribunal",
+        "court",
+        "mission",
+    }
+)
 
 
 def lemma_is(tok: Any, words: frozenset[str]) -> bool:
@@ -449,7 +558,7 @@ def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
         if child.dep_ == "prep" and (not keep_prep or child.lower_ not in ("of", "for", "in", "from", "at")):
             continue
         if child.dep_ == "prep" and any(
-            g.dep_ == "pcomp" or g.tag_ == "VBG" or g.text in "\"“”" for g in child.subtree
+            g.dep_ == "pcomp" or g.tag_ == "VBG" or g.text in '"“”' for g in child.subtree
         ):
             continue  # "the army of burning homes": the of-phrase is what the army is accused of
         out.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl") or t.i == child.i)
@@ -510,21 +619,30 @@ class ActorResolver:
                 return reg.last(at, {"person"}, 6, sentence)
             if low in _THING_PRONOUNS:
                 return reg.last(
-                    at, {"government_body", "organisation", "armed_group", "army", "rebel", "state", "media"},
-                    6, sentence,
+                    at,
+                    {"government_body", "organisation", "armed_group", "army", "rebel", "state", "media"},
+                    6,
+                    sentence,
                 )
             if low in _GROUP_PRONOUNS:
                 return reg.last(
-                    at, {"armed_group", "army", "rebel", "population_group", "organisation", "government_body"},
-                    6, sentence,
+                    at,
+                    {"armed_group", "army", "rebel", "population_group", "organisation", "government_body"},
+                    6,
+                    sentence,
                 )
             return None
         toks = np_tokens(head)
         if not toks:
             return None
         # "The observatory", "the team", "the coalition": the actor named with that word before.
-        if head.pos_ == "NOUN" and len(toks) == 2 and toks[0].lower_ in ("the", "this", "that") \
-                and low not in self.d.population_heads and low not in _GENERIC_DEFINITE:
+        if (
+            head.pos_ == "NOUN"
+            and len(toks) == 2
+            and toks[0].lower_ in ("the", "this", "that")
+            and low not in self.d.population_heads
+            and low not in _GENERIC_DEFINITE
+        ):
             found = self._definite(low, at)
             if found:
                 reg.add_alias(found, offset + toks[0].idx, offset + head.idx + len(head.text), sentence)
@@ -534,26 +652,34 @@ class ActorResolver:
         span_start = offset + start_tok.idx
         span_end = offset + end_tok.idx + len(end_tok.text)
         ents = [e for e in doc.ents if e.start <= head.i < e.end]
-        inner = [e for e in doc.ents if e.start >= start_tok.i and e.end <= end_tok.i + 1]
         head_ent = ents[0] if ents else None
         words = [t.lower_ for t in toks]
         country = self._country_in(toks, head)
 
         # A role in apposition to a name is that person ("Andriy Kovalenko, the head of ...").
-        if head.dep_ == "appos" and (head.lemma_.lower() in self.d.person_roles or low in self.d.person_roles):
-            if head.head.ent_type_ == "PERSON":
-                found = self.resolve(head.head, offset, sentence, speaker)
-                if found:
-                    reg.add_alias(found, span_start, span_end, sentence)
-                return found
+        if (
+            head.dep_ == "appos"
+            and (head.lemma_.lower() in self.d.person_roles or low in self.d.person_roles)
+            and head.head.ent_type_ == "PERSON"
+        ):
+            found = self.resolve(head.head, offset, sentence, speaker)
+            if found:
+                reg.add_alias(found, span_start, span_end, sentence)
+            return found
         # "rebels of the Kivu Renewal Alliance", "a cell of the Los Serranos faction" are that group.
-        if (lemma_is(head, self.d.armed_heads) or lemma_is(head, _MEMBER_WORDS) or low in ("cell", "faction", "unit")) \
-                and head_ent is None:
+        if (
+            lemma_is(head, self.d.armed_heads)
+            or lemma_is(head, _MEMBER_WORDS)
+            or low in ("cell", "faction", "unit")
+        ) and head_ent is None:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     objs = [g for g in c.children if g.dep_ == "pobj"]
-                    if objs and (objs[0].ent_type_ in ("ORG", "PERSON") or objs[0].pos_ == "PROPN"
-                                 or lemma_is(objs[0], self.d.armed_heads)):
+                    if objs and (
+                        objs[0].ent_type_ in ("ORG", "PERSON")
+                        or objs[0].pos_ == "PROPN"
+                        or lemma_is(objs[0], self.d.armed_heads)
+                    ):
                         found = self.resolve(objs[0], offset, sentence, speaker)
                         if found:
                             reg.add_alias(found, span_start, span_end, sentence)
@@ -567,14 +693,23 @@ class ActorResolver:
             if owner:
                 return owner
         # Named actors from the dictionary (but "the Haitian Red Cross" is not the ICRC).
-        modified = any(t.ent_type_ == "NORP" and t.i < head_ent.start for t in toks) if head_ent is not None else False
+        modified = (
+            any(t.ent_type_ == "NORP" and t.i < head_ent.start for t in toks)
+            if head_ent is not None
+            else False
+        )
         if head_ent is not None and head_ent.kb_id_.startswith("actor:") and not modified:
             named = self.d.named.get(head_ent.kb_id_[6:])
             if named:
                 kind = ActorKind(named.kind)
                 return reg.add(
-                    kind, named.country, named.name, offset + head_ent.start_char, offset + head_ent.end_char,
-                    sentence, named.kind,
+                    kind,
+                    named.country,
+                    named.name,
+                    offset + head_ent.start_char,
+                    offset + head_ent.end_char,
+                    sentence,
+                    named.kind,
                 )
         # Persons.
         if head_ent is not None and head_ent.label_ == "PERSON":
@@ -587,7 +722,7 @@ class ActorResolver:
                 ap_ents = [e for e in doc.ents if e.start <= ap.i < e.end and e.label_ == "PERSON"]
                 if not ap_ents and ap.pos_ == "PROPN" and ap.ent_type_ in ("", "PERSON"):
                     # A name the small model did not label: the proper-noun run in apposition.
-                    ap_ents = [doc[min(t.i for t in ap.subtree if t.pos_ == "PROPN"): ap.i + 1]]
+                    ap_ents = [doc[min(t.i for t in ap.subtree if t.pos_ == "PROPN") : ap.i + 1]]
                 if ap_ents:
                     return self._person(ap_ents[0], toks, offset, sentence, country, role_head=head)
         # States: a country or capital acting.
@@ -598,8 +733,10 @@ class ActorResolver:
         lemma = head.lemma_.lower()
         last2 = " ".join(words[-2:]) if len(words) >= 2 else low
         # Government bodies.
-        is_body = lemma in self.d.government_heads or "ministry" in words or (
-            head_ent is not None and head_ent.label_ == "ORG" and _BODY_WORDS.search(head_ent.text)
+        is_body = (
+            lemma in self.d.government_heads
+            or "ministry" in words
+            or (head_ent is not None and head_ent.label_ == "ORG" and _BODY_WORDS.search(head_ent.text))
         )
         if low == "authorities":
             is_body = False
@@ -608,19 +745,30 @@ class ActorResolver:
             if bare:
                 found = reg.last(at, {"government_body"}, 8, sentence)
                 if found:
-                    return reg.add(ActorKind.GOVERNMENT_BODY, reg.actors[found].country, reg.actors[found].name,
-                                   span_start, span_end, sentence, "government_body")
+                    return reg.add(
+                        ActorKind.GOVERNMENT_BODY,
+                        reg.actors[found].country,
+                        reg.actors[found].name,
+                        span_start,
+                        span_end,
+                        sentence,
+                        "government_body",
+                    )
             country = country or reg.dominant_country()
             surface = self.reg.text[span_start:span_end]
             name = self.d.canonical_body(surface, country)
-            aid = reg.add(ActorKind.GOVERNMENT_BODY, country, name, span_start, span_end, sentence,
-                          "government_body")
+            aid = reg.add(
+                ActorKind.GOVERNMENT_BODY, country, name, span_start, span_end, sentence, "government_body"
+            )
             if country:
                 reg.actors[aid].parent_id = reg.ensure_state(country)
             return aid
         # Armed actors.
-        if lemma in self.d.armed_heads or last2 in self.d.armed_heads or low in self.d.armed_heads or (
-            head_ent is not None and head_ent.label_ == "ORG" and _ORG_WORDS.search(head_ent.text)
+        if (
+            lemma in self.d.armed_heads
+            or last2 in self.d.armed_heads
+            or low in self.d.armed_heads
+            or (head_ent is not None and head_ent.label_ == "ORG" and _ORG_WORDS.search(head_ent.text))
         ):
             return self._armed(head, toks, words, head_ent, country, span_start, span_end, sentence, at)
         # "Authorities" of a state speak for the state.
@@ -632,48 +780,108 @@ class ActorResolver:
                 if found:
                     return found
             name = self._phrase_name(toks)
-            return reg.add(ActorKind.GOVERNMENT_BODY, None, name, span_start, span_end, sentence, "government_body")
+            return reg.add(
+                ActorKind.GOVERNMENT_BODY, None, name, span_start, span_end, sentence, "government_body"
+            )
         # Media.
-        if lemma in self.d.media_heads or (head_ent is not None and head_ent.label_ == "ORG"
-                                           and _MEDIA_WORDS.search(head_ent.text)):
+        if lemma in self.d.media_heads or (
+            head_ent is not None and head_ent.label_ == "ORG" and _MEDIA_WORDS.search(head_ent.text)
+        ):
             if head_ent is not None:
                 return reg.add(ActorKind.MEDIA, None, head_ent.text, span_start, span_end, sentence, "media")
             if not self._bare(toks):
-                return reg.add(ActorKind.MEDIA, country, self._phrase_name(toks), span_start, span_end,
-                               sentence, "media")
+                return reg.add(
+                    ActorKind.MEDIA, country, self._phrase_name(toks), span_start, span_end, sentence, "media"
+                )
             return None
         # Other named organisations.
         if head_ent is not None and head_ent.label_ == "ORG":
-            return reg.add(ActorKind.ORGANISATION, country, head_ent.text, offset + head_ent.start_char,
-                           offset + head_ent.end_char, sentence, "organisation")
+            return reg.add(
+                ActorKind.ORGANISATION,
+                country,
+                head_ent.text,
+                offset + head_ent.start_char,
+                offset + head_ent.end_char,
+                sentence,
+                "organisation",
+            )
         # Population groups and unnamed persons.
-        if lemma in self.d.population_heads or low in self.d.population_heads:
-            if head.tag_ in ("NNS", "NNPS") or low in self.d.population_heads:
-                if self._bare(toks) and low in ("people", "population", "families", "children", "women"):
-                    return None if not speaker else reg.add(
-                        ActorKind.POPULATION_GROUP, None, self._phrase_name(toks), span_start, span_end,
-                        sentence, "population_group")
-                if lemma in ("official", "source", "doctor", "medic", "nurse", "staff", "investigator",
-                             "monitor", "diplomat", "journalist", "leader", "elder", "activist", "analyst",
-                             "expert", "observer"):
-                    kind = ActorKind.ORGANISATION if lemma in ("staff",) else ActorKind.POPULATION_GROUP
-                else:
-                    kind = ActorKind.POPULATION_GROUP
-                aid = reg.add(kind, country, self._phrase_name(toks), span_start, span_end, sentence,
-                              "population_group")
-                self._full_alias(aid, head, offset, sentence, speaker)
-                return aid
+        if (lemma in self.d.population_heads or low in self.d.population_heads) and (
+            head.tag_ in ("NNS", "NNPS") or low in self.d.population_heads
+        ):
+            if self._bare(toks) and low in ("people", "population", "families", "children", "women"):
+                return (
+                    None
+                    if not speaker
+                    else reg.add(
+                        ActorKind.POPULATION_GROUP,
+                        None,
+                        self._phrase_name(toks),
+                        span_start,
+                        span_end,
+                        sentence,
+                        "population_group",
+                    )
+                )
+            if lemma in (
+                "official",
+                "source",
+                "doctor",
+                "medic",
+                "nurse",
+                "staff",
+                "investigator",
+                "monitor",
+                "diplomat",
+                "journalist",
+                "leader",
+                "elder",
+                "activist",
+                "analyst",
+                "expert",
+                "observer",
+            ):
+                kind = ActorKind.ORGANISATION if lemma in ("staff",) else ActorKind.POPULATION_GROUP
+            else:
+                kind = ActorKind.POPULATION_GROUP
+            aid = reg.add(
+                kind, country, self._phrase_name(toks), span_start, span_end, sentence, "population_group"
+            )
+            self._full_alias(aid, head, offset, sentence, speaker)
+            return aid
         if lemma in self.d.person_roles or low in self.d.person_roles:
-            if self._bare(toks) and lemma in ("spokesman", "spokeswoman", "spokesperson", "minister",
-                                               "president", "commander", "official"):
+            if self._bare(toks) and lemma in (
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "minister",
+                "president",
+                "commander",
+                "official",
+            ):
                 found = reg.last(at, {"person"}, 6, sentence)
                 if found and lemma in (reg.actors[found].role or "").lower():
-                    return reg.add(ActorKind.PERSON, reg.actors[found].country, reg.actors[found].name,
-                                   span_start, span_end, sentence, "person")
+                    return reg.add(
+                        ActorKind.PERSON,
+                        reg.actors[found].country,
+                        reg.actors[found].name,
+                        span_start,
+                        span_end,
+                        sentence,
+                        "person",
+                    )
             if not speaker and self._bare(toks):
                 return None
-            aid = reg.add(ActorKind.PERSON, country, self._phrase_name(toks), span_start, span_end, sentence,
-                          "person", role=head.text.lower())
+            aid = reg.add(
+                ActorKind.PERSON,
+                country,
+                self._phrase_name(toks),
+                span_start,
+                span_end,
+                sentence,
+                "person",
+                role=head.text.lower(),
+            )
             owner = self._owner(head, offset, sentence)
             if owner:
                 reg.affiliation[aid] = owner
@@ -681,7 +889,11 @@ class ActorResolver:
             return aid
         if head.ent_type_ == "NORP" or (head_ent is None and country and low in self.d.demonyms):
             return None
-        if speaker and head.pos_ in ("NOUN", "PROPN") and low not in ("people", "statement", "report", "video"):
+        if (
+            speaker
+            and head.pos_ in ("NOUN", "PROPN")
+            and low not in ("people", "statement", "report", "video")
+        ):
             # A speaker the dictionary does not know: keep the phrase, kind from its shape.
             full = full_phrase(head)
             name = self._phrase_name(full)
@@ -712,7 +924,9 @@ class ActorResolver:
     def _full_alias(self, aid: str, head: Any, offset: int, sentence: int, speaker: bool) -> None:
         if speaker:
             full = full_phrase(head)
-            self.reg.add_alias(aid, offset + full[0].idx, offset + full[-1].idx + len(full[-1].text), sentence)
+            self.reg.add_alias(
+                aid, offset + full[0].idx, offset + full[-1].idx + len(full[-1].text), sentence
+            )
 
     def _country_in(self, toks: list[Any], head: Any) -> str | None:
         for t in toks:
@@ -740,7 +954,11 @@ class ActorResolver:
         text = "".join(words).strip()
         if toks and (toks[0].lower_ in _DETS or toks[0].lower_ == "both"):
             text = "".join(words[1:]).strip()
-        first = toks[1] if toks and toks[0].lower_ in _DETS | {"both"} and len(toks) > 1 else (toks[0] if toks else None)
+        first = (
+            toks[1]
+            if toks and toks[0].lower_ in _DETS | {"both"} and len(toks) > 1
+            else (toks[0] if toks else None)
+        )
         if first is not None and first.pos_ != "PROPN" and text[:2].istitle() and not text.isupper():
             return text[:1].lower() + text[1:]
         return text
@@ -760,8 +978,15 @@ class ActorResolver:
                 return self.resolve(child, offset, sentence)
         return None
 
-    def _person(self, ent: Any, toks: list[Any], offset: int, sentence: int, country: str | None,
-                role_head: Any = None) -> str:
+    def _person(
+        self,
+        ent: Any,
+        toks: list[Any],
+        offset: int,
+        sentence: int,
+        country: str | None,
+        role_head: Any = None,
+    ) -> str:
         reg = self.reg
         name_toks = [t for t in ent if t.lower_.rstrip(".") not in _TITLES and t.lower_ not in _TITLES]
         while name_toks and name_toks[0].lower_ in ("the", "a"):
@@ -778,9 +1003,15 @@ class ActorResolver:
         # Titles before the name belong to the surface form ("Commodore Ramon Villareal").
         first = ent.start
         doc = ent.doc
-        while first > 0 and doc[first - 1].is_title and (
-            doc[first - 1].lower_.rstrip(".") in _TITLES or doc[first - 1].lower_ in _TITLES
-            or doc[first - 1].lower_ in self.d.person_roles or doc[first - 1].lower_ in ("rear", "vice")
+        while (
+            first > 0
+            and doc[first - 1].is_title
+            and (
+                doc[first - 1].lower_.rstrip(".") in _TITLES
+                or doc[first - 1].lower_ in _TITLES
+                or doc[first - 1].lower_ in self.d.person_roles
+                or doc[first - 1].lower_ in ("rear", "vice")
+            )
         ):
             first -= 1
         if first < ent.start:
@@ -797,8 +1028,16 @@ class ActorResolver:
             country = self._country_in(np_tokens(role_head), role_head)
         if existing is not None:
             name, country = existing.name, existing.country
-        aid = reg.add(ActorKind.PERSON, country, name, offset + ent.start_char, offset + ent.end_char,
-                      sentence, "person", role=role)
+        aid = reg.add(
+            ActorKind.PERSON,
+            country,
+            name,
+            offset + ent.start_char,
+            offset + ent.end_char,
+            sentence,
+            "person",
+            role=role,
+        )
         if reg.pending_alias:
             reg.add_alias(aid, *reg.pending_alias, sentence)
             reg.pending_alias = None
@@ -807,28 +1046,48 @@ class ActorResolver:
         if role_head is not None:
             role_np = np_tokens(role_head)
         else:
-            roles = [c for c in ent.root.children if c.dep_ == "appos" and (
-                c.lemma_.lower() in self.d.person_roles or c.lower_ in self.d.person_roles)]
+            roles = [
+                c
+                for c in ent.root.children
+                if c.dep_ == "appos"
+                and (c.lemma_.lower() in self.d.person_roles or c.lower_ in self.d.person_roles)
+            ]
             if roles:
                 role_np = full_phrase(roles[0])
                 role = role or " ".join(t.text for t in np_tokens(roles[0]) if t.lower_ not in _DETS)
                 reg.actors[aid].role = reg.actors[aid].role or role
         if role_np:
-            reg.add_alias(aid, offset + role_np[0].idx, offset + role_np[-1].idx + len(role_np[-1].text), sentence)
+            reg.add_alias(
+                aid, offset + role_np[0].idx, offset + role_np[-1].idx + len(role_np[-1].text), sentence
+            )
         owner_head = role_head
         if owner_head is None:
-            owner_head = next((t for t in toks if t.lower_ in self.d.person_roles or t.lemma_ in self.d.person_roles), None)
+            owner_head = next(
+                (t for t in toks if t.lower_ in self.d.person_roles or t.lemma_ in self.d.person_roles), None
+            )
         if owner_head is not None:
             owner = self._owner(owner_head, offset, sentence)
             if owner and owner != aid:
                 reg.affiliation[aid] = owner
         return aid
 
-    def _armed(self, head: Any, toks: list[Any], words: list[str], head_ent: Any, country: str | None,
-               span_start: int, span_end: int, sentence: int, at: int) -> str | None:
+    def _armed(
+        self,
+        head: Any,
+        toks: list[Any],
+        words: list[str],
+        head_ent: Any,
+        country: str | None,
+        span_start: int,
+        span_end: int,
+        sentence: int,
+        at: int,
+    ) -> str | None:
         reg = self.reg
         lemma = head.lemma_.lower()
-        army_like = lemma in _ARMY_WORDS or head.lower_ in _ARMY_WORDS or " ".join(words[-2:]) == "armed forces"
+        army_like = (
+            lemma in _ARMY_WORDS or head.lower_ in _ARMY_WORDS or " ".join(words[-2:]) == "armed forces"
+        )
         if head_ent is not None and head_ent.label_ == "ORG":
             # A named group ("the Kivu Renewal Alliance").
             name = head_ent.text
@@ -843,13 +1102,35 @@ class ActorResolver:
         if army_like and (country or government_forces or self._bare(toks)):
             country = country or reg.dominant_country()
             if country:
-                aid = reg.add(ActorKind.ARMED_GROUP, country, f"Armed Forces of {self.d.state_name(country)}",
-                              span_start, span_end, sentence, "army")
+                aid = reg.add(
+                    ActorKind.ARMED_GROUP,
+                    country,
+                    f"Armed Forces of {self.d.state_name(country)}",
+                    span_start,
+                    span_end,
+                    sentence,
+                    "army",
+                )
                 reg.actors[aid].parent_id = reg.ensure_state(country)
                 return aid
-        if self._bare(toks) and lemma in ("group", "rebel", "militant", "insurgent", "fighter", "movement",
-                                          "coalition", "militia", "gang", "cartel", "alliance", "front",
-                                          "gunman", "jihadist", "paramilitary", "separatist"):
+        if self._bare(toks) and lemma in (
+            "group",
+            "rebel",
+            "militant",
+            "insurgent",
+            "fighter",
+            "movement",
+            "coalition",
+            "militia",
+            "gang",
+            "cartel",
+            "alliance",
+            "front",
+            "gunman",
+            "jihadist",
+            "paramilitary",
+            "separatist",
+        ):
             found = reg.last(at, {"rebel"}, 99, sentence)
             if found:
                 a = reg.actors[found]

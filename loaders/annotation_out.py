@@ -59,7 +59,7 @@ def _bound(d: date, raw: str, first: bool) -> str:
 def _ev(items: list[Evidence]) -> dict[str, Any] | None:
     if not items:
         return None
-    first = min(items, key=lambda e: (e.start if e.start is not None else 1 << 30))
+    first = min(items, key=lambda e: e.start if e.start is not None else 1 << 30)
     return {"start": first.start, "end": first.end, "sentence": first.sentence}
 
 
@@ -82,7 +82,10 @@ def to_annotation(graph: ArticleGraph, name: str) -> dict[str, Any]:
     out_actors = []
     for a in actors:
         item: dict[str, Any] = {
-            "id": local[a.id], "name": a.name, "kind": a.actor_kind.value, "aliases": list(a.aliases),
+            "id": local[a.id],
+            "name": a.name,
+            "kind": a.actor_kind.value,
+            "aliases": list(a.aliases),
             "country": a.country,
         }
         if a.role:
@@ -94,7 +97,10 @@ def to_annotation(graph: ArticleGraph, name: str) -> dict[str, Any]:
     out_locations = []
     for loc in locations:
         item = {
-            "id": local[loc.id], "name": loc.name, "aliases": list(loc.aliases), "kind": loc.location_kind.value,
+            "id": local[loc.id],
+            "name": loc.name,
+            "aliases": list(loc.aliases),
+            "kind": loc.location_kind.value,
             "country": loc.country,
         }
         if loc.lat is not None and loc.lon is not None:
@@ -118,11 +124,17 @@ def to_annotation(graph: ArticleGraph, name: str) -> dict[str, Any]:
     for inc in incidents:
         when, precision, words = date_fields(inc.event_time)
         item = {
-            "id": local[inc.id], "type": inc.incident_type.value, "summary": inc.summary,
-            "date": when, "date_precision": precision, "date_text": words if when else "",
+            "id": local[inc.id],
+            "type": inc.incident_type.value,
+            "summary": inc.summary,
+            "date": when,
+            "date_precision": precision,
+            "date_text": words if when else "",
             "location": local.get(inc.location_id) if inc.location_id else None,
-            "killed": inc.killed, "injured": inc.injured,
-            "perpetrator_claimed_by": claimed_by.get(inc.id, []), "victims": victims.get(inc.id, []),
+            "killed": inc.killed,
+            "injured": inc.injured,
+            "perpetrator_claimed_by": claimed_by.get(inc.id, []),
+            "victims": victims.get(inc.id, []),
             "evidence": _ev(inc.evidence),
         }
         out_incidents.append(item)
@@ -130,10 +142,14 @@ def to_annotation(graph: ArticleGraph, name: str) -> dict[str, Any]:
     for c in claims:
         when, _precision, words = date_fields(c.claim_time)
         item = {
-            "id": local[c.id], "claimant": local.get(c.claimant_id) if c.claimant_id else None,
-            "stance": c.stance.value, "target": local.get(c.target_id) if c.target_id else None,
-            "about": local.get(c.about_id) if c.about_id else None, "date": when,
-            "date_text": words if when else "", "quote": c.quote,
+            "id": local[c.id],
+            "claimant": local.get(c.claimant_id) if c.claimant_id else None,
+            "stance": c.stance.value,
+            "target": local.get(c.target_id) if c.target_id else None,
+            "about": local.get(c.about_id) if c.about_id else None,
+            "date": when,
+            "date_text": words if when else "",
+            "quote": c.quote,
         }
         if c.negated:
             item["negated"] = True
@@ -155,7 +171,9 @@ def to_annotation(graph: ArticleGraph, name: str) -> dict[str, Any]:
             if kind is EdgeType.OCCURRED_NEAR and e.props.get("distance_km") is not None:
                 row["distance_km"] = e.props["distance_km"]
             rows.append(row)
-        out_edges.extend(sorted(rows, key=lambda r: (_num(r["from"]), _num(r["to"]), _num(r.get("via") or ""))))
+        out_edges.extend(
+            sorted(rows, key=lambda r: (_num(r["from"]), _num(r["to"]), _num(r.get("via") or "")))
+        )
     return {
         "article": name,
         "published": art.published.isoformat() if art and art.published else None,

@@ -104,7 +104,7 @@ class ClaimDraft:
     content_negated: bool = False
 
 
-_QUOTE_CHARS = "\"“”«»"
+_QUOTE_CHARS = '"“”«»'
 _SIDE_WORDS = frozenset({"side", "party", "country", "nation", "government", "army", "neighbour", "neighbor"})
 _BLAME_PREDICATES = frozenset({"responsible", "behind", "culpable", "guilty", "accountable"})
 _REPORT_NOUNS = frozenset({"statement", "report", "briefing", "message", "video", "post", "interview"})
@@ -155,37 +155,45 @@ class ClaimFinder:
         stance = Stance.ASSERT
         targets: list[str] = []
         low = " ".join(t.lower_ for t in toks)
-        if any(t.lower_ in self.lex.deny_predicates for t in toks) or any(p in low for p in self.lex.deny_phrases):
+        if any(t.lower_ in self.lex.deny_predicates for t in toks) or any(
+            p in low for p in self.lex.deny_phrases
+        ):
             stance = Stance.DENY
         acc, negated = self._accused_in_content(toks, offset, sentence)
         acc = [a for a in acc if not self._same_side(speaker, a)]
         # "These accusations are fabricated by Kinshasa": the agent of the fabrication is accused.
         agents = [g for t in toks if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
         if stance is Stance.DENY and agents:
-            acc = [a for g in agents for a in self.resolver.resolve_all(g, offset, sentence)
-                   if not self._same_side(speaker, a)]
+            acc = [
+                a
+                for g in agents
+                for a in self.resolver.resolve_all(g, offset, sentence)
+                if not self._same_side(speaker, a)
+            ]
         if acc:
             stance, targets = Stance.ACCUSE, acc
         out = []
-        for one in ([[t] for t in targets] if targets else [[]]):
-            out.append(ClaimDraft(
-                sentence=sentence,
-                start=offset + toks[0].idx,
-                end=offset + toks[-1].idx + len(toks[-1].text),
-                claimant=speaker,
-                stance=stance,
-                targets=one,
-                content_start=offset + toks[0].idx,
-                content_end=offset + toks[-1].idx + len(toks[-1].text),
-                verb_start=offset + toks[0].idx,
-                verb_end=offset + toks[0].idx,
-                names_claim=stance is Stance.DENY,
-                content_negated=negated,
-            ))
+        for one in [[t] for t in targets] if targets else [[]]:
+            out.append(
+                ClaimDraft(
+                    sentence=sentence,
+                    start=offset + toks[0].idx,
+                    end=offset + toks[-1].idx + len(toks[-1].text),
+                    claimant=speaker,
+                    stance=stance,
+                    targets=one,
+                    content_start=offset + toks[0].idx,
+                    content_end=offset + toks[-1].idx + len(toks[-1].text),
+                    verb_start=offset + toks[0].idx,
+                    verb_end=offset + toks[0].idx,
+                    names_claim=stance is Stance.DENY,
+                    content_negated=negated,
+                )
+            )
         return out
 
     def _accuse_phrase(self, verb: Any) -> bool:
-        words = self.lex.accuse_phrases.get(verb.lemma_.lower())
+        words = self.lex.accuse_phrases.get(verb.lemma_.lower(), frozenset())
         return bool(words) and any(t.lower_ in words for t in verb.subtree)
 
     def _speaker(self, verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
@@ -208,9 +216,17 @@ class ClaimFinder:
             return c, False
         # "…, said Josué Mukendi" when the parser does not make the name the subject.
         for c in verb.children:
-            if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "dep", "dative") and c.ent_type_ in ("PERSON", "ORG"):
+            if (
+                c.i > verb.i
+                and c.dep_ in ("dobj", "npadvmod", "attr", "dep", "dative")
+                and c.ent_type_ in ("PERSON", "ORG")
+            ):
                 return c, False
-        if depth < 4 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "dep", "parataxis") and verb.head.i != verb.i:
+        if (
+            depth < 4
+            and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "dep", "parataxis")
+            and verb.head.i != verb.i
+        ):
             head = verb.head
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return head, False
@@ -225,12 +241,16 @@ class ClaimFinder:
     def _from_verb(self, verb: Any, sent: Any, sentence: int, offset: int) -> list[ClaimDraft]:
         lex = self.lex
         lemma = verb.lemma_.lower()
-        negated = any(c.dep_ == "neg" for c in verb.children) or any(
-            c.lower_ in ("never", "neither", "nor") for c in verb.children
-        ) or (verb.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in verb.head.children))
+        negated = (
+            any(c.dep_ == "neg" for c in verb.children)
+            or any(c.lower_ in ("never", "neither", "nor") for c in verb.children)
+            or (verb.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in verb.head.children))
+        )
         speaker_tok, passive = self._speaker(verb)
         children = list(verb.children)
-        ccomp = [c for c in children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        ccomp = [
+            c for c in children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")
+        ]
         dobj = [c for c in children if c.dep_ in ("dobj", "attr")]
         preps = {c.lower_: c for c in children if c.dep_ in ("prep", "agent")}
         oprd = [c for c in children if c.dep_ in ("oprd", "acomp")]
@@ -278,28 +298,41 @@ class ClaimFinder:
         elif stance is Stance.DENY:
             if dobj:
                 obj = dobj[0]
-                if obj.lemma_.lower() in lex.claim_nouns or obj.lemma_.lower() in ("that", "this", "it", "those"):
+                if obj.lemma_.lower() in lex.claim_nouns or obj.lemma_.lower() in (
+                    "that",
+                    "this",
+                    "it",
+                    "those",
+                ):
                     names_claim = True
                 content.extend(obj.subtree)
                 # "the accusations that its forces planted mines" describe the accusation.
                 for c in obj.children:
-                    if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
-                        if any(g.lower_ == "that" and g.dep_ in ("mark",) for g in c.children):
-                            described = self._span_of(list(c.subtree), offset)
+                    if (
+                        c.dep_ in ("acl", "ccomp", "relcl")
+                        and c.pos_ in ("VERB", "AUX")
+                        and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+                    ):
+                        described = self._span_of(list(c.subtree), offset)
             elif verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.claim_nouns:
                 names_claim = True
                 content.append(verb.head)
             if not ccomp:
                 # "denied in a video posted last night that his men had attacked": the parser may hang the
                 # that-clause on a noun; it is still what is denied.
-                ccomp = [t.head for t in verb.subtree if t.dep_ == "mark" and t.lower_ == "that"
-                         and t.head.i != verb.i and t.head.pos_ in ("VERB", "AUX")][:1]
+                ccomp = [
+                    t.head
+                    for t in verb.subtree
+                    if t.dep_ == "mark"
+                    and t.lower_ == "that"
+                    and t.head.i != verb.i
+                    and t.head.pos_ in ("VERB", "AUX")
+                ][:1]
             for c in ccomp:
                 content.extend(c.subtree)
                 described = described or self._span_of(list(c.subtree), offset)
-            if not dobj and not ccomp and not names_claim:
-                if not (verb.dep_ == "relcl"):
-                    names_claim = True
+            if not dobj and not ccomp and not names_claim and verb.dep_ != "relcl":
+                names_claim = True
         else:
             for c in ccomp:
                 content.extend(c.subtree)
@@ -310,9 +343,24 @@ class ClaimFinder:
                     names_claim = True
             if lemma == "condemn" and dobj:
                 content.extend(dobj[0].subtree)
-            if lemma == "put" and dobj and any(t.lower_ in ("toll", "figure", "number") for t in dobj[0].subtree):
+            if (
+                lemma == "put"
+                and dobj
+                and any(t.lower_ in ("toll", "figure", "number") for t in dobj[0].subtree)
+            ):
                 content.extend(verb.subtree)
-            if lemma in ("tell", "report", "confirm", "announce", "warn", "post", "write", "add", "state", "claim"):
+            if lemma in (
+                "tell",
+                "report",
+                "confirm",
+                "announce",
+                "warn",
+                "post",
+                "write",
+                "add",
+                "state",
+                "claim",
+            ):
                 for c in children:
                     if c.dep_ in ("dobj",) and c.pos_ == "NOUN":
                         content.extend(c.subtree)
@@ -321,15 +369,28 @@ class ClaimFinder:
             if not content:
                 if lemma in ("say", "tell", "add", "state", "claim", "announce", "warn", "write", "confirm"):
                     # "…, he said." after a quote in the previous sentence parses without a ccomp.
-                    prev = [t for t in sent if t.i < verb.i and not t.is_punct and t.dep_ != "nsubj"
-                            and t not in list(verb.subtree)]
-                    content = [t for t in sent if t.i < verb.i and t.head.i >= t.i and t not in verb.children][:0]
+                    prev = [
+                        t
+                        for t in sent
+                        if t.i < verb.i
+                        and not t.is_punct
+                        and t.dep_ != "nsubj"
+                        and t not in list(verb.subtree)
+                    ]
+                    content = [
+                        t for t in sent if t.i < verb.i and t.head.i >= t.i and t not in verb.children
+                    ][:0]
                     if not prev:
                         return []
                     content = prev
                 else:
                     return []
-            if lemma in lex.clause_only and not ccomp and not quoted and lemma not in ("call", "describe", "put"):
+            if (
+                lemma in lex.clause_only
+                and not ccomp
+                and not quoted
+                and lemma not in ("call", "describe", "put")
+            ):
                 return []
 
         # Stance from the content words.
@@ -337,8 +398,10 @@ class ClaimFinder:
         content_text = " ".join(t.lower_ for t in content_sorted)
         clause_text = " ".join(t.lower_ for t in verb.subtree)
         if stance is Stance.ASSERT:
-            deny_word = any(t.lemma_.lower() in lex.deny_predicates or t.lower_ in lex.deny_predicates
-                            for t in [*oprd, *content_sorted])
+            deny_word = any(
+                t.lemma_.lower() in lex.deny_predicates or t.lower_ in lex.deny_predicates
+                for t in [*oprd, *content_sorted]
+            )
             deny_phrase = any(p in clause_text for p in lex.deny_phrases)
             if deny_word or deny_phrase:
                 stance = Stance.DENY
@@ -353,9 +416,14 @@ class ClaimFinder:
                                 inner = [x for x in c.subtree if not (x.dep_ == "mark" and x.head.i == c.i)]
                                 described = self._span_of(inner, offset)
                                 names_claim = False
-        if stance is Stance.DENY and not names_claim and not described and content_sorted:
-            if any(p in content_text for p in lex.deny_phrases):
-                described = self._span_of(content_sorted, offset)
+        if (
+            stance is Stance.DENY
+            and not names_claim
+            and not described
+            and content_sorted
+            and any(p in content_text for p in lex.deny_phrases)
+        ):
+            described = self._span_of(content_sorted, offset)
 
         drafts_targets: list[str] = []
         resolver = self.resolver
@@ -378,8 +446,10 @@ class ClaimFinder:
 
         # Speakers: "both sides accused each other" gives one claim per side.
         speakers: list[str | None]
-        if speaker_tok is not None and speaker_tok.lemma_.lower() in _SIDE_WORDS and any(
-            c.lower_ in ("both", "two") for c in speaker_tok.children
+        if (
+            speaker_tok is not None
+            and speaker_tok.lemma_.lower() in _SIDE_WORDS
+            and any(c.lower_ in ("both", "two") for c in speaker_tok.children)
         ):
             # "Both sides claimed …": one claim per side.
             speakers = list(self._two_sides(speaker_tok, offset, sentence)) or [None]
@@ -389,16 +459,29 @@ class ClaimFinder:
                 speakers = [self.last_claimant]  # "The statement blamed …": whoever issued it
         else:
             speakers = [None]
-        each_other = any(t.lower_ in ("other", "another") and t.head.i == verb.i or
-                         (t.lower_ == "other" and t.head.head.i == verb.i) for t in verb.subtree) and any(
-            t.lower_ in ("each", "one") for t in verb.subtree)
+        each_other = any(
+            (t.lower_ in ("other", "another") and t.head.i == verb.i)
+            or (t.lower_ == "other" and t.head.head.i == verb.i)
+            for t in verb.subtree
+        ) and any(t.lower_ in ("each", "one") for t in verb.subtree)
         if stance is Stance.ACCUSE and each_other:
             named = [x for x in speakers if x]
             sides = named if len(named) == 2 else self._two_sides(speaker_tok, offset, sentence)
             if len(sides) == 2:
                 return [
-                    self._draft(verb, sent, sentence, offset, speaker_tok, s, stance, [o], content_sorted,
-                                negated, quoted)
+                    self._draft(
+                        verb,
+                        sent,
+                        sentence,
+                        offset,
+                        speaker_tok,
+                        s,
+                        stance,
+                        [o],
+                        content_sorted,
+                        negated,
+                        quoted,
+                    )
                     for s, o in ((sides[0], sides[1]), (sides[1], sides[0]))
                 ]
         # A claimant is not its own target.
@@ -408,9 +491,20 @@ class ClaimFinder:
             if stance is Stance.ACCUSE and spk is not None and drafts_targets and not tg:
                 continue
             # An accusation of two actors is one claim per target.
-            for one in ([[t] for t in tg] if stance is Stance.ACCUSE and tg else [tg]):
-                d = self._draft(verb, sent, sentence, offset, speaker_tok, spk, stance, one, content_sorted,
-                                negated, quoted)
+            for one in [[t] for t in tg] if stance is Stance.ACCUSE and tg else [tg]:
+                d = self._draft(
+                    verb,
+                    sent,
+                    sentence,
+                    offset,
+                    speaker_tok,
+                    spk,
+                    stance,
+                    one,
+                    content_sorted,
+                    negated,
+                    quoted,
+                )
                 d.names_claim = names_claim
                 d.retracts = retracts
                 d.described = described
@@ -428,16 +522,29 @@ class ClaimFinder:
         tgt = reg.actors.get(target)
         return bool(tgt is not None and tgt.country in countries and reg.category.get(target) == "army")
 
-    def _draft(self, verb: Any, sent: Any, sentence: int, offset: int, speaker_tok: Any, speaker: str | None,
-               stance: Stance, targets: list[str], content: list[Any], negated: bool,
-               quoted: tuple[int, int] | None) -> ClaimDraft:
+    def _draft(
+        self,
+        verb: Any,
+        sent: Any,
+        sentence: int,
+        offset: int,
+        speaker_tok: Any,
+        speaker: str | None,
+        stance: Stance,
+        targets: list[str],
+        content: list[Any],
+        negated: bool,
+        quoted: tuple[int, int] | None,
+    ) -> ClaimDraft:
         toks = [verb, *content]
         if speaker_tok is not None and speaker_tok.pos_ != "PRON" and speaker_tok.i < verb.i:
             sp = np_tokens(speaker_tok)
             if sp and verb.i - sp[-1].i <= 2 and len(sp) <= 8:
                 toks.extend(sp)
         for c in verb.children:
-            if c.dep_ in ("dobj", "aux", "neg", "prt", "dative") and c.i > (speaker_tok.i if speaker_tok is not None else -1):
+            if c.dep_ in ("dobj", "aux", "neg", "prt", "dative") and c.i > (
+                speaker_tok.i if speaker_tok is not None else -1
+            ):
                 if c.dep_ in ("dobj", "dative"):
                     toks.extend(c.subtree)
                 elif c.i > toks[0].i - 3:
@@ -446,16 +553,23 @@ class ClaimFinder:
                 toks.extend(c.subtree)
             if c.dep_ == "oprd" or c.dep_ == "acomp":
                 toks.extend(c.subtree)
-            if c.dep_ in ("npadvmod",) or (c.dep_ == "prep" and c.lower_ in ("on",) and stance is Stance.ASSERT and c.i < (content[0].i if content else c.i + 1)):
+            if c.dep_ in ("npadvmod",) or (
+                c.dep_ == "prep"
+                and c.lower_ in ("on",)
+                and stance is Stance.ASSERT
+                and c.i < (content[0].i if content else c.i + 1)
+            ):
                 toks.extend(c.subtree)
         if speaker_tok is not None and speaker_tok.i > verb.i and content and content[0].i < verb.i:
             toks.extend(np_tokens(speaker_tok))
         lo = min(t.i for t in toks)
         hi = max(t.i for t in toks)
         doc = verb.doc
-        while hi > lo and (doc[hi].is_punct and doc[hi].text not in _QUOTE_CHARS or doc[hi].dep_ == "cc"):
+        while hi > lo and ((doc[hi].is_punct and doc[hi].text not in _QUOTE_CHARS) or doc[hi].dep_ == "cc"):
             hi -= 1
-        while lo < hi and (doc[lo].is_punct and doc[lo].text not in _QUOTE_CHARS or doc[lo].dep_ in ("cc", "mark")):
+        while lo < hi and (
+            (doc[lo].is_punct and doc[lo].text not in _QUOTE_CHARS) or doc[lo].dep_ in ("cc", "mark")
+        ):
             lo += 1
         # Keep paired quote marks balanced at the edges: trim an opening quote with no close.
         start = offset + doc[lo].idx
@@ -471,7 +585,10 @@ class ClaimFinder:
                 continue
             if c.dep_ in ("npadvmod", "prep", "advmod", "tmod") or c.ent_type_ in ("DATE", "TIME"):
                 sub = list(c.subtree)
-                if any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("today", "yesterday", "overnight") for t in sub):
+                if any(
+                    t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("today", "yesterday", "overnight")
+                    for t in sub
+                ):
                     date_tokens.append((offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)))
         return ClaimDraft(
             sentence=sentence,
@@ -502,8 +619,9 @@ class ClaimFinder:
             )
         return False
 
-    def _accused_in_content(self, content: list[Any], offset: int, sentence: int,
-                            any_subject: bool = False) -> tuple[list[str], bool]:
+    def _accused_in_content(
+        self, content: list[Any], offset: int, sentence: int, any_subject: bool = False
+    ) -> tuple[list[str], bool]:
         """Actors the content says did wrong: the subject of a violent verb, or the agent of a passive one."""
         ids = {t.i for t in content}
         negated = False
@@ -516,7 +634,9 @@ class ClaimFinder:
             for v in [r, *r.conjuncts]:
                 if v.i in ids and v.pos_ in ("VERB", "AUX") and v not in mains:
                     mains.append(v)
-            mains.extend(c for c in r.children if c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.pos_ == "VERB")
+            mains.extend(
+                c for c in r.children if c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.pos_ == "VERB"
+            )
         for t in mains:
             lemma = t.lemma_.lower()
             if any(c.dep_ == "neg" for c in t.children):
@@ -544,7 +664,9 @@ class ClaimFinder:
             if found:
                 break
         for t in content:
-            if t.dep_ == "nsubj" and t.lower_ in ("no", "none", "nobody", "nothing") or (t.lower_ == "no" and t.dep_ == "det" and t.head.dep_ in ("nsubj", "nsubjpass")):
+            if (t.dep_ == "nsubj" and t.lower_ in ("no", "none", "nobody", "nothing")) or (
+                t.lower_ == "no" and t.dep_ == "det" and t.head.dep_ in ("nsubj", "nsubjpass")
+            ):
                 negated = True
         return list(dict.fromkeys(found)), negated
 
@@ -559,7 +681,10 @@ class ClaimFinder:
                 seen.append(m.actor_id)
             if len(seen) == 2:
                 break
-        return sorted(seen[:2], key=lambda a: min(e.start or 0 for e in reg.actors[a].evidence) if reg.actors[a].evidence else 0)
+        return sorted(
+            seen[:2],
+            key=lambda a: min(e.start or 0 for e in reg.actors[a].evidence) if reg.actors[a].evidence else 0,
+        )
 
     def _according_to(self, tok: Any, sent: Any, sentence: int, offset: int) -> ClaimDraft | None:
         to = next(c for c in tok.children if c.lower_ == "to")

@@ -36,23 +36,53 @@ _MONTH_RE = (
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 
 # Ordered: longer, more specific forms first. Each alternative is one named group.
 _PATTERNS = [
-    ("overnight_weekday", rf"\b(?:overnight|during the night)\s+(?:from|between)\s+{_WEEKDAY_RE}\s+(?:to|and|into)\s+{_WEEKDAY_RE}\b"),
-    ("abs_full", rf"\b(?:(?:on|since|from|by)\s+)?(?:{_WEEKDAY_RE},?\s+)?(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}})\b"),
-    ("abs_day", rf"\b(?:(?:on|since|from|by)\s+)?(?:{_WEEKDAY_RE},?\s+)?(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE})\b(?!\s*,?\s*\d{{4}})"),
+    (
+        "overnight_weekday",
+        rf"\b(?:overnight|during the night)\s+(?:from|between)\s+{_WEEKDAY_RE}\s+"
+        rf"(?:to|and|into)\s+{_WEEKDAY_RE}\b",
+    ),
+    (
+        "abs_full",
+        rf"\b(?:(?:on|since|from|by)\s+)?(?:{_WEEKDAY_RE},?\s+)?(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}})\b",
+    ),
+    (
+        "abs_day",
+        rf"\b(?:(?:on|since|from|by)\s+)?(?:{_WEEKDAY_RE},?\s+)?(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE})\b(?!\s*,?\s*\d{{4}})",
+    ),
     ("month_year", rf"\b(?:(?:in|since|from|by|until|early|late|mid-?)\s+)*{_MONTH_RE},?\s+\d{{4}}\b"),
     ("decade", r"\b(?:(?:in|since|during)\s+)?(?:the\s+)?(?:(early|mid|late)[- ])?(\d{3}0)s\b"),
-    ("year_war", r"\b(?:the\s+)?(\d{4})\s+(?:war|conflict|offensive|ceasefire|truce|election|elections|coup|agreement|deal|talks|fighting)\b"),
+    (
+        "year_war",
+        r"\b(?:the\s+)?(\d{4})\s+(?:war|conflict|offensive|ceasefire|truce|election|elections|coup|agreement|deal|talks|fighting)\b",
+    ),
     ("since_year", r"\bsince\s+(?:early\s+|late\s+|mid-)?(\d{4})\b"),
     ("year", r"\b(?:(?:in|since|during|by|until|early|late)\s+)?(?:mid-)?((?:19|20)\d{2})\b"),
-    ("weekday", rf"\b(?:(?:on|late on|early on|late|early|last|this|since|by|until)\s+)?{_WEEKDAY_RE}{_PART}?(?:\s+and\s+{_WEEKDAY_RE})?\b"),
+    (
+        "weekday",
+        rf"\b(?:(?:on|later on|earlier on|late on|early on|late|early|last|this|since|by|until)\s+)?"
+        rf"{_WEEKDAY_RE}{_PART}?(?:\s+and\s+{_WEEKDAY_RE})?\b",
+    ),
     ("month", rf"\b(?:(?:in|since|from|by|until|early|late|last|this)\s+|mid-\s*)*(?:{_MONTH_RE})\b"),
-    ("relative", r"\b(?:today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|during\s+the\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day)|earlier\s+today|this\s+week|last\s+week|(?:the\s+)?past\s+week|this\s+month|last\s+month|this\s+year|last\s+year|the\s+day\s+before|the\s+previous\s+day|the\s+same\s+day|in\s+recent\s+(?:days|weeks|months))\b"),
+    (
+        "relative",
+        r"\b(?:today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|during\s+the\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day)|earlier\s+today|this\s+week|last\s+week|(?:the\s+)?past\s+week|this\s+month|last\s+month|this\s+year|last\s+year|the\s+day\s+before|the\s+previous\s+day|the\s+same\s+day|in\s+recent\s+(?:days|weeks|months))\b",
+    ),
     ("duration", r"\bfor\s+(?:weeks|months|years|days)\b"),
 ]
 _SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.I)
@@ -73,7 +103,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every time expression in ``text``, resolved against ``published``.
 
     >>> [m.span.label() for m in find_dates("Fighting since 2022 resumed on Monday.", date(2025, 5, 20))]
-    ['2022/2025-05-20', '2025-05-19']
+    ['2022-01-01/2025-05-20', '2025-05-19']
     """
     out = []
     for m in _SCANNER.finditer(text):
@@ -190,8 +220,8 @@ def _resolve(low: str, pub: date | None, kind: str, raw: str) -> TimeSpan | None
 
 
 def _relative(low: str, pub: date, raw: str) -> TimeSpan | None:
-    if low in ("today", "tonight", "earlier today") or low.startswith("this ") and low.split()[1] in (
-        "morning", "afternoon", "evening"
+    if low in ("today", "tonight", "earlier today") or (
+        low.startswith("this ") and low.split()[1] in ("morning", "afternoon", "evening")
     ):
         return TimeSpan.day(pub, raw)
     if low.startswith("yesterday") or low in ("the day before", "the previous day"):
@@ -246,7 +276,7 @@ def _absolute(low: str, pub: date | None, raw: str, with_year: bool) -> TimeSpan
         settings["PREFER_DATES_FROM"] = "past"
     elif not with_year:
         return None  # "April 14" without a publication year is not a date we can place
-    parsed = dateparser.parse(core, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(core, languages=["en"], settings=settings)
     if parsed is None:
         return None
     day = parsed.date()

@@ -60,17 +60,72 @@ _DATELINE = re.compile(
     r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2})"
 )
 _PLACE_SUFFIX = frozenset(
-    "district province region state county governorate oblast department territory township municipality "
-    "prefecture city town village valley corridor road highway crossing border".split()
+    [
+        "district",
+        "province",
+        "region",
+        "state",
+        "county",
+        "governorate",
+        "oblast",
+        "department",
+        "territory",
+        "township",
+        "municipality",
+        "prefecture",
+        "city",
+        "town",
+        "village",
+        "valley",
+        "corridor",
+        "road",
+        "highway",
+        "crossing",
+        "border",
+    ]
 )
-_ROUTE_WORDS = frozenset("road highway corridor route motorway crossing".split())
+_ROUTE_WORDS = frozenset(["road", "highway", "corridor", "route", "motorway", "crossing"])
 _SITE_WORDS = frozenset(
-    "checkpoint bridge tunnel post base airport port market hospital school camp border shoal reef "
-    "crossing dam silo silos line".split()
+    [
+        "checkpoint",
+        "bridge",
+        "tunnel",
+        "post",
+        "base",
+        "airport",
+        "port",
+        "market",
+        "hospital",
+        "school",
+        "camp",
+        "border",
+        "shoal",
+        "reef",
+        "crossing",
+        "dam",
+        "silo",
+        "silos",
+        "line",
+    ]
 )
 _REGION_WORDS = frozenset(
-    "district province region state county governorate oblast department territory township municipality "
-    "prefecture valley area zone".split()
+    [
+        "district",
+        "province",
+        "region",
+        "state",
+        "county",
+        "governorate",
+        "oblast",
+        "department",
+        "territory",
+        "township",
+        "municipality",
+        "prefecture",
+        "valley",
+        "area",
+        "zone",
+    ]
 )
 
 
@@ -146,7 +201,9 @@ class Extractor:
     ['Armenia', 'Azerbaijan']
     """
 
-    def __init__(self, gazetteer_file: str | Path | None = None, actors_file: str | Path | None = None) -> None:
+    def __init__(
+        self, gazetteer_file: str | Path | None = None, actors_file: str | Path | None = None
+    ) -> None:
         self.nlp = get_nlp(gazetteer_file, actors_file)
         self.gazetteer = default_gazetteer(gazetteer_file)
         self.dictionary = default_dictionary(actors_file)
@@ -262,8 +319,15 @@ class Extractor:
 
     # -- places -----------------------------------------------------------------------------------------
 
-    def _add_place(self, state: _ArticleState, place: Place, sentence: int, start: int, end: int,
-                   surface_start: int | None = None) -> str:
+    def _add_place(
+        self,
+        state: _ArticleState,
+        place: Place,
+        sentence: int,
+        start: int,
+        end: int,
+        surface_start: int | None = None,
+    ) -> str:
         kind = LocationKind(place.kind)
         lid = location_id(kind.value, place.country, place.name, place.key)
         loc = state.places.get(lid)
@@ -272,14 +336,21 @@ class Extractor:
         surface = text[a:end]
         if loc is None:
             loc = Location(
-                id=lid, name=place.name, location_kind=kind, country=place.country, lat=place.lat,
-                lon=place.lon, gazetteer_id=place.key, aliases=[],
+                id=lid,
+                name=place.name,
+                location_kind=kind,
+                country=place.country,
+                lat=place.lat,
+                lon=place.lon,
+                gazetteer_id=place.key,
+                aliases=[],
             )
             state.places[lid] = loc
         if surface not in loc.aliases:
             loc.aliases.append(surface)
-        loc.evidence.append(Evidence(article_id=state.article.id, sentence=sentence, start=a, end=end,
-                                     quote=surface))
+        loc.evidence.append(
+            Evidence(article_id=state.article.id, sentence=sentence, start=a, end=end, quote=surface)
+        )
         state.place_mentions.append((sentence, a, end, lid))
         if place.country:
             state.countries.add(place.country)
@@ -297,9 +368,11 @@ class Extractor:
             doc = ent.doc
             # "the Kalbajar district", "Gegharkunik province": the suffix belongs to the name.
             suffix_end = ent.end
-            while suffix_end < len(doc) and doc[suffix_end].lower_ in _PLACE_SUFFIX and suffix_end - ent.end < 1:
+            while (
+                suffix_end < len(doc) and doc[suffix_end].lower_ in _PLACE_SUFFIX and suffix_end - ent.end < 1
+            ):
                 suffix_end += 1
-            full = doc[ent.start:suffix_end].text
+            full = doc[ent.start : suffix_end].text
             surface_start = start
             if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and suffix_end > ent.end:
                 surface_start = s.offset + doc[ent.start - 1].idx
@@ -321,6 +394,8 @@ class Extractor:
                 self._add_place(state, place, s.index, start, end_full, surface_start)
                 continue
             if found:
+                if self._acting(ent, found[0]):
+                    continue  # "Azerbaijan's Defence Ministry", "Baku said": the state acting, not a place
                 self._add_place(state, found[0], s.index, start, end)
                 continue
             if ent.label_ == "GPE" and self.dictionary.country_of_word(text):
@@ -338,8 +413,15 @@ class Extractor:
             else:
                 kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[ent.label_]
             country = _dominant(state.countries, state.place_mentions, state.places)
-            place = Place(f"text:{full.casefold()}", re.sub(r"^the ", "", full, flags=re.I), kind, country,
-                          None, None, 0)
+            place = Place(
+                f"text:{full.casefold()}",
+                re.sub(r"^the ", "", full, flags=re.I),
+                kind,
+                country,
+                None,
+                None,
+                0,
+            )
             self._add_place(state, place, s.index, start, end_full, surface_start)
 
     # -- actors -----------------------------------------------------------------------------------------
@@ -349,19 +431,38 @@ class Extractor:
         resolver = state.resolver
         for ent in s.span.ents:
             head = ent.root
-            if ent.label_ in ("PERSON", "ORG") or ent.kb_id_.startswith("actor:"):
-                resolver.resolve(head, s.offset, s.index)
-            elif ent.label_ in ("GPE", "NORP") and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+            if (
+                ent.label_ in ("PERSON", "ORG")
+                or ent.kb_id_.startswith("actor:")
+                or (
+                    ent.label_ in ("GPE", "NORP")
+                    and head.dep_ in ("nsubj", "nsubjpass")
+                    and head.head.pos_ == "VERB"
+                )
+            ):
                 resolver.resolve(head, s.offset, s.index)
         d = self.dictionary
         for tok in s.span:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in (
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "pobj",
+                "conj",
+                "appos",
+            ):
                 continue
             lemma = tok.lemma_.lower()
             low = tok.lower_
-            if lemma in d.armed_heads or low in d.armed_heads or lemma in d.government_heads or lemma == "ministry" or (
-                tok.dep_ in ("nsubj",) and (lemma in d.population_heads or lemma in d.person_roles
-                                            or low in d.population_heads)
+            if (
+                lemma in d.armed_heads
+                or low in d.armed_heads
+                or lemma in d.government_heads
+                or lemma == "ministry"
+                or (
+                    tok.dep_ in ("nsubj",)
+                    and (lemma in d.population_heads or lemma in d.person_roles or low in d.population_heads)
+                )
             ):
                 resolver.resolve(tok, s.offset, s.index)
 
@@ -391,7 +492,7 @@ class Extractor:
                 continue
             start = s.offset + sent.doc[first].idx
             end = s.offset + sent.doc[last].idx + len(sent.doc[last].text)
-            loc_ids = self._places_of(tok, s, places_here)
+            loc_ids = self._places_of(tok, s, places_here, state)
             generic = tok.lemma_.lower() in GENERIC_EVENT_NOUNS and any(
                 c.lower_ in ("the", "this", "that", "its") for c in tok.children
             )
@@ -401,9 +502,14 @@ class Extractor:
             if target is None:
                 target = len(incidents)
                 incidents.append(
-                    IncidentDraft(type=itype, trigger_start=start, trigger_end=end, sentence=s.index,
-                                  trigger_text=sent.doc[first : last + 1].text,
-                                  summary=sent.text.strip()[:200])
+                    IncidentDraft(
+                        type=itype,
+                        trigger_start=start,
+                        trigger_end=end,
+                        sentence=s.index,
+                        trigger_text=sent.doc[first : last + 1].text,
+                        summary=sent.text.strip()[:200],
+                    )
                 )
             inc = incidents[target]
             inc.mentions.append((s.index, start, end))
@@ -426,8 +532,9 @@ class Extractor:
                     main.injured = injured
         return here
 
-    def _coreferent(self, incidents: list[IncidentDraft], itype: IncidentType, loc_ids: list[str],
-                    generic: bool) -> int | None:
+    def _coreferent(
+        self, incidents: list[IncidentDraft], itype: IncidentType, loc_ids: list[str], generic: bool
+    ) -> int | None:
         for j in range(len(incidents) - 1, -1, -1):
             inc = incidents[j]
             same_type = inc.type is itype or (generic and inc.type in _VIOLENT and itype in _VIOLENT)
@@ -438,7 +545,9 @@ class Extractor:
             return j
         return None
 
-    def _places_of(self, tok: Any, s: _Sentence, places_here: list[tuple[int, int, int, str]]) -> list[str]:
+    def _places_of(
+        self, tok: Any, s: _Sentence, places_here: list[tuple[int, int, int, str]], state: _ArticleState
+    ) -> list[str]:
         """Places attached to the trigger's clause (or, failing that, in the sentence)."""
         clause = tok
         while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head.i != clause.i:
@@ -447,13 +556,23 @@ class Extractor:
         hi = s.offset + max(t.idx + len(t.text) for t in clause.subtree)
         inside = [m for m in places_here if lo <= m[1] and m[2] <= hi]
         chosen = inside or places_here
-        ordered = sorted(chosen, key=lambda m: (_LOC_RANK.get(self._kind_of(m[3], s), 9), m[1]))
+        ordered = sorted(
+            chosen, key=lambda m: (_LOC_RANK.get(state.places[m[3]].location_kind.value, 9), m[1])
+        )
         return list(dict.fromkeys(m[3] for m in ordered))
 
-    def _kind_of(self, lid: str, s: _Sentence) -> str:
-        return self._kinds.get(lid, "city")
-
-    _kinds: dict[str, str] = {}
+    def _acting(self, ent: Any, place: Place) -> bool:
+        root = ent.root
+        capital = self.dictionary.capitals.get(place.name.casefold()) == place.country
+        if place.kind != "country" and not capital:
+            return False
+        if root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
+            return (
+                root.dep_ == "poss"
+                or root.head.lemma_.lower() in self.lexicon.reporting
+                or (root.head.lemma_.lower() in self.lexicon.wrongdoing)
+            )
+        return False
 
     def _date_of(self, tok: Any, s: _Sentence, dates_here: list[Any], state: _ArticleState) -> Any:
         if not dates_here:
@@ -474,7 +593,8 @@ class Extractor:
 
     def _about(self, d: ClaimDraft, incidents: list[IncidentDraft], here: list[int]) -> str | None:
         inside = [
-            j for j in here
+            j
+            for j in here
             if any(d.content_start <= a and b <= d.content_end for _s, a, b in incidents[j].mentions)
         ]
         if inside:
@@ -485,8 +605,13 @@ class Extractor:
 
     # -- graph ------------------------------------------------------------------------------------------
 
-    def _graph(self, state: _ArticleState, sentences: list[_Sentence], drafts: list[ClaimDraft],
-               incidents: list[IncidentDraft]) -> ArticleGraph:
+    def _graph(
+        self,
+        state: _ArticleState,
+        sentences: list[_Sentence],
+        drafts: list[ClaimDraft],
+        incidents: list[IncidentDraft],
+    ) -> ArticleGraph:
         art = state.article
         aid = art.id
         text = art.text
@@ -508,8 +633,14 @@ class Extractor:
             if inc.killed is not None or inc.injured is not None:
                 figures.append(CasualtyFigure(killed=inc.killed, injured=inc.injured, source=aid))
             node = Incident(
-                id=iid, incident_type=inc.type, summary=inc.summary, killed=inc.killed, injured=inc.injured,
-                figures=figures, event_time=when, location_id=inc.location,
+                id=iid,
+                incident_type=inc.type,
+                summary=inc.summary,
+                killed=inc.killed,
+                injured=inc.injured,
+                figures=figures,
+                event_time=when,
+                location_id=inc.location,
                 evidence=[ev(a, b, si) for si, a, b in inc.mentions],
             )
             inc_nodes.append(node)
@@ -519,12 +650,26 @@ class Extractor:
                 props: dict[str, str | int | float | bool | None] = {"distance_km": None}
                 place = state.places.get(lid)
                 anchor = state.places.get(inc.location) if inc.location else None
-                if place is not None and anchor is not None and None not in (place.lat, place.lon, anchor.lat, anchor.lon):
+                if (
+                    place is not None
+                    and anchor is not None
+                    and place.lat is not None
+                    and place.lon is not None
+                    and anchor.lat is not None
+                    and anchor.lon is not None
+                ):
                     props["distance_km"] = round(
-                        distance_km((anchor.lat, anchor.lon), (place.lat, place.lon)), 1  # type: ignore[arg-type]
+                        distance_km((anchor.lat, anchor.lon), (place.lat, place.lon)), 1
                     )
-                edges.append(Edge(type=EdgeType.OCCURRED_NEAR, source=iid, target=lid, props=props,
-                                  evidence=node.evidence[:1]))
+                edges.append(
+                    Edge(
+                        type=EdgeType.OCCURRED_NEAR,
+                        source=iid,
+                        target=lid,
+                        props=props,
+                        evidence=node.evidence[:1],
+                    )
+                )
 
         claim_ids: list[str] = []
         claim_nodes: list[Claim] = []
@@ -541,13 +686,21 @@ class Extractor:
                 about = inc_ids[int(d.about_incident)]
             target = d.targets[0] if d.targets and d.stance is not Stance.DENY else None
             e = ev(d.start, d.end, d.sentence)
-            node = Claim(
-                id=cid, claimant_id=d.claimant, stance=d.stance, target_id=target, about_id=about,
-                quote=text[d.start:d.end], claim_time=when, negated=d.negated, hypothetical=d.hypothetical,
-                reported=True, evidence=[e],
+            claim = Claim(
+                id=cid,
+                claimant_id=d.claimant,
+                stance=d.stance,
+                target_id=target,
+                about_id=about,
+                quote=text[d.start : d.end],
+                claim_time=when,
+                negated=d.negated,
+                hypothetical=d.hypothetical,
+                reported=True,
+                evidence=[e],
             )
-            claim_nodes.append(node)
-            nodes.append(node)
+            claim_nodes.append(claim)
+            nodes.append(claim)
             edges.append(Edge(type=EdgeType.REPORTED_IN, source=cid, target=aid, evidence=[e]))
             if d.claimant:
                 edges.append(Edge(type=EdgeType.MADE, source=d.claimant, target=cid, evidence=[e]))
@@ -555,34 +708,69 @@ class Extractor:
                 edges.append(Edge(type=EdgeType.ABOUT, source=cid, target=about, evidence=[e]))
             if d.stance is Stance.ACCUSE and d.claimant:
                 for t in d.targets:
-                    edges.append(Edge(type=EdgeType.ACCUSES, source=d.claimant, target=t,
-                                      props={"claim_id": cid}, evidence=[e]))
+                    edges.append(
+                        Edge(
+                            type=EdgeType.ACCUSES,
+                            source=d.claimant,
+                            target=t,
+                            props={"claim_id": cid},
+                            evidence=[e],
+                        )
+                    )
                     if about and about.startswith("inc_"):
-                        edges.append(Edge(type=EdgeType.INVOLVES, source=about, target=t,
-                                          props={"role": Role.ALLEGED_PERPETRATOR.value}, evidence=[e]))
+                        edges.append(
+                            Edge(
+                                type=EdgeType.INVOLVES,
+                                source=about,
+                                target=t,
+                                props={"role": Role.ALLEGED_PERPETRATOR.value},
+                                evidence=[e],
+                            )
+                        )
             if d.stance is Stance.DENY and d.claimant:
                 for j in d.denies:
-                    edges.append(Edge(type=EdgeType.DENIES, source=d.claimant, target=claim_ids[j],
-                                      props={"claim_id": cid}, evidence=[e]))
+                    edges.append(
+                        Edge(
+                            type=EdgeType.DENIES,
+                            source=d.claimant,
+                            target=claim_ids[j],
+                            props={"claim_id": cid},
+                            evidence=[e],
+                        )
+                    )
 
         actors = state.actors.actors
         for actor in actors.values():
             nodes.append(actor)
-            edges.append(Edge(type=EdgeType.REPORTED_IN, source=actor.id, target=aid, evidence=actor.evidence[:1]))
+            edges.append(
+                Edge(type=EdgeType.REPORTED_IN, source=actor.id, target=aid, evidence=actor.evidence[:1])
+            )
             if actor.parent_id and actor.parent_id in actors:
-                edges.append(Edge(type=EdgeType.PART_OF, source=actor.id, target=actor.parent_id,
-                                  evidence=actor.evidence[:1]))
+                edges.append(
+                    Edge(
+                        type=EdgeType.PART_OF,
+                        source=actor.id,
+                        target=actor.parent_id,
+                        evidence=actor.evidence[:1],
+                    )
+                )
         for loc in state.places.values():
             nodes.append(loc)
-            edges.append(Edge(type=EdgeType.REPORTED_IN, source=loc.id, target=aid, evidence=loc.evidence[:1]))
-        graph = ArticleGraph(article=art, nodes=_dedupe_nodes(nodes), edges=_dedupe_edges(edges), source_key=aid)
+            edges.append(
+                Edge(type=EdgeType.REPORTED_IN, source=loc.id, target=aid, evidence=loc.evidence[:1])
+            )
+        graph = ArticleGraph(
+            article=art, nodes=_dedupe_nodes(nodes), edges=_dedupe_edges(edges), source_key=aid
+        )
         graph.validate_edges()
         return graph
 
     def _claim_time(self, d: ClaimDraft, state: _ArticleState, text: str) -> TimeSpan:
         pub = state.article.published
         for a, b in d.date_tokens:
-            found = dates_mod.find_dates(text[a:b], pub)
+            # A little context before the phrase keeps its modifiers ("later on Monday").
+            lead = max(0, a - 12)
+            found = [m for m in dates_mod.find_dates(text[lead:b], pub) if lead + m.end > a]
             if found:
                 return found[0].span
         if state.dateline is not None and not d.present_tense and not d.according_to:
@@ -594,19 +782,21 @@ class Extractor:
 def _opens_quote(text: str) -> bool:
     """The sentence starts a quotation it does not close."""
     t = text.lstrip()
-    if not t or t[0] not in "\"“":
+    if not t or t[0] not in '"“':
         return False
-    return t.count("\"") % 2 == 1 if t[0] == '"' else t.count("“") > t.count("”")
+    return t.count('"') % 2 == 1 if t[0] == '"' else t.count("“") > t.count("”")
 
 
 def _closes_quote(text: str) -> bool:
-    return text.count("\"") % 2 == 1 or text.count("”") > text.count("“")
+    return text.count('"') % 2 == 1 or text.count("”") > text.count("“")
 
 
 _LOC_RANK = {"site": 0, "city": 1, "route": 2, "region": 3, "country": 4}
 
 
-def _dominant(countries: set[str], mentions: list[tuple[int, int, int, str]], places: dict[str, Location]) -> str | None:
+def _dominant(
+    countries: set[str], mentions: list[tuple[int, int, int, str]], places: dict[str, Location]
+) -> str | None:
     counts: dict[str, int] = {}
     for _s, _a, _b, lid in mentions:
         c = places[lid].country

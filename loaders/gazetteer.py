@@ -80,9 +80,7 @@ class Gazetteer:
         out = []
         for surface, keys in self.names.items():
             best = min((self.places[k] for k in keys), key=lambda p: (_KIND_RANK[p.kind], -p.population))
-            if best.kind == "city" and not (
-                best.population >= 50_000 and surface == best.name
-            ):
+            if best.kind == "city" and not (best.population >= 50_000 and surface == best.name):
                 continue
             label = "GPE" if best.kind in ("country", "city") else ("FAC" if best.kind == "site" else "LOC")
             out.append((surface, best.key, label))
@@ -100,7 +98,7 @@ def distance_km(a: Place | tuple[float, float], b: Place | tuple[float, float]) 
     """Great-circle distance in km.
 
     >>> round(distance_km((40.4093, 49.8671), (40.1811, 44.5136)))
-    453
+    455
     """
     lat1, lon1 = (a.lat, a.lon) if isinstance(a, Place) else a
     lat2, lon2 = (b.lat, b.lon) if isinstance(b, Place) else b
@@ -175,13 +173,13 @@ def build(extra_files: tuple[Path, ...] = ()) -> Gazetteer:
                 value = getattr(country, attr, None)
                 if value:
                     add_name(value, key)
-    iso3_key = {p.country: p.key for p in places.values() if p.kind == "country"}
+    iso3_key = {p.country: p.key for p in places.values() if p.kind == "country" and p.country}
     with DEMONYMS_FILE.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            key = iso3_key.get(row["iso3"])
-            if key:
+            country_key = iso3_key.get(row["iso3"])
+            if country_key:
                 for short in filter(None, row["short_names"].split("|")):
-                    add_name(short, key)
+                    add_name(short, country_key)
     for path in (CURATED_FILE, *extra_files):
         for row in read_curated(path):
             key = f"cur:{_slug(row['name'])}"

@@ -19,29 +19,121 @@ from graph.taxonomy import IncidentType
 from loaders.claims import Lexicon
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "both": 2, "single": 1,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "both": 2,
+    "single": 1,
 }
 # Nouns that refer back to an incident already reported ("the attack", "the strike").
 GENERIC_EVENT_NOUNS = frozenset(
-    "attack attacks strike strikes incident incidents explosion explosions blast shelling assault raid "
-    "bombing killing killings violence fighting clash clashes".split()
+    [
+        "attack",
+        "attacks",
+        "strike",
+        "strikes",
+        "incident",
+        "incidents",
+        "explosion",
+        "explosions",
+        "blast",
+        "shelling",
+        "assault",
+        "raid",
+        "bombing",
+        "killing",
+        "killings",
+        "violence",
+        "fighting",
+        "clash",
+        "clashes",
+    ]
 )
 _VIOLENT = frozenset(
-    {IncidentType.LANDMINE_EXPLOSION, IncidentType.ARMED_CLASH, IncidentType.SHELLING,
-     IncidentType.MISSILE_STRIKE, IncidentType.AIRSTRIKE, IncidentType.AIRCRAFT_SHOOTDOWN,
-     IncidentType.MILITARY_OPERATION}
+    {
+        IncidentType.LANDMINE_EXPLOSION,
+        IncidentType.ARMED_CLASH,
+        IncidentType.SHELLING,
+        IncidentType.MISSILE_STRIKE,
+        IncidentType.AIRSTRIKE,
+        IncidentType.AIRCRAFT_SHOOTDOWN,
+        IncidentType.MILITARY_OPERATION,
+    }
 )
 # Weak triggers only type an incident when nothing more specific is in the phrase.
-_WEAK = frozenset({"attack", "fire", "bomb", "strike", "operation", "fighting", "transfer", "flight",
-                   "conflict", "checkpoint", "closure", "march", "killing", "shooting", "raid", "assault",
-                   "rocket", "shell", "offensive"})
+_WEAK = frozenset(
+    {
+        "attack",
+        "fire",
+        "bomb",
+        "strike",
+        "operation",
+        "fighting",
+        "transfer",
+        "flight",
+        "conflict",
+        "checkpoint",
+        "closure",
+        "march",
+        "killing",
+        "shooting",
+        "raid",
+        "assault",
+        "rocket",
+        "shell",
+        "offensive",
+    }
+)
 _STRIKE_WORDS = frozenset({"strike", "strikes", "struck", "hit", "attack"})
-_EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "attr", "appos", "ccomp",
-                         "xcomp", "advcl", "relcl", "pcomp", "npadvmod", "acl", "dep", "compound", "poss"})
+_EVENT_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "ROOT",
+        "conj",
+        "attr",
+        "appos",
+        "ccomp",
+        "xcomp",
+        "advcl",
+        "relcl",
+        "pcomp",
+        "npadvmod",
+        "acl",
+        "dep",
+        "compound",
+        "poss",
+    }
+)
 
 
 def number_value(text: str) -> int | None:

@@ -109,20 +109,21 @@ class GazetteerRuler:
     def __init__(self, vocab: Any) -> None:
         from spacy.matcher import PhraseMatcher
 
+        self.vocab = vocab
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
         self.labels: dict[int, tuple[str, str]] = {}
 
     def add(self, entries: Iterable[tuple[str, str, str]], tokenizer: Any) -> None:
         """Add (surface, key, label) entries; surfaces are tokenised only, never parsed."""
         surfaces = []
-        keys = []
+        keys: list[tuple[str, str]] = []
         for surface, key, label in entries:
             surfaces.append(surface)
             keys.append((key, label))
         grouped: dict[tuple[str, str], list[Any]] = {}
-        for doc, key in zip(tokenizer.pipe(surfaces), keys, strict=True):
-            grouped.setdefault(key, []).append(doc)
-        vocab_strings = self.matcher.vocab.strings
+        for doc, key_label in zip(tokenizer.pipe(surfaces), keys, strict=True):
+            grouped.setdefault(key_label, []).append(doc)
+        vocab_strings = self.vocab.strings
         for (key, label), docs in grouped.items():
             match_id = vocab_strings.add(f"{label}\x1f{key}")
             self.labels[match_id] = (label, key)

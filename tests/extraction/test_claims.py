@@ -17,17 +17,19 @@ def _only(ann: dict[str, Any]) -> dict[str, Any]:
 
 def _edges(ann: dict[str, Any], etype: str) -> list[tuple[str, str]]:
     names = ann["names"]
-    return sorted(
-        (names[e["from"]], names.get(e["to"], e["to"])) for e in ann["edges"] if e["type"] == etype
-    )
+    return sorted((names[e["from"]], names.get(e["to"], e["to"])) for e in ann["edges"] if e["type"] == etype)
 
 
 def test_subject_of_accuse_with_of_content(run: Run) -> None:
     c = _only(run("Azerbaijan's Defence Ministry accused Armenian armed forces on Monday of shelling Sotk."))
     assert (c["stance"], c["claimant_name"], c["target_name"]) == (
-        "accuse", "Ministry of Defence of Azerbaijan", "Armed Forces of Armenia",
+        "accuse",
+        "Ministry of Defence of Azerbaijan",
+        "Armed Forces of Armenia",
     )
-    assert c["quote"] == "Azerbaijan's Defence Ministry accused Armenian armed forces on Monday of shelling Sotk"
+    assert (
+        c["quote"] == "Azerbaijan's Defence Ministry accused Armenian armed forces on Monday of shelling Sotk"
+    )
     assert (c["date"], c["date_text"]) == ("2025-05-19", "on Monday")
 
 
@@ -36,18 +38,25 @@ def test_government_body_is_part_of_its_state(run: Run) -> None:
     body = next(a for a in ann["actors"] if a["kind"] == "government_body")
     assert body["name"] == "Ministry of Defence of Azerbaijan"
     graph = ann["graph"]
-    part_of = [e for e in graph.edges if e.type is EdgeType.PART_OF and e.source == graph.nodes[0].id or
-               e.type is EdgeType.PART_OF]
+    part_of = [
+        e
+        for e in graph.edges
+        if (e.type is EdgeType.PART_OF and e.source == graph.nodes[0].id) or e.type is EdgeType.PART_OF
+    ]
     states = {n.id: n.name for n in graph.nodes if n.kind.value == "Actor" and n.actor_kind.value == "state"}
     assert [states[e.target] for e in part_of] == ["Azerbaijan"]
 
 
 def test_participle_takes_the_main_clause_subject(run: Run) -> None:
-    ann = run("The rebel Kivu Liberation Front issued a statement on Tuesday, accusing the Congolese army "
-              "of burning homes near Goma.")
+    ann = run(
+        "The rebel Kivu Liberation Front issued a statement on Tuesday, accusing the Congolese army "
+        "of burning homes near Goma."
+    )
     c = _only(ann)
     assert (c["stance"], c["claimant_name"], c["target_name"]) == (
-        "accuse", "Kivu Liberation Front", "Armed Forces of Democratic Republic of Congo"
+        "accuse",
+        "Kivu Liberation Front",
+        "Armed Forces of Democratic Republic of Congo",
     )
     assert c["quote"].startswith("accusing the Congolese army of burning homes")
 
@@ -69,8 +78,12 @@ def test_capital_metonym_speaks_for_the_state(run: Run) -> None:
 
 
 def test_reported_violence_by_another_side_is_an_accusation(run: Run) -> None:
-    c = _only(run("A police spokesman, Ahmed Noor, said gunmen from the Red Dune militia had attacked the "
-                  "market in Baidoa."))
+    c = _only(
+        run(
+            "A police spokesman, Ahmed Noor, said gunmen from the Red Dune militia had attacked the "
+            "market in Baidoa."
+        )
+    )
     assert c["stance"] == "accuse"
     assert c["claimant_name"] == "Ahmed Noor"
     assert c["target_name"] == "Red Dune militia"
@@ -95,8 +108,10 @@ def test_multi_sentence_quotation_is_one_claim(run: Run) -> None:
 
 
 def test_denial_predicate_and_denies_edge(run: Run) -> None:
-    ann = run("Azerbaijan accused Armenia on Monday of planting mines near Lachin. "
-              "Armenia's Foreign Ministry dismissed the accusation as baseless.")
+    ann = run(
+        "Azerbaijan accused Armenia on Monday of planting mines near Lachin. "
+        "Armenia's Foreign Ministry dismissed the accusation as baseless."
+    )
     stances = [c["stance"] for c in ann["claims"]]
     assert stances == ["accuse", "deny"]
     accusation, denial = ann["claims"]
@@ -121,15 +136,18 @@ def test_nothing_denied_gives_no_denies_edge(run: Run) -> None:
 
 
 def test_did_not_accuse_is_no_claim(run: Run) -> None:
-    ann = run("The ministry did not accuse anyone of the attack, and the army neither confirmed nor denied "
-              "the report.")
+    ann = run(
+        "The ministry did not accuse anyone of the attack, and the army neither confirmed nor denied "
+        "the report."
+    )
     assert ann["claims"] == []
 
 
 def test_each_other_gives_one_claim_per_side(run: Run) -> None:
     ann = run("India and Pakistan accused each other on Friday of violating the ceasefire.")
     assert sorted((c["claimant_name"], c["target_name"]) for c in ann["claims"]) == [
-        ("India", "Pakistan"), ("Pakistan", "India"),
+        ("India", "Pakistan"),
+        ("Pakistan", "India"),
     ]
     assert _edges(ann, "ACCUSES") == [("India", "Pakistan"), ("Pakistan", "India")]
 
@@ -163,7 +181,9 @@ def test_dateline_dates_past_tense_statements(run: Run) -> None:
 
 
 def test_extraction_is_deterministic(run: Run) -> None:
-    text = ("Azerbaijan accused Armenia on Monday of planting mines near Lachin. "
-            "Armenia's Foreign Ministry dismissed the accusation as baseless.")
+    text = (
+        "Azerbaijan accused Armenia on Monday of planting mines near Lachin. "
+        "Armenia's Foreign Ministry dismissed the accusation as baseless."
+    )
     first, second = run(text)["graph"], run(text)["graph"]
     assert first.model_dump_json() == second.model_dump_json()

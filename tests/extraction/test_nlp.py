@@ -57,5 +57,7 @@ def test_datelines_and_headings_are_their_own_segments() -> None:
 def test_title_is_not_glued_to_the_first_sentence(run) -> None:  # type: ignore[no-untyped-def]
     title = "Shelling near Lachin"
     ann = run(f"{title}\n\nAzerbaijan said on Monday that Armenian forces shelled Lachin.")
-    assert [c["quote"] for c in ann["claims"]] == ["Azerbaijan said on Monday that Armenian forces shelled Lachin"]
+    assert [c["quote"] for c in ann["claims"]] == [
+        "Azerbaijan said on Monday that Armenian forces shelled Lachin"
+    ]
     assert ann["claims"][0]["evidence"]["start"] == len(title) + 2

@@ -1,0 +1,113 @@
+"""Extraction quality on the development corpora, scored by ``loaders.evaluate`` (micro P/R/F1).
+
+Corpora: the shared dev corpus (``../shared/dev-corpus``, 24 synthetic articles) and the team's synthetic
+articles in ``tests/corpus``. The issue's goal is micro F1 >= 0.8 for attributed claims, ACCUSES and
+DENIES; the extractor does not reach it yet, so that goal is an expected failure (xfail, not strict) and a
+separate floor at the measured level guards against regressions.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from graph.model import Article, article_id
+from loaders.annotation_out import to_annotation
+from loaders.annotations import body_of
+from loaders.evaluate import evaluate
+from loaders.extract import Extractor
+from tests.conftest import REPO, shared_dir
+
+pytestmark = pytest.mark.slow
+
+DEV = shared_dir() / "dev-corpus"
+TEAM = REPO / "tests" / "corpus"
+GOAL = 0.8
+# Measured on 2026-11-26 (dev corpus + team corpus together); raise these when the extractor improves.
+FLOORS = {"attributed_claims": 0.58, "ACCUSES": 0.42, "DENIES": 0.28}
+MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.61, ACCUSES 0.46, DENIES 0.32"
+
+
+def _read(article: Path) -> tuple[str, date | None]:
+    raw = article.read_text(encoding="utf-8")
+    meta = yaml.safe_load(raw.split("---", 2)[1]) if raw.startswith("---") else {}
+    published = meta.get("published")
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    return body_of(raw), published
+
+
+def _corpus(root: Path) -> dict[str, tuple[Path, Path]]:
+    if not (root / "gold").is_dir():
+        return {}
+    return {
+        g.stem: (root / "articles" / f"{g.stem}.md", g)
+        for g in sorted((root / "gold").glob("*.json"))
+        if (root / "articles" / f"{g.stem}.md").exists()
+    }
+
+
+@pytest.fixture(scope="module")
+def scored(extractor: Extractor) -> dict[str, Any]:
+    files = {**_corpus(DEV), **_corpus(TEAM)}
+    if not _corpus(DEV):
+        pytest.skip(f"dev corpus not found at {DEV}")
+    articles = []
+    for name, (article, _gold) in files.items():
+        text, published = _read(article)
+        articles.append((name, Article(id=article_id(text), text=text, published=published)))
+    graphs = extractor.extract_many((a for _n, a in articles), batch_size=8)
+    predicted = {name: to_annotation(g, name) for (name, _a), g in zip(articles, graphs, strict=True)}
+    gold = {name: json.loads(g.read_text(encoding="utf-8")) for name, (_a, g) in files.items()}
+    return {"report": evaluate(gold, predicted), "predicted": predicted}
+
+
+@pytest.mark.parametrize("metric", ["attributed_claims", "ACCUSES", "DENIES"])
+@pytest.mark.xfail(strict=False, reason=f"goal not reached yet: {MEASURED}")
+def test_goal_micro_f1(scored: dict[str, Any], metric: str) -> None:
+    assert scored["report"].micro[metric].f1 >= GOAL
+
+
+@pytest.mark.parametrize("metric", ["attributed_claims", "ACCUSES", "DENIES"])
+def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
+    score = scored["report"].micro[metric]
+    assert score.f1 >= FLOORS[metric], f"{metric}: {score.to_dict()}"
+
+
+def test_every_article_was_scored(scored: dict[str, Any]) -> None:
+    report = scored["report"]
+    assert report.missing == [] and report.unscored == []
+    assert report.micro["claims"].tp > 300  # spans found across both corpora
+
+
+def _named_edges(ann: dict[str, Any], etype: str) -> set[tuple[str, str]]:
+    names = {a["id"]: a["name"] for a in ann["actors"]}
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    return {
+        (names[e["from"]], names.get(e["to"]) or quotes[e["to"]][:40])
+        for e in ann["edges"]
+        if e["type"] == etype
+    }
+
+
+def test_named_edges_armenia_azerbaijan(scored: dict[str, Any]) -> None:
+    ann = scored["predicted"]["wire-armenia-azerbaijan-border-fire"]
+    accuses = _named_edges(ann, "ACCUSES")
+    assert ("Ministry of Defence of Azerbaijan", "Armed Forces of Armenia") in accuses
+    assert ("Narine Harutyunyan", "Armed Forces of Azerbaijan") in accuses
+    assert ("Ministry of Defence of Armenia", "Azerbaijan's Defence Ministry accused Ar") in _named_edges(
+        ann, "DENIES"
+    )
+
+
+def test_named_edges_each_other_and_metonyms(scored: dict[str, Any]) -> None:
+    kashmir = _named_edges(scored["predicted"]["wire-kashmir-loc-ceasefire"], "ACCUSES")
+    assert {("India", "Pakistan"), ("Pakistan", "India")} <= kashmir
+    congo = _named_edges(scored["predicted"]["cluster-1"], "ACCUSES")
+    assert ("Democratic Republic of Congo", "Rwanda") in congo  # "Kinshasa accuses neighbouring Rwanda"
+    assert ("Armed Forces of Democratic Republic of Congo", "Kivu Renewal Alliance") in congo
