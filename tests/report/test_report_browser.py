@@ -228,6 +228,28 @@ def test_keyboard_moves_through_tabs_and_incidents(open_page: Any, seed_store: G
     assert page.js("return document.activeElement.id") == "tab-about"
 
 
+def test_without_javascript_the_timeline_and_claims_are_tables(browser: Any, tmp_path: Any) -> None:
+    store = open_store("memory://")
+    store.write_article(seed_graph())
+    page_file = tmp_path / "nojs.html"
+    page_file.write_text(build_report(store, generated_at=GENERATED), encoding="utf-8")
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(page_file.as_uri())
+        rows = browser.find_elements("css selector", "#timeline-table tbody tr")
+        assert [r.is_displayed() for r in rows] == [True] * 7
+        assert (
+            "early 1990s" in rows[0].text
+            and "GPS system" in browser.find_element("css selector", "#timeline-table tbody tr.disputed").text
+        )
+        claims = browser.find_element("id", "claims-table")
+        assert claims.is_displayed() and "absolute lies" in claims.text
+        for hidden in ("timeline", "tabs", "cy", "map"):
+            assert not browser.find_element("id", hidden).is_displayed(), hidden
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
 def test_print_puts_the_timeline_and_chains_on_paper(open_page: Any, seed_store: GraphStore) -> None:
     page = open_page(build_report(seed_store, generated_at=GENERATED), "print")
     page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
