@@ -96,10 +96,10 @@ def ingest(
 
     ``fmt``: one of :data:`INGEST_FORMATS` (``auto`` picks by extension; ``annotations`` loads gold
     files; dataset formats go to :func:`loaders.datasets.read_dataset`). ``published`` overrides every
-    article's date (annotations and dataset rows keep their own dates). ``progress``: True shows a rich progress bar on stderr; a callable gets
-    ``(event, report)`` after each input file ('file') and each written graph ('write'). ``resolve``:
-    when anything was written, end with the cross-article resolution pass over the whole store
-    (:func:`loaders.resolve.resolve_store`).
+    article's date (annotations and dataset rows keep their own dates). ``progress``: True shows a rich
+    progress bar on stderr; a callable gets ``(event, report)`` after each input file ('file') and each
+    written graph ('write'). ``resolve``: when anything was written, end with the cross-article
+    resolution pass over the whole store (:func:`loaders.resolve.resolve_store`).
     """
     if fmt not in INGEST_FORMATS:
         raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(INGEST_FORMATS)}")
