@@ -34,6 +34,10 @@ DATA_DIR = Path(__file__).with_name("data")
 ACTORS_FILE = DATA_DIR / "actors.yaml"
 
 _TITLES = [
+    "commodore",
+    "marshal",
+    "superintendent",
+    "commissioner",
     "lieutenant-colonel",
     "lt-col",
     "lt.-col.",
@@ -568,6 +572,7 @@ def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
         if t.i != head.i and t.dep_ in ("relcl", "acl", "appos", "advcl"):
             cut.update(x.i for x in t.subtree)
     toks = sorted((t for t in out if t.i not in cut), key=lambda t: t.i)
+    toks = [t for t in toks if t.dep_ != "preconj"]  # "both the army and …"
     # Keep a contiguous run around the head.
     lo = hi = toks.index(head)
     while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
@@ -635,6 +640,8 @@ class ActorResolver:
         toks = np_tokens(head)
         if not toks:
             return None
+        if toks[0].lower_ in ("any", "no", "every", "each", "some", "another") and not speaker:
+            return None  # "nothing to do with any group" names no actor
         # "The observatory", "the team", "the coalition": the actor named with that word before.
         if (
             head.pos_ == "NOUN"
@@ -692,6 +699,20 @@ class ActorResolver:
             owner = self._owner(head, offset, sentence)
             if owner:
                 return owner
+        # "Villareal said": the surname of a person named before, whatever label NER gave it.
+        if head.pos_ == "PROPN" and len(toks) <= 2:
+            for actor in reg.actors.values():
+                if actor.actor_kind is ActorKind.PERSON and actor.name.split()[-1] == head.text and (
+                    len(actor.name.split()) > 1
+                ):
+                    reg.add_alias(actor.id, offset + head.idx, offset + head.idx + len(head.text), sentence)
+                    return actor.id
+        # A name with a person's role in apposition is a person ("Jose Mendoza, an analyst at …").
+        if head.pos_ == "PROPN" and (head_ent is None or head_ent.label_ in ("ORG", "GPE", "NORP")) and any(
+            c.dep_ == "appos" and lemma_is(c, self.d.person_roles) for c in head.children
+        ):
+            start = min(t.i for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i)
+            return self._person(doc[start : head.i + 1], toks, offset, sentence, country)
         # Named actors from the dictionary (but "the Haitian Red Cross" is not the ICRC).
         modified = (
             any(t.ent_type_ == "NORP" and t.i < head_ent.start for t in toks)

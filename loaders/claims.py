@@ -671,20 +671,24 @@ class ClaimFinder:
         return list(dict.fromkeys(found)), negated
 
     def _two_sides(self, speaker_tok: Any, offset: int, sentence: int) -> list[str]:
+        """The two parties of the article: the two most mentioned states or armed actors of different
+        sides so far (ties: the earlier mentioned)."""
         reg = self.resolver.reg
-        seen: list[str] = []
-        for m in reversed(reg.history):
-            cat = reg.category.get(m.actor_id)
-            if cat in ("state", "army", "rebel", "armed_group") and m.actor_id not in seen:
-                if any(reg.side_of(m.actor_id) & reg.side_of(s) for s in seen):
-                    continue
-                seen.append(m.actor_id)
-            if len(seen) == 2:
+        here = offset + speaker_tok.idx
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for m in reg.history:
+            if m.start >= here or reg.category.get(m.actor_id) not in ("state", "army", "rebel", "armed_group"):
+                continue
+            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+            first.setdefault(m.actor_id, m.start)
+        chosen: list[str] = []
+        for aid in sorted(counts, key=lambda a: (-counts[a], first[a])):
+            if not any(reg.same_side(aid, other) for other in chosen):
+                chosen.append(aid)
+            if len(chosen) == 2:
                 break
-        return sorted(
-            seen[:2],
-            key=lambda a: min(e.start or 0 for e in reg.actors[a].evidence) if reg.actors[a].evidence else 0,
-        )
+        return sorted(chosen, key=lambda a: first[a])
 
     def _according_to(self, tok: Any, sent: Any, sentence: int, offset: int) -> ClaimDraft | None:
         to = next(c for c in tok.children if c.lower_ == "to")
