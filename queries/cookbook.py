@@ -9,7 +9,7 @@ Each file holds one query under a header of ``//`` comment lines::
 
 >>> q = named_queries()["actor-timeline"]
 >>> q.name, [p.name for p in q.params]
-('actor-timeline', ['actor'])
+('actor-timeline', ['actor', 'include_parts'])
 """
 
 from __future__ import annotations
