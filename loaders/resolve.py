@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -177,7 +178,7 @@ class _Mention:
     type: IncidentType
     span: tuple[date, date] | None
     main_place: str | None
-    places: set[str]
+    places: set[str]  # location ids and name keys ('n:kadugli|SDN') of the place and the places near it
     coords: list[tuple[float, float]]
     actors: dict[str, set[str]]  # role -> canonical actor ids
     sources: set[str]
@@ -208,8 +209,9 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 def _blocks(m: _Mention, cfg: ResolveConfig) -> list[tuple[object, ...]]:
     if m.span is None:
         return []  # an undated report cannot be shown to overlap anything: never merged
-    places: list[object] = [("p", p) for p in sorted(m.places)]
-    for lat, lon in m.coords:
+    places: list[object] = [("p", p) for p in sorted(m.places) if p.startswith("n:")]
+    places += [("p", p) for p in sorted(m.places) if not p.startswith("n:") and "n:" not in "".join(m.places)]
+    for lat, lon in m.coords[:1]:
         cy, cx = _cell(lat, lon)
         places.extend(("g", cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
     start, end = m.span
@@ -622,17 +624,20 @@ def _collect_reports(
         ]
         return ClaimReport(node=node, edges=sorted(edges, key=lambda e: e.id))
 
+    # SAME_AS links this pass made are made again from the reports.
+    owned.update(
+        e.id for e in snap.edges.values() if e.type is EdgeType.SAME_AS and e.props.get("by") == RESOLVER
+    )
+    deny_about: dict[tuple[str, str], list[str]] = defaultdict(list)  # (denier, denied) -> raw denials
+    for c in sorted(raw_claims.values(), key=lambda c: c.id):
+        if c.stance is Stance.DENY and c.claimant_id:
+            for x in snap.out_edges[c.id]:
+                if x.type is EdgeType.ABOUT:
+                    deny_about[(c.claimant_id, x.target)].append(c.id)
     for n in snap.nodes.values():
         if isinstance(n, Incident):
             own = [e for e in snap.out_edges[n.id] if e.type in _INCIDENT_OWN]
             owned.update(e.id for e in own)
-            owned.update(
-                e.id
-                for e in snap.edges.values()
-                if e.type is EdgeType.SAME_AS
-                and n.id in (e.source, e.target)
-                and e.props.get("by") == RESOLVER
-            )
             if n.reports:
                 for r in n.reports:
                     add_inc(r)
@@ -658,14 +663,8 @@ def _collect_reports(
             continue
         owner: str | None = cid if isinstance(cid, str) and cid in raw_claims else None
         if owner is None and e.type is EdgeType.DENIES and cid is None:
-            for c in raw_claims.values():
-                if (
-                    c.stance is Stance.DENY
-                    and c.claimant_id == e.source
-                    and any(x.target == e.target for x in snap.out_edges[c.id] if x.type is EdgeType.ABOUT)
-                ):
-                    owner = c.id
-                    break
+            found = deny_about.get((e.source, e.target))
+            owner = found[0] if found else None
         if owner is not None:
             owned.add(e.id)
             cr = claims[owner]
@@ -678,10 +677,7 @@ def _collect_reports(
                 evidence=e.evidence,
             )
             claims[owner] = ClaimReport(node=cr.node, edges=_merge_edges(cr.edges, [fixed]))
-    merged = {
-        nid: sorted({r.node.id for r in kept})
-        for nid, kept in merged_nodes.items()
-    }
+    merged = {nid: sorted({r.node.id for r in kept}) for nid, kept in merged_nodes.items()}
     return incs, claims, owned, merged
 
 
@@ -724,12 +720,16 @@ def _mentions(
             loc = snap.nodes.get(p)
             if isinstance(loc, Location) and loc.lat is not None and loc.lon is not None:
                 coords.append((loc.lat, loc.lon))
+        # The same named place in another source (a dataset's "Kadugli" with coordinates, an article's
+        # without) is a different node with the same name and country.
+        main_name = _place_key(snap.nodes.get(n.location_id or ""))
+        places |= {k for p in list(places) if (k := _place_key(snap.nodes.get(p)))}
         out[rid] = _Mention(
             id=rid,
             report=r,
             type=n.incident_type,
             span=_span(n.event_time, cfg.time_slack_days),
-            main_place=n.location_id,
+            main_place=main_name or n.location_id,
             places=places,
             coords=coords,
             actors=dict(actors),
@@ -739,6 +739,12 @@ def _mentions(
             kept_apart=set(n.kept_apart),
         )
     return out
+
+
+def _place_key(loc: Node | None) -> str | None:
+    if not isinstance(loc, Location):
+        return None
+    return f"n:{_name_key(loc.name)}|{loc.country or ''}"
 
 
 def _cluster(
@@ -752,30 +758,41 @@ def _cluster(
             blocks[key].append(mid)
     seen: set[tuple[str, str]] = set()
     pairs: list[MergeLink] = []
+    coarse = {mid for mid, m in mentions.items() if _coarse(m, cfg)}
+
+    def compare(a: str, b: str) -> None:
+        a, b = min(a, b), max(a, b)
+        if a == b or (a, b) in seen:
+            return
+        seen.add((a, b))
+        ma, mb = mentions[a], mentions[b]
+        if ma.dataset and mb.dataset:
+            return
+        link = _match(ma, mb, cfg)
+        if link is not None:
+            pairs.append(link)
+
     for key, ids in blocks.items():
-        coarse_block = key[1] == "c"
+        if key[1] == "c":
+            # A coarse block (one place, any time) pairs its coarse reports with everything in it only.
+            for a in ids:
+                if a in coarse:
+                    for b in ids:
+                        compare(a, b)
+            continue
         for i, a in enumerate(ids):
-            ma = mentions[a]
             for b in ids[i + 1 :]:
-                if (a, b) in seen:
-                    continue
-                mb = mentions[b]
-                if coarse_block and not (_coarse(ma, cfg) or _coarse(mb, cfg)):
-                    continue
-                seen.add((a, b))
-                if ma.dataset and mb.dataset:
-                    continue
-                link = _match(ma, mb, cfg)
-                if link is not None:
-                    pairs.append(link)
+                compare(a, b)
     pairs.sort(key=lambda lk: (-lk.score, lk.a, lk.b))
     uf = _UnionFind()
     apart: dict[str, set[str]] = {}
     members: dict[str, set[str]] = {}
+    srcs: dict[str, set[str]] = {}
     for mid in sorted(mentions):
         uf.find(mid)
         members[mid] = {mid}
         apart[mid] = set(mentions[mid].kept_apart)
+        srcs[mid] = set(mentions[mid].sources)
     used: dict[str, list[MergeLink]] = defaultdict(list)
     dataset_links: list[MergeLink] = []
     best_dataset: dict[str, MergeLink] = {}
@@ -791,11 +808,14 @@ def _cluster(
             continue
         if apart[ra] & members[rb] or apart[rb] & members[ra]:
             continue
+        if srcs[ra] & srcs[rb]:
+            continue  # two incidents of one article stay two, even through a third report
         uf.union(ra, rb)
         root = uf.find(ra)
         other = rb if root == ra else ra
         members[root] |= members.pop(other)
         apart[root] |= apart.pop(other)
+        srcs[root] |= srcs.pop(other)
         used[root].extend(used.pop(other, []))
         used[root].append(link)
     clusters = sorted(sorted(m) for m in members.values())
@@ -833,7 +853,9 @@ def _incident_node(
     location_id = None
     if places:
         best = max(places.values())
-        location_id = next(m.main_place for m in by_age if m.main_place and places[m.main_place] == best)
+        location_id = next(
+            m.report.node.location_id for m in by_age if m.main_place and places[m.main_place] == best
+        )
     figures: dict[str, CasualtyFigure] = {}
     evidence: list[Evidence] = []
     for m in reports:
@@ -848,7 +870,7 @@ def _incident_node(
     node = Incident(
         id=nid,
         incident_type=itype,
-        summary=by_age[0].report.node.summary,
+        summary=next(m for m in by_age if m.type is itype).report.node.summary,
         killed=killed[1] if killed else None,
         injured=injured[1] if injured else None,
         figures=fig_list,
@@ -1021,7 +1043,7 @@ def _resolve_claims(
 
     # Claims of one article are never merged with each other (the extraction kept them apart): the n-th
     # claim of a key in one article joins the n-th of the same key in the others, in text order.
-    per_article: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    per_article: dict[tuple[tuple[object, ...], str], list[str]] = defaultdict(list)
     for cid in sorted(reports):
         arts = sorted(articles(reports[cid]))
         per_article[(key(reports[cid]), arts[0] if arts else cid)].append(cid)
@@ -1164,6 +1186,11 @@ def _shingles(text: str, k: int) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(max(0, len(words) - k + 1))}
 
 
+def _crc32(data: bytes) -> int:
+    # datasketch's default is SHA-1 per shingle; CRC-32 is a stable 32-bit hash in C, several times faster.
+    return zlib.crc32(data)
+
+
 def _same_story(snap: _Snapshot, cfg: ResolveConfig) -> list[Edge]:
     """SAME_STORY edges, copy -> original (the later article points at the earlier one)."""
     from datasketch import MinHash, MinHashLSH
@@ -1175,11 +1202,18 @@ def _same_story(snap: _Snapshot, cfg: ResolveConfig) -> list[Edge]:
         return []
     lsh = MinHashLSH(threshold=cfg.minhash_threshold, num_perm=cfg.num_perm)
     hashes: dict[str, MinHash] = {}
+    template = MinHash(num_perm=cfg.num_perm, seed=1, hashfunc=_crc32)
     for a in articles:
         sh = _shingles(a.text, cfg.shingle_words)
         if not sh:
             continue
-        m = MinHash(num_perm=cfg.num_perm, seed=1)
+        m = MinHash(
+            num_perm=cfg.num_perm,
+            seed=1,
+            hashfunc=_crc32,
+            permutations=template.permutations,
+            scheme=template.scheme,
+        )
         m.update_batch(sorted(sh))
         hashes[a.id] = m
         lsh.insert(a.id, m)
@@ -1389,8 +1423,7 @@ def split(store: GraphStore, item_id: str, config: ResolveConfig | None = None) 
         updated = node.model_copy(
             update={
                 "reports": [
-                    IncidentReport(node=x, edges=r.edges)
-                    for x, r in zip(restored, node.reports, strict=True)
+                    IncidentReport(node=x, edges=r.edges) for x, r in zip(restored, node.reports, strict=True)
                 ],
                 "kept_apart": sorted(set(node.kept_apart) | set(ids)),
             }

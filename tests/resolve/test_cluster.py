@@ -90,6 +90,8 @@ def test_five_incidents_each_holding_exactly_its_reports(resolved: GraphStore) -
     k1 = resolved.get(next(iter(by_key["K1"])))
     assert isinstance(k1, Incident)
     assert k1.event_time.label() == "2025-10-12"
+    place = resolved.get(k1.location_id or "")
+    assert place is not None and getattr(place, "name", "") == "Kadugli East displacement camp"
     assert k1.incident_type.value == "shelling"
     assert len(k1.reports) == 8 and len(k1.merges) == 7  # a spanning tree of links joined 8 reports
     assert all(link.place == 1.0 and link.time == 1.0 for link in k1.merges)
