@@ -562,6 +562,16 @@ class ClaimFinder:
                 toks.extend(c.subtree)
         if speaker_tok is not None and speaker_tok.i > verb.i and content and content[0].i < verb.i:
             toks.extend(np_tokens(speaker_tok))
+        # "…, a charge Kigali rejects": an apposition naming the claim is the next claim, not this one.
+        cut = {
+            x.i
+            for t in verb.subtree
+            if t.dep_ == "appos" and t.i > verb.i and any(
+                g.lemma_.lower() in self.lex.claim_nouns for g in t.subtree
+            )
+            for x in t.subtree
+        }
+        toks = [t for t in toks if t.i not in cut] or [verb]
         lo = min(t.i for t in toks)
         hi = max(t.i for t in toks)
         doc = verb.doc

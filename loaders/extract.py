@@ -45,6 +45,7 @@ from loaders.gazetteer import Place, default_gazetteer, distance_km
 from loaders.incidents import (
     _EVENT_DEPS,
     _VIOLENT,
+    _WEAK,
     GENERIC_EVENT_NOUNS,
     IncidentDraft,
     TriggerTable,
@@ -486,7 +487,7 @@ class Extractor:
             covered.update(range(first, last + 1))
             if tok.dep_ not in _EVENT_DEPS:
                 continue
-            if tok.pos_ == "VERB" and itype not in _VIOLENT and itype is not IncidentType.BLOCKADE:
+            if tok.pos_ == "VERB" and itype not in _VIOLENT and itype not in _EVENT_VERB_TYPES:
                 continue
             if tok.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
                 continue
@@ -497,7 +498,11 @@ class Extractor:
                 c.lower_ in ("the", "this", "that", "its") for c in tok.children
             )
             target = None
-            if not separate:
+            weak = first == last and (tok.lemma_.lower() in _WEAK or tok.lemma_.lower() in GENERIC_EVENT_NOUNS)
+            if not separate and (generic or weak):
+                # "the attack", "firing the rounds": the violent incident just reported.
+                target = self._recent_violent(incidents, s.index, loc_ids, generic)
+            if target is None and not separate:
                 target = self._coreferent(incidents, itype, loc_ids, generic)
             if target is None:
                 target = len(incidents)
@@ -531,6 +536,21 @@ class Extractor:
                 if injured is not None and main.injured is None:
                     main.injured = injured
         return here
+
+    @staticmethod
+    def _recent_violent(incidents: list[IncidentDraft], sentence: int, loc_ids: list[str], generic: bool
+                        ) -> int | None:
+        for j in range(len(incidents) - 1, -1, -1):
+            inc = incidents[j]
+            if inc.type not in _VIOLENT:
+                continue
+            last_seen = max(si for si, _a, _b in inc.mentions) if inc.mentions else inc.sentence
+            if not generic and sentence - last_seen > 3:
+                return None
+            if generic or not loc_ids or not inc.near or set(loc_ids) & set(inc.near):
+                return j
+            return None
+        return None
 
     def _coreferent(
         self, incidents: list[IncidentDraft], itype: IncidentType, loc_ids: list[str], generic: bool
@@ -790,6 +810,11 @@ def _opens_quote(text: str) -> bool:
 def _closes_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("”") > text.count("“")
 
+
+# Types whose verbs report an event ("blocked the road", "detained two men", "evacuated the wounded").
+_EVENT_VERB_TYPES = frozenset(
+    {IncidentType.BLOCKADE, IncidentType.OTHER, IncidentType.MEDICAL_EVACUATION, IncidentType.SMUGGLING}
+)
 
 _LOC_RANK = {"site": 0, "city": 1, "route": 2, "region": 3, "country": 4}
 
