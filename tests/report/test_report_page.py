@@ -14,6 +14,7 @@ from report_support import ROOT, data_of, seed_graph
 from typer.testing import CliRunner
 
 from graph import open_store
+from graph.model import ArticleGraph
 from graph.store import GraphStore, TimelineFilter
 from queries.export import export_json
 from queries.report import build_report, embed_json, redact_url
@@ -246,3 +247,22 @@ def test_cli_writes_the_report(tmp_path: Path) -> None:
     assert "gps_jamming" in incidents and "war" not in incidents
     bad = CliRunner().invoke(app, ["report", "-s", str(store_dir), "-o", str(out), "--since", "yesterday"])
     assert bad.exit_code == 2 and "not a date" in bad.output
+
+
+def test_report_reads_the_same_from_both_stores(store: GraphStore, seed_graph: ArticleGraph) -> None:
+    store.write_article(seed_graph)
+    html = build_report(store, generated_at=GENERATED)
+    blob = data_of(html)
+    assert {n["id"] for n in blob["nodes"]} == {n.id for n in seed_graph.nodes} | {seed_graph.article.id}  # type: ignore[union-attr]
+    table = html[html.index('<table id="timeline-table">') :]
+    rows = re.findall(
+        r'<tr class="incident[^"]*" id="row-[^"]+" data-incident="[^"]+"><td>\d+</td>(.*?)</tr>', table
+    )
+    summaries = [re.findall(r"<td>(.*?)</td>", r)[3] for r in rows]
+    assert summaries[:4] == [
+        "War after which the ethnic Armenian majority broke away from Baku&#x27;s control",
+        "2020 war in which Azerbaijan regained large territories in and around the region",
+        "Azerbaijan restricted the Lachin corridor for months, blocking humanitarian aid",
+        "Food and medicine shipments delivered to Nagorno-Karabakh via two routes simultaneously",
+    ]
+    assert len(summaries) == 7 and any(s.startswith("GPS system") for s in summaries[4:])
