@@ -88,6 +88,12 @@ class NetworkXStore(GraphStore):
         self._edge_index: dict[str, tuple[str, str]] = {}
         self._sources: set[str] = set()
         self._name_index: dict[NodeKind, dict[str, set[str]]] = {k: {} for k in NodeKind}
+        # Timeline indexes (so a filtered timeline looks at candidates, not at every incident):
+        # node ids per kind, and claim ids per actor named as claimant or target.
+        self._kind_ids: dict[NodeKind, set[str]] = {k: set() for k in NodeKind}
+        self._claims_by_actor: dict[str, set[str]] = {}
+        # Dated incidents sorted by start, in tiers by interval length, rebuilt lazily after writes.
+        self._date_tiers: list[tuple[int | None, list[tuple[date, date, str]]]] | None = None
         self._journal_lines = 0
         if url.startswith("memory://"):
             self.path: Path | None = None
@@ -157,12 +163,27 @@ class NetworkXStore(GraphStore):
         self._journal_lines = 0
 
     # -- internal graph ops ---------------------------------------------------------------------
+    def _index_claim(self, claim: Claim, add: bool) -> None:
+        for actor in {claim.claimant_id, claim.target_id} - {None}:
+            assert actor is not None
+            if add:
+                self._claims_by_actor.setdefault(actor, set()).add(claim.id)
+            else:
+                self._claims_by_actor.get(actor, set()).discard(claim.id)
+
     def _put_node(self, node: Node) -> None:
         if node.id in self.g:
             old: Node = self.g.nodes[node.id]["node"]
             for name in _names(old):
                 self._name_index[old.kind].get(name, set()).discard(old.id)
+            if isinstance(old, Claim):
+                self._index_claim(old, add=False)
         self.g.add_node(node.id, node=node)
+        self._kind_ids[node.kind].add(node.id)
+        if isinstance(node, Incident):
+            self._date_tiers = None
+        if isinstance(node, Claim):
+            self._index_claim(node, add=True)
         for name in _names(node):
             self._name_index[node.kind].setdefault(name, set()).add(node.id)
 
@@ -248,6 +269,10 @@ class NetworkXStore(GraphStore):
                 node: Node = self.g.nodes[nid]["node"]
                 for name in _names(node):
                     self._name_index[node.kind].get(name, set()).discard(nid)
+                self._kind_ids[node.kind].discard(nid)
+                self._date_tiers = None
+                if isinstance(node, Claim):
+                    self._index_claim(node, add=False)
                 for _, _, eid in [*self.g.out_edges(nid, keys=True), *self.g.in_edges(nid, keys=True)]:
                     self._edge_index.pop(eid, None)
                 self.g.remove_node(nid)
@@ -261,6 +286,9 @@ class NetworkXStore(GraphStore):
             self._edge_index.clear()
             self._sources.clear()
             self._name_index = {k: {} for k in NodeKind}
+            self._kind_ids = {k: set() for k in NodeKind}
+            self._claims_by_actor = {}
+            self._date_tiers = None
             if self.path is not None:
                 self._snapshot()
 
@@ -371,9 +399,26 @@ class NetworkXStore(GraphStore):
         places: list[Location] = []
         if flt.location is not None:
             places = [n for n in self.resolve(NodeKind.LOCATION, flt.location) if isinstance(n, Location)]
+        # Narrow to candidate incidents with the indexes; every candidate still goes through the
+        # same checks below, so the indexes only decide how many incidents are looked at.
+        candidates: set[str] | None = None
+        if actor_ids is not None:
+            candidates = self._incidents_touching(actor_ids)
+        if claimant_ids is not None:
+            found = self._incidents_touching(claimant_ids)
+            candidates = found if candidates is None else candidates & found
+        if flt.location is not None:
+            found = self._incidents_near_candidates(places, flt.within_km)
+            candidates = found if candidates is None else candidates & found
+        if flt.since is not None or flt.until is not None:
+            found = self._incidents_overlapping(flt.since, flt.until)
+            candidates = found if candidates is None else candidates & found
+        pool = self._kind_ids[NodeKind.INCIDENT] if candidates is None else candidates
         out: list[Incident] = []
-        for node in self.iter_nodes(NodeKind.INCIDENT):
-            assert isinstance(node, Incident)
+        for nid in pool:
+            node = self.g.nodes[nid]["node"]
+            if not isinstance(node, Incident):
+                continue
             if flt.types and node.incident_type not in flt.types:
                 continue
             if (flt.since or flt.until) and not node.event_time.overlaps(flt.since, flt.until):
@@ -390,6 +435,71 @@ class NetworkXStore(GraphStore):
                 continue
             out.append(node)
         out.sort(key=incident_sort_key)
+        return out
+
+    # Interval tiers: incidents up to a month long, up to a year, and longer (few: scanned whole).
+    _TIERS_DAYS = (31, 366, None)
+
+    def _incidents_overlapping(self, since: date | None, until: date | None) -> set[str]:
+        """Dated incidents whose interval may touch [since, until]: a superset found by bisecting each
+        tier's start-sorted list (an interval of at most N days overlapping the range starts after
+        since - N days)."""
+        import bisect
+        from datetime import timedelta
+
+        if self._date_tiers is None:
+            tiers: list[tuple[int | None, list[tuple[date, date, str]]]] = [(d, []) for d in self._TIERS_DAYS]
+            for nid in self._kind_ids[NodeKind.INCIDENT]:
+                span = self.g.nodes[nid]["node"].event_time
+                if span.start is None or span.end is None:
+                    continue
+                days = (span.end - span.start).days
+                for limit, items in tiers:
+                    if limit is None or days <= limit:
+                        items.append((span.start, span.end, nid))
+                        break
+            for _, items in tiers:
+                items.sort()
+            self._date_tiers = tiers
+        out: set[str] = set()
+        for limit, items in self._date_tiers:
+            lo = 0
+            if since is not None and limit is not None:
+                lo = bisect.bisect_left(items, (since - timedelta(days=limit),))
+            hi = len(items) if until is None else bisect.bisect_right(items, (until, date.max, "\uffff"))
+            out.update(nid for _, end, nid in items[lo:hi] if since is None or end >= since)
+        return out
+
+    def _incidents_touching(self, actor_ids: set[str]) -> set[str]:
+        """Incidents an actor is INVOLVED in, or that a claim naming it (claimant or target) is ABOUT:
+        a superset of the actor and claimant filters' matches."""
+        out: set[str] = set()
+        for aid in actor_ids:
+            out.update(self._in(aid, EdgeType.INVOLVES))
+            for cid in self._claims_by_actor.get(aid, ()):
+                out.update(self._out(cid, EdgeType.ABOUT))
+        return out
+
+    def _incidents_near_candidates(self, places: list[Location], within_km: float | None) -> set[str]:
+        """Incidents OCCURRED_NEAR the places (or, with a radius, near any location within it)."""
+        if within_km is None:
+            locs = {p.id for p in places}
+        else:
+            locs = set()
+            for lid in self._kind_ids[NodeKind.LOCATION]:
+                loc = self.g.nodes[lid]["node"]
+                if loc.lat is None or loc.lon is None:
+                    continue
+                if any(
+                    p.lat is not None
+                    and p.lon is not None
+                    and haversine_km(p.lat, p.lon, loc.lat, loc.lon) <= within_km
+                    for p in places
+                ):
+                    locs.add(lid)
+        out: set[str] = set()
+        for lid in locs:
+            out.update(self._in(lid, EdgeType.OCCURRED_NEAR))
         return out
 
     def _near(self, inc_id: str, places: list[Location], within_km: float | None) -> bool:

@@ -1,0 +1,412 @@
+"""Query latency and export memory on a synthetic conflict graph, on both stores.
+
+    python bench/queries.py                    # full scale: 100k incidents, ~300k claims, 20k actors
+    python bench/queries.py --scale 0.05       # 5k incidents, ~15k claims, 1k actors
+    NEO4J_URI=bolt://127.0.0.1:7687 python bench/queries.py --neo4j-scale 0.02
+
+The graph is written through the same store API as real data (``write_article``, or ``write_many``
+on Neo4j): articles of 10 incidents, each with an accusation, a denial and a counter-accusation, and
+every 20th incident with a chain three claims longer (six steps in all). Prints p50/p95 latencies of
+the timeline (actor filter, radius filter, date range) and of depth-6 claim chains against the goals,
+then the export memory at two graph sizes (peak RSS above the pre-export RSS, sampled every 5 ms).
+Figures are printed, never asserted: timing belongs here, not in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from graph.model import (  # noqa: E402
+    Actor,
+    ActorKind,
+    Article,
+    ArticleGraph,
+    Claim,
+    Edge,
+    EdgeType,
+    Incident,
+    Location,
+    LocationKind,
+    Node,
+    Role,
+    Stance,
+    TimeSpan,
+)
+from graph.store import GraphStore, TimelineFilter  # noqa: E402
+from graph.taxonomy import IncidentType  # noqa: E402
+
+FULL_INCIDENTS = 100_000
+FULL_ACTORS = 20_000
+INCIDENTS_PER_ARTICLE = 10
+LOCATIONS = 2_000
+GOALS_MS = {
+    ("timeline", "neo4j"): 50.0,
+    ("timeline", "embedded"): 200.0,
+    ("chain", "neo4j"): 20.0,
+}
+TYPES = [t for t in IncidentType if t is not IncidentType.OTHER]
+
+
+def _span(rng: random.Random) -> TimeSpan:
+    year = rng.randint(2015, 2025)
+    month = rng.randint(1, 12)
+    roll = rng.random()
+    if roll < 0.7:
+        return TimeSpan.day(date(year, month, rng.randint(1, calendar.monthrange(year, month)[1])))
+    if roll < 0.85:
+        return TimeSpan.month(year, month)
+    if roll < 0.95:
+        return TimeSpan.year(year)
+    return TimeSpan.unknown("some time ago")
+
+
+class Synthetic:
+    """A deterministic synthetic conflict graph, produced one article at a time."""
+
+    def __init__(self, scale: float, seed: int = 7) -> None:
+        self.incidents = max(INCIDENTS_PER_ARTICLE, int(FULL_INCIDENTS * scale))
+        self.n_actors = max(40, int(FULL_ACTORS * scale))
+        self.rng = random.Random(seed)
+        rng = self.rng
+        # States (every 10th actor) own the bodies after them: PART_OF gives include_parts work to do.
+        self.actors: list[Actor] = []
+        for i in range(self.n_actors):
+            if i % 10 == 0:
+                a = Actor(
+                    id=f"act_{i:06d}", name=f"State {i}", actor_kind=ActorKind.STATE, aliases=[f"Capital {i}"]
+                )
+            else:
+                parent = f"act_{i - i % 10:06d}"
+                a = Actor(
+                    id=f"act_{i:06d}",
+                    name=f"Body {i}",
+                    actor_kind=ActorKind.GOVERNMENT_BODY,
+                    parent_id=parent,
+                )
+            self.actors.append(a)
+        # Cities scattered over a 10x10 degree box: a 25 km radius catches a few of them.
+        self.locations = [
+            Location(
+                id=f"loc_{i:05d}",
+                name=f"City {i}",
+                location_kind=LocationKind.CITY,
+                lat=round(30 + rng.random() * 10, 5),
+                lon=round(30 + rng.random() * 10, 5),
+            )
+            for i in range(LOCATIONS)
+        ]
+        self.long_chain_roots: list[str] = []
+
+    def articles(self) -> Iterator[ArticleGraph]:
+        rng = self.rng
+        n_articles = self.incidents // INCIDENTS_PER_ARTICLE
+        for a_no in range(n_articles):
+            art = Article(
+                id=f"art_{a_no:06d}",
+                title=f"Report {a_no}",
+                outlet=f"Outlet {a_no % 50}",
+                published=date(2025, 12, 31),
+            )
+            nodes: dict[str, Node] = {}
+            edges: list[Edge] = []
+            for k in range(INCIDENTS_PER_ARTICLE):
+                n = a_no * INCIDENTS_PER_ARTICLE + k
+                accuser, accused = rng.sample(self.actors, 2)
+                loc = self.locations[rng.randrange(LOCATIONS)]
+                inc = Incident(
+                    id=f"inc_{n:07d}",
+                    incident_type=TYPES[n % len(TYPES)],
+                    summary=f"Incident {n}",
+                    killed=rng.choice([None, 0, 1, 2, 5]),
+                    event_time=_span(rng),
+                    location_id=loc.id,
+                )
+                for node in (accuser, accused, loc, inc):
+                    nodes[node.id] = node
+                for parent_id in (accuser.parent_id, accused.parent_id):
+                    if parent_id:
+                        parent = self.actors[int(parent_id[4:])]
+                        nodes[parent.id] = parent
+                edges += [
+                    Edge(type=EdgeType.OCCURRED_NEAR, source=inc.id, target=loc.id),
+                    Edge(
+                        type=EdgeType.INVOLVES,
+                        source=inc.id,
+                        target=accused.id,
+                        props={"role": Role.ALLEGED_PERPETRATOR.value},
+                    ),
+                    Edge(type=EdgeType.REPORTED_IN, source=inc.id, target=art.id),
+                ]
+                # accusation -> denial -> counter-accusation (-> denial -> counter -> denial): the
+                # denier answers with an accusation against the accuser, as the seed's chain does.
+                length = 6 if n % 20 == 0 else 3
+                a_side, b_side = accuser, accused
+                speakers = [a_side, b_side, b_side, a_side, a_side, b_side]
+                prev: Claim | None = None
+                day = inc.event_time.start or date(2024, 1, 1)
+                for step in range(length):
+                    who = speakers[step]
+                    other = b_side if who is a_side else a_side
+                    if step % 2 == 1:
+                        assert prev is not None
+                        stance, target, about = Stance.DENY, None, prev.id
+                    else:
+                        stance, target, about = Stance.ACCUSE, other.id, inc.id
+                    c = Claim(
+                        id=f"clm_{n:07d}_{step}",
+                        claimant_id=who.id,
+                        stance=stance,
+                        target_id=target,
+                        about_id=about,
+                        quote=f"claim {step} about incident {n}",
+                        claim_time=TimeSpan.day(day),
+                    )
+                    nodes[c.id] = c
+                    edges += [
+                        Edge(type=EdgeType.MADE, source=who.id, target=c.id),
+                        Edge(type=EdgeType.ABOUT, source=c.id, target=about),
+                        Edge(type=EdgeType.REPORTED_IN, source=c.id, target=art.id),
+                    ]
+                    if stance is Stance.ACCUSE and target:
+                        edges.append(
+                            Edge(
+                                type=EdgeType.ACCUSES, source=who.id, target=target, props={"claim_id": c.id}
+                            )
+                        )
+                    else:
+                        edges.append(
+                            Edge(type=EdgeType.DENIES, source=who.id, target=about, props={"claim_id": c.id})
+                        )
+                    if step == 0 and length == 6:
+                        self.long_chain_roots.append(c.id)
+                    prev = c
+            for node in list(nodes.values()):
+                if isinstance(node, Actor) and node.parent_id:
+                    edges.append(Edge(type=EdgeType.PART_OF, source=node.id, target=node.parent_id))
+                if isinstance(node, Actor | Location):
+                    edges.append(Edge(type=EdgeType.REPORTED_IN, source=node.id, target=art.id))
+            yield ArticleGraph(article=art, nodes=list(nodes.values()), edges=edges, source_key=art.id)
+
+
+def build(store: GraphStore, scale: float, batch: int = 50) -> Synthetic:
+    syn = Synthetic(scale)
+    started = time.perf_counter()
+    pending: list[ArticleGraph] = []
+    for i, g in enumerate(syn.articles(), 1):
+        pending.append(g)
+        if len(pending) >= batch:
+            store.write_many(pending)
+            pending = []
+        if i % 500 == 0:
+            print(f"  wrote {i} articles ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    if pending:
+        store.write_many(pending)
+    took = time.perf_counter() - started
+    stats = store.stats()
+    print(
+        f"  built {stats.get('Incident', 0)} incidents, {stats.get('Claim', 0)} claims, "
+        f"{stats.get('Actor', 0)} actors, {stats['nodes']} nodes, {stats['edges']} edges in {took:.0f} s",
+        file=sys.stderr,
+    )
+    return syn
+
+
+def measure(fn: Callable[[], object], runs: int) -> tuple[float, float, object]:
+    fn()  # warm-up (query plans, caches)
+    times = []
+    result: object = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(times), p95, result
+
+
+def latency(store: GraphStore, syn: Synthetic, label: str, runs: int) -> list[str]:
+    from queries import chain, timeline
+
+    rng = random.Random(11)
+    lines = []
+    actor_names = [a.name for a in rng.sample(syn.actors, min(runs + 1, len(syn.actors)))]
+    places = [loc.name for loc in rng.sample(syn.locations, runs + 1)]
+    months = [(rng.randint(2015, 2025), rng.randint(1, 12)) for _ in range(runs + 1)]
+    it_actor, it_place, it_month = iter(actor_names * 2), iter(places * 2), iter(months * 2)
+
+    def by_actor() -> int:
+        return len(store.timeline(TimelineFilter(actor=next(it_actor))))
+
+    def by_radius() -> int:
+        return len(store.timeline(TimelineFilter(location=next(it_place), within_km=25)))
+
+    def by_month() -> int:
+        y, m = next(it_month)
+        return len(
+            store.timeline(
+                TimelineFilter(since=date(y, m, 1), until=date(y, m, calendar.monthrange(y, m)[1]))
+            )
+        )
+
+    goal = GOALS_MS.get(("timeline", label))
+    for name, fn in (
+        ("actor filter", by_actor),
+        ("radius 25 km", by_radius),
+        ("date range (1 month)", by_month),
+    ):
+        p50, p95, n = measure(fn, runs)
+        verdict = "" if goal is None else ("  meets goal" if p95 <= goal else f"  MISSES goal {goal:.0f} ms")
+        lines.append(
+            f"{label:9} timeline {name:22} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  ({n} rows){verdict}"
+        )
+
+    it_actor2 = iter(actor_names * 2)
+
+    def rows_by_actor() -> int:
+        return len(timeline(store, actor=next(it_actor2)))
+
+    p50, p95, n = measure(rows_by_actor, runs)
+    lines.append(
+        f"{label:9} timeline rows (actor, full rows)  p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  ({n} rows)"
+    )
+
+    roots = syn.long_chain_roots
+    it_root = iter((roots * (2 * runs // max(1, len(roots)) + 2))[: 2 * runs + 2])
+
+    def chain6() -> int:
+        return len(store.claim_chain(next(it_root), max_depth=6))
+
+    goal = GOALS_MS.get(("chain", label))
+    p50, p95, n = measure(chain6, runs)
+    verdict = "" if goal is None else ("  meets goal" if p95 <= goal else f"  MISSES goal {goal:.0f} ms")
+    lines.append(
+        f"{label:9} claim chain depth 6 (store)     p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  ({n} steps){verdict}"
+    )
+    it_root2 = iter((roots * (2 * runs // max(1, len(roots)) + 2))[: 2 * runs + 2])
+
+    def chain6_rows() -> int:
+        return len(list(chain(store, claim_id=next(it_root2), max_depth=6).walk()))
+
+    p50, p95, n = measure(chain6_rows, runs)
+    lines.append(
+        f"{label:9} claim chain depth 6 (rows)      p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  ({n} steps)"
+    )
+    return lines
+
+
+def _rss_kib() -> int:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def export_peak_kib(store: GraphStore, fmt: str) -> tuple[int, float, int]:
+    """Peak RSS above the RSS before the export (KiB), seconds, bytes written."""
+    from queries.export import write_export
+
+    base = _rss_kib()
+    peak = base
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _rss_kib())
+            time.sleep(0.005)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        if fmt == "csv":
+            write_export(store, fmt, directory=Path(tmp))
+            size = sum(p.stat().st_size for p in Path(tmp).iterdir())
+        else:
+            path = Path(tmp) / f"out.{fmt}"
+            with open(path, "w", encoding="utf-8") as fh:
+                write_export(store, fmt, fh)
+            size = path.stat().st_size
+    took = time.perf_counter() - t0
+    stop.set()
+    sampler.join()
+    return peak - base, took, size
+
+
+def export_memory(scale: float, formats: list[str]) -> list[str]:
+    """Export at two sizes (scale/2 and scale) in fresh embedded stores."""
+    from graph.nx_store import NetworkXStore
+
+    lines = []
+    for s in (scale / 2, scale):
+        store = NetworkXStore("memory://")
+        build(store, s)
+        nodes = store.stats()["nodes"]
+        for fmt in formats:
+            extra, took, size = export_peak_kib(store, fmt)
+            lines.append(
+                f"export {fmt:12} graph {nodes:8d} nodes: +{extra / 1024:7.1f} MiB peak RSS over the "
+                f"pre-export RSS, {took:6.1f} s, {size / 1e6:8.1f} MB written"
+            )
+        del store
+    return lines
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--scale", type=float, default=1.0, help="embedded store: 1.0 = 100k incidents")
+    p.add_argument("--neo4j-scale", type=float, default=None, help="Neo4j graph scale (default: --scale)")
+    p.add_argument("--runs", type=int, default=30, help="timed runs per query")
+    p.add_argument("--export-scale", type=float, default=None, help="larger of the two export sizes")
+    p.add_argument("--formats", default="json,gexf,csv", help="export formats to measure")
+    p.add_argument("--skip-export", action="store_true")
+    args = p.parse_args()
+
+    from graph.nx_store import NetworkXStore
+
+    out: list[str] = [
+        f"bench/queries.py --scale {args.scale} (1.0 = 100k incidents, ~300k claims, 20k actors)"
+    ]
+    print("building the embedded store ...", file=sys.stderr)
+    emb = NetworkXStore("memory://")
+    syn = build(emb, args.scale)
+    out += latency(emb, syn, "embedded", args.runs)
+    del emb
+
+    url = os.environ.get("NEO4J_URI")
+    if url:
+        from graph.neo4j_store import Neo4jStore
+
+        nscale = args.neo4j_scale if args.neo4j_scale is not None else args.scale
+        print(f"building Neo4j at scale {nscale} ...", file=sys.stderr)
+        neo = Neo4jStore(url)
+        neo.clear()
+        nsyn = build(neo, nscale, batch=20)
+        out.append(f"neo4j graph scale {nscale}")
+        out += latency(neo, nsyn, "neo4j", args.runs)
+        neo.clear()
+        neo.close()
+    else:
+        out.append("neo4j: skipped (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)")
+
+    if not args.skip_export:
+        out += export_memory(args.export_scale or args.scale, args.formats.split(","))
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
