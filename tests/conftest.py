@@ -7,7 +7,9 @@ Neo4j comes from, in this order: ``NEO4J_URI`` (with NEO4J_USER / NEO4J_PASSWORD
 
 from __future__ import annotations
 
+import gc
 import os
+import warnings
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
@@ -64,16 +66,24 @@ def neo4j_url() -> Iterator[str]:
         return
     try:
         from docker.errors import DockerException  # type: ignore[import-untyped]
-        from testcontainers.neo4j import Neo4jContainer
+        from testcontainers.community.neo4j import Neo4jContainer
     except ImportError as exc:
         _no_neo4j(f"NEO4J_URI is not set and testcontainers[neo4j] is not importable ({exc})")
         return
-    try:
-        # testcontainers talks to Docker as soon as the container object is created.
-        container = Neo4jContainer("neo4j:5.26")
-        container.start()
-    except DockerException as exc:
-        _no_neo4j(f"NEO4J_URI is not set and no Docker engine answers ({type(exc).__name__})")
+    failure = None
+    # A Docker client that found no engine leaves its socket behind: let it be collected quietly here
+    # rather than have its ResourceWarning surface at exit.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            # testcontainers talks to Docker as soon as the container object is created.
+            container = Neo4jContainer("neo4j:5.26")
+            container.start()
+        except DockerException as exc:
+            failure = type(exc).__name__
+        gc.collect()
+    if failure is not None:
+        _no_neo4j(f"NEO4J_URI is not set and no Docker engine answers ({failure})")
         return
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NEO4J_USER", container.username)
