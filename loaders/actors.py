@@ -702,14 +702,18 @@ class ActorResolver:
         # "Villareal said": the surname of a person named before, whatever label NER gave it.
         if head.pos_ == "PROPN" and len(toks) <= 2:
             for actor in reg.actors.values():
-                if actor.actor_kind is ActorKind.PERSON and actor.name.split()[-1] == head.text and (
-                    len(actor.name.split()) > 1
+                if (
+                    actor.actor_kind is ActorKind.PERSON
+                    and actor.name.split()[-1] == head.text
+                    and (len(actor.name.split()) > 1)
                 ):
                     reg.add_alias(actor.id, offset + head.idx, offset + head.idx + len(head.text), sentence)
                     return actor.id
         # A name with a person's role in apposition is a person ("Jose Mendoza, an analyst at …").
-        if head.pos_ == "PROPN" and (head_ent is None or head_ent.label_ in ("ORG", "GPE", "NORP")) and any(
-            c.dep_ == "appos" and lemma_is(c, self.d.person_roles) for c in head.children
+        if (
+            head.pos_ == "PROPN"
+            and (head_ent is None or head_ent.label_ in ("ORG", "GPE", "NORP"))
+            and any(c.dep_ == "appos" and lemma_is(c, self.d.person_roles) for c in head.children)
         ):
             start = min(t.i for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i)
             return self._person(doc[start : head.i + 1], toks, offset, sentence, country)

@@ -566,9 +566,9 @@ class ClaimFinder:
         cut = {
             x.i
             for t in verb.subtree
-            if t.dep_ == "appos" and t.i > verb.i and any(
-                g.lemma_.lower() in self.lex.claim_nouns for g in t.subtree
-            )
+            if t.dep_ == "appos"
+            and t.i > verb.i
+            and any(g.lemma_.lower() in self.lex.claim_nouns for g in t.subtree)
             for x in t.subtree
         }
         toks = [t for t in toks if t.i not in cut] or [verb]
@@ -688,7 +688,12 @@ class ClaimFinder:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for m in reg.history:
-            if m.start >= here or reg.category.get(m.actor_id) not in ("state", "army", "rebel", "armed_group"):
+            if m.start >= here or reg.category.get(m.actor_id) not in (
+                "state",
+                "army",
+                "rebel",
+                "armed_group",
+            ):
                 continue
             counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
             first.setdefault(m.actor_id, m.start)

@@ -314,8 +314,11 @@ class Extractor:
             state.dateline_text = m.group(0)
             start = s.offset + s.span.start_char
             found = self.gazetteer.lookup(place.title()) or self.gazetteer.lookup(place)
-            if found:
-                self._add_place(state, found[0], s.index, start, start + len(place))
+            if not found:
+                # A dateline names a settlement even when the gazetteer does not know it.
+                name = place.title() if place.isupper() else place
+                found = [Place(f"text:{name.casefold()}", name, "city", None, None, None, 0)]
+            self._add_place(state, found[0], s.index, start, start + len(place))
             return
 
     # -- places -----------------------------------------------------------------------------------------
@@ -401,6 +404,11 @@ class Extractor:
                 continue
             if ent.label_ == "GPE" and self.dictionary.country_of_word(text):
                 continue
+            if (
+                ent.root.dep_ in ("nsubj", "nsubjpass")
+                and ent.root.head.lemma_.lower() in self.lexicon.reporting
+            ):
+                continue  # "Ndaye said": a speaker the model took for a place
             if not text[:1].isupper() or len(text) < 3:
                 continue
             # A place the gazetteer lacks: kind from its words, country from the article's places.
@@ -498,7 +506,9 @@ class Extractor:
                 c.lower_ in ("the", "this", "that", "its") for c in tok.children
             )
             target = None
-            weak = first == last and (tok.lemma_.lower() in _WEAK or tok.lemma_.lower() in GENERIC_EVENT_NOUNS)
+            weak = first == last and (
+                tok.lemma_.lower() in _WEAK or tok.lemma_.lower() in GENERIC_EVENT_NOUNS
+            )
             if not separate and (generic or weak):
                 # "the attack", "firing the rounds": the violent incident just reported.
                 target = self._recent_violent(incidents, s.index, loc_ids, generic)
@@ -538,8 +548,9 @@ class Extractor:
         return here
 
     @staticmethod
-    def _recent_violent(incidents: list[IncidentDraft], sentence: int, loc_ids: list[str], generic: bool
-                        ) -> int | None:
+    def _recent_violent(
+        incidents: list[IncidentDraft], sentence: int, loc_ids: list[str], generic: bool
+    ) -> int | None:
         for j in range(len(incidents) - 1, -1, -1):
             inc = incidents[j]
             if inc.type not in _VIOLENT:
@@ -582,17 +593,21 @@ class Extractor:
         return list(dict.fromkeys(m[3] for m in ordered))
 
     def _acting(self, ent: Any, place: Place) -> bool:
+        """A country or capital doing something ("Kigali rejects", "accused Rwanda of") is an actor here,
+        not a place; so is a name a reporting verb takes as its subject ("Mendoza said")."""
         root = ent.root
+        head = root.head.lemma_.lower()
+        reporting = head in self.lexicon.reporting
+        if root.dep_ in ("nsubj", "nsubjpass") and reporting:
+            return True
         capital = self.dictionary.capitals.get(place.name.casefold()) == place.country
         if place.kind != "country" and not capital:
             return False
-        if root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
-            return (
-                root.dep_ == "poss"
-                or root.head.lemma_.lower() in self.lexicon.reporting
-                or (root.head.lemma_.lower() in self.lexicon.wrongdoing)
-            )
-        return False
+        if root.dep_ in ("nsubj", "poss", "nsubjpass"):
+            return True
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            return True
+        return root.dep_ == "dobj" and (reporting or head in self.lexicon.wrongdoing)
 
     def _date_of(self, tok: Any, s: _Sentence, dates_here: list[Any], state: _ArticleState) -> Any:
         if not dates_here:
