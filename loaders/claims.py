@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from graph.model import Stance
+from graph.model import ActorKind, Stance
 from loaders.actors import ActorResolver, np_tokens
 
 LEXICON_FILE = Path(__file__).with_name("data") / "lexicon.yaml"
@@ -656,7 +656,11 @@ class ClaimFinder:
             blamed = lemma == "be" and any(
                 c.dep_ in ("acomp", "attr", "prep") and c.lower_ in _BLAME_PREDICATES for c in t.children
             )
-            if lemma not in self.lex.wrongdoing and not any_subject and not blamed:
+            # "sent a drone to bomb our market": the purpose clause carries the wrongdoing.
+            purpose = any(
+                c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.lex.wrongdoing for c in t.children
+            )
+            if lemma not in self.lex.wrongdoing and not any_subject and not blamed and not purpose:
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
             if passive:
@@ -670,7 +674,9 @@ class ClaimFinder:
                     if c.dep_ == "nsubj" and any(x.lower_ in ("no", "none", "nobody") for x in c.subtree):
                         negated = True
                     elif c.dep_ == "nsubj":
-                        found.extend(self.resolver.resolve_all(c, offset, sentence))
+                        found.extend(
+                            self.resolver.resolve_all(c, offset, sentence) or self._unnamed_force(c, offset, sentence)
+                        )
             if found:
                 break
         for t in content:
@@ -679,6 +685,21 @@ class ClaimFinder:
             ):
                 negated = True
         return list(dict.fromkeys(found)), negated
+
+    def _unnamed_force(self, head: Any, offset: int, sentence: int) -> list[str]:
+        """"two Chinese cutters fired", "a Turkish drone struck": the national force behind the weapon."""
+        if head.pos_ != "NOUN":
+            return []
+        reg = self.resolver.reg
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE"):
+                country = reg.dictionary.country_of_word(c.text)
+                if country:
+                    toks = np_tokens(head)
+                    start, end = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
+                    name = " ".join(t.text for t in toks if t.lower_ not in ("the", "a", "an"))
+                    return [reg.add(ActorKind.ARMED_GROUP, country, name, start, end, sentence, "army")]
+        return []
 
     def _two_sides(self, speaker_tok: Any, offset: int, sentence: int) -> list[str]:
         """The two parties of the article: the two most mentioned states or armed actors of different
