@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.model import (  # noqa: E402
+from graph.model import (
     Actor,
     ActorKind,
     Article,
@@ -45,8 +45,8 @@ from graph.model import (  # noqa: E402
     Stance,
     TimeSpan,
 )
-from graph.store import GraphStore, TimelineFilter  # noqa: E402
-from graph.taxonomy import IncidentType  # noqa: E402
+from graph.store import GraphStore, TimelineFilter
+from graph.taxonomy import IncidentType
 
 FULL_INCIDENTS = 100_000
 FULL_ACTORS = 20_000
@@ -233,7 +233,7 @@ def measure(fn: Callable[[], object], runs: int) -> tuple[float, float, object]:
         result = fn()
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     return statistics.median(times), p95, result
 
 
@@ -293,7 +293,8 @@ def latency(store: GraphStore, syn: Synthetic, label: str, runs: int) -> list[st
     p50, p95, n = measure(chain6, runs)
     verdict = "" if goal is None else ("  meets goal" if p95 <= goal else f"  MISSES goal {goal:.0f} ms")
     lines.append(
-        f"{label:9} claim chain depth 6 (store)     p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  ({n} steps){verdict}"
+        f"{label:9} claim chain depth 6 (store)     p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  ({n} steps)"
+        + verdict
     )
     it_root2 = iter((roots * (2 * runs // max(1, len(roots)) + 2))[: 2 * runs + 2])
 

@@ -153,8 +153,8 @@ def render_markdown(queries: dict[str, NamedQuery] | None = None) -> str:
         "```",
         "",
         "or paste the Cypher into Neo4j Browser and set the parameters with `:param key => value`.",
-        "`conflictgraph query --list` lists them; `conflictgraph cypher \"MATCH …\" --param k=v` runs your own",
-        "(read-only unless `--write`). Values given with `--param` are read as JSON when they parse",
+        '`conflictgraph query --list` lists them; `conflictgraph cypher "MATCH …" --param k=v` runs',
+        "your own (read-only unless `--write`). Values given with `--param` are read as JSON when they parse",
         "(`km=25` is a number, `include_parts=true` a boolean), else as strings. Names match like the rest",
         "of conflictgraph: an id, or a name or alias compared case-insensitively (`Baku` finds",
         "Azerbaijan). The properties the queries read are described in [model.md](model.md).",
@@ -173,7 +173,7 @@ def render_markdown(queries: dict[str, NamedQuery] | None = None) -> str:
             out += [f"| `{p.name}` | {p.description} |" for p in q.params]
         else:
             out.append("No parameters.")
-        out += ["", "```"] + q.examples + ["```", "", "```cypher", q.cypher, "```"]
+        out += ["", "```", *q.examples, "```", "", "```cypher", q.cypher, "```"]
     return "\n".join(out) + "\n"
 
 

@@ -157,7 +157,8 @@ def seeded_plus(store: GraphStore, seed_graph: ArticleGraph) -> GraphStore:
 
 
 def corpus_graphs() -> list[ArticleGraph]:
-    graphs = [load_annotation(SEED_GOLD), *(load_annotation(p) for p in dev_corpus_gold())]
+    seed = load_annotation(SEED_GOLD)
+    graphs = [seed, *seed_extras(seed), *(load_annotation(p) for p in dev_corpus_gold())]
     return [*graphs, gazetteer_graph(graphs)]
 
 

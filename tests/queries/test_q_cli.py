@@ -149,10 +149,34 @@ def test_cypher_on_the_embedded_store_exits_1_with_one_line(seed_dir: str) -> No
     assert (done.returncode, done.stderr.strip()) == (1, "Error: no claim with id 'clm_missing'")
 
 
+def _main(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
+    """Run the real entry point in this process: (exit code, stdout, stderr)."""
+    from conflictgraph.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["conflictgraph", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.mark.neo4j
-def test_cypher_and_query_on_neo4j(neo4j_store: GraphStore, neo4j_url: str, seed_graph: ArticleGraph) -> None:
+def test_cypher_and_query_on_neo4j(
+    neo4j_store: GraphStore,
+    neo4j_url: str,
+    seed_graph: ArticleGraph,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     neo4j_store.write_article(seed_graph)
-    done = _cli(
+    code, out, err = _main(
+        monkeypatch,
+        capsys,
         "cypher",
         "MATCH (a:Actor) WHERE $n IN a.names RETURN a.name AS name, a.country AS country",
         "--param",
@@ -160,17 +184,47 @@ def test_cypher_and_query_on_neo4j(neo4j_store: GraphStore, neo4j_url: str, seed
         "--store",
         neo4j_url,
     )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == [{"name": "Azerbaijan", "country": "AZE"}]
-    refused = _cli("cypher", "CREATE (a:Actor {id: $id})", "--param", "id=act_x", "--store", neo4j_url)
-    assert refused.returncode == 1
-    assert refused.stderr.startswith("Error: the query writes")
-    assert neo4j_store.get("act_x") is None
-    gps = _cli("query", "claims-about-incident", "--param", "incident=inc_5ac2f0804875ccbe", "-s", neo4j_url)
-    assert gps.returncode == 0, gps.stderr
-    assert [(r["depth"], r["stance"]) for r in json.loads(gps.stdout)] == [(1, "accuse"), (2, "deny")]
-    missing = _cli("query", "actor-timeline", "-s", neo4j_url)
-    assert (missing.returncode, missing.stderr.strip()) == (
-        1,
-        "Error: query 'actor-timeline' needs --param actor=… (name, alias or id of the actor (\"Baku\" finds Azerbaijan))",
+    assert code == 0, err
+    assert json.loads(out) == [{"name": "Azerbaijan", "country": "AZE"}]
+    code, out, err = _main(
+        monkeypatch,
+        capsys,
+        "cypher",
+        "CREATE (a:Actor {id: $id})",
+        "--param",
+        "id=act_x",
+        "--store",
+        neo4j_url,
     )
+    assert code == 1
+    assert err.startswith("Error: the query writes")
+    assert neo4j_store.get("act_x") is None
+    code, out, err = _main(
+        monkeypatch,
+        capsys,
+        "query",
+        "claims-about-incident",
+        "--param",
+        "incident=inc_5ac2f0804875ccbe",
+        "-s",
+        neo4j_url,
+    )
+    assert code == 0, err
+    assert [(r["depth"], r["stance"]) for r in json.loads(out)] == [(1, "accuse"), (2, "deny")]
+    code, out, err = _main(monkeypatch, capsys, "query", "actor-timeline", "-s", neo4j_url)
+    assert (code, err.strip()) == (
+        1,
+        "Error: query 'actor-timeline' needs --param actor=… "
+        '(name, alias or id of the actor ("Baku" finds Azerbaijan))',
+    )
+
+
+def test_cypher_docs_are_generated_from_the_query_files() -> None:
+    from queries.cookbook import named_queries, render_markdown
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "cypher.md"
+    assert docs.read_text(encoding="utf-8") == render_markdown(), (
+        "run: python -m queries.cookbook > docs/cypher.md"
+    )
+    for name in named_queries():
+        assert f"## {name}\n" in render_markdown()

@@ -303,8 +303,7 @@ def test_cookbook_query_on_neo4j(
 def test_cookbook_headers_document_every_parameter() -> None:
     for q in named_queries().values():
         assert q.question and q.description and q.examples, q.name
-        used = {p for p in q.params}
-        for p in used:
+        for p in q.params:
             assert f"${p.name}" in q.cypher, (q.name, p.name)
     with pytest.raises(ValidationError, match="needs --param actor="):
         bind_params(named_queries()["actor-timeline"], {})
@@ -336,9 +335,7 @@ def test_timeline_rows_identical_on_both_stores(corpus_neo4j: GraphStore, corpus
         {"actor": "Kivu Renewal Alliance"},
         {"actor": "Azerbaijan", "include_parts": True},
         {"location": "Goma", "within_km": 150.0},
-        {"since": date(2025, 4, 1), "until": date(2025, 4, 30)},
-        {"as_of": date(2025, 4, 15)},
-        {"claimant": "United Nations"},
+        {"claimant": "United Nations", "as_of": date(2025, 4, 17)},
     ):
         nx_rows = timeline(corpus_nx, **kwargs)  # type: ignore[arg-type]
         assert nx_rows, kwargs
@@ -348,7 +345,7 @@ def test_timeline_rows_identical_on_both_stores(corpus_neo4j: GraphStore, corpus
 def test_chains_profiles_and_exports_identical_on_both_stores(
     corpus_neo4j: GraphStore, corpus_nx: NetworkXStore
 ) -> None:
-    for inc in list(corpus_nx.iter_nodes(NodeKind.INCIDENT))[:60]:
+    for inc in list(corpus_nx.iter_nodes(NodeKind.INCIDENT))[:40]:
         assert chain(corpus_neo4j, incident_id=inc.id) == chain(corpus_nx, incident_id=inc.id), inc.id
     for a, b in (("Azerbaijan", "Armenia"), ("Democratic Republic of the Congo", "Rwanda")):
         assert claims_between(corpus_neo4j, a, b) == claims_between(corpus_nx, a, b)
@@ -356,5 +353,5 @@ def test_chains_profiles_and_exports_identical_on_both_stores(
         assert actor_profile(corpus_neo4j, name) == actor_profile(corpus_nx, name)
     neo, emb = export_json(corpus_neo4j), export_json(corpus_nx)
     assert {k: v for k, v in neo.items() if k != "meta"} == {k: v for k, v in emb.items() if k != "meta"}
-    assert len(emb["nodes"]) > 1000
+    assert len(emb["nodes"]) == corpus_nx.stats()["nodes"] > 900
     assert all(isinstance(corpus_nx.get(a.id), Actor) for a in actor_profile(corpus_nx, "Baku").parts)
