@@ -344,6 +344,10 @@ def test_markup_in_quotes_and_names_shows_as_text_and_never_runs(
     assert page.js("return window.__pwned === undefined && window.parent.__pwned === undefined") is True
     # The quote is shown verbatim, as text, in the chain detail and in the no-script table.
     assert page.js("return document.querySelector('#claim-detail blockquote').textContent") == EVIL_QUOTE
+    # Its source: title (as text), outlet and the sentence offsets of the quote.
+    source = page.js("return document.querySelector('#claim-detail dl').textContent")
+    assert f"sentence 0, characters 0\u2013{len(EVIL_QUOTE)}" in source
+    assert "window.__pwned=4" in source and "<svg onload=window.__pwned=7>" in source
     cell = page.js("return document.querySelector('tr[data-claim=\"clm_evil\"] td.quote').textContent")
     assert cell == EVIL_QUOTE
     live = "iframe, svg [onload], img[onerror], a[href^='javascript']"
