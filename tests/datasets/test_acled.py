@@ -98,9 +98,13 @@ def test_other_rows_types_and_roles(fixtures: Path) -> None:
         ("INVOLVES", "inc:AZE9002", "Unidentified Armed Group (Azerbaijan)", "alleged_perpetrator"),
         ("INVOLVES", "inc:AZE9002", "Civilians (Azerbaijan)", "victim"),
         ("INVOLVES", "inc:AZE9002", "Labor Group (Azerbaijan)", "victim"),
-        ("OCCURRED_NEAR", "inc:AZE9002", "@Shusha", ""),
+        ("OCCURRED_NEAR", "inc:AZE9002", "@Nagorno-Karabakh", ""),
         ("REPORTED_IN", "inc:AZE9002", "art:Trend", ""),
     }
+    # Only the region is known (geo_precision 3): ACLED codes the region's name and centre.
+    assert ("Location", "Nagorno-Karabakh", "region", "AZE", 39.8167, 46.7667, 100.0) in render(
+        graphs["AZE9002"]  # type: ignore[arg-type]
+    )[0]
     assert render(graphs["ARM9005"]) == (  # type: ignore[arg-type]
         {
             (
@@ -248,7 +252,7 @@ def test_written_to_memory_store_idempotently(fixtures: Path) -> None:
         store.write_article(g)
     stats = store.stats()
     assert stats["Incident"] == 7
-    assert stats["Location"] == 5  # Shusha, Khankendi, Aghdam, Yerevan, Syunik
+    assert stats["Location"] == 6  # Shusha, Nagorno-Karabakh, Khankendi, Aghdam, Yerevan, Syunik
     assert stats["Article"] == 8  # Trend, APA, Azatutyun, Civilnet, ICRC, News.am, Armenpress, Report.az
     assert all(store.has_source(g.source_key) for g in graphs)
     before = sorted(n.model_dump_json() for n in store.iter_nodes())

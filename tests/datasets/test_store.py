@@ -105,6 +105,40 @@ def test_mixed_corpus_same_days(store: GraphStore, seed_graph: ArticleGraph) -> 
     assert acled_refs == ["ARM9005", "ARM9006", "AZE9001", "AZE9002", "AZE9003", "AZE9007"]
 
 
+def test_mixed_corpus_links_dataset_and_article_incidents(
+    store: GraphStore, seed_graph: ArticleGraph
+) -> None:
+    """Seed + development articles + the ACLED fixture, then the resolution pass: the ACLED landmine whose
+    place ACLED only knows as the region (AZE9002, 2 killed in Nagorno-Karabakh) gets SAME_AS to the
+    seed's landmine that killed two civilians there; dataset incidents stay separate nodes."""
+    from loaders.annotations import load_annotation
+    from loaders.resolve import resolve_store
+
+    store.write_article(seed_graph)
+    for gold in sorted((Path(__file__).parents[1] / "corpus" / "gold").glob("*.json")):
+        store.write_article(load_annotation(gold))
+    for g in _graphs("acled", "acled_current.csv"):
+        store.write_article(g)
+    before = {i.id for i in store.timeline() if i.dataset == "acled"}
+    report = resolve_store(store)
+    assert report.same_as >= 1
+    acled = {i.dataset_ref: i for i in store.timeline() if i.dataset == "acled"}
+    assert {i.id for i in acled.values()} == before  # dataset events are linked, never merged away
+    links = store.edges(EdgeType.SAME_AS, source=acled["AZE9002"].id)
+    partners = [store.get(e.target) for e in links]
+    seed_civilians = [
+        (p, e)
+        for p, e in zip(partners, links, strict=True)
+        if isinstance(p, Incident) and p.dataset is None and p.killed == 2
+    ]
+    assert len(seed_civilians) == 1
+    partner, link = seed_civilians[0]
+    assert partner.incident_type is IncidentType.LANDMINE_EXPLOSION  # type: ignore[union-attr]
+    assert partner.event_time.label() == "2023-09-19"  # type: ignore[union-attr]
+    assert link.props["place"] == 1.0 and link.props["time"] == 1.0
+    assert isinstance(link.props["confidence"], float) and link.props["confidence"] > 0
+
+
 def test_fixture_files_are_where_the_docs_say() -> None:
     assert sorted(p.name for p in Path(FIXTURES).iterdir()) == [
         "20230919120000.export.CSV",
