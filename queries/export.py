@@ -180,18 +180,21 @@ class Selection:
 
     # -- what is disputed --------------------------------------------------------------------
     def _find_disputed(self) -> set[str]:
+        """Claims someone denies: targets of DENIES edges and of ABOUT edges from denials. One
+        streaming pass over the claims collects the (visible) denials, one over the edges the rest."""
+        denials = {
+            c.id
+            for c in self.store.iter_nodes(NodeKind.CLAIM)
+            if isinstance(c, Claim) and c.stance is Stance.DENY and self.visible(c)
+        }
         disputed: set[str] = set()
         for e in self.store.iter_edges(EdgeType.DENIES):
             cid = e.props.get("claim_id")
-            denial = self.node(cid if isinstance(cid, str) else None)
-            if denial is None or self.visible(denial):
+            if not isinstance(cid, str) or cid in denials:
                 disputed.add(e.target)
         for e in self.store.iter_edges(EdgeType.ABOUT):
-            claim = self.node(e.source)
-            if isinstance(claim, Claim) and claim.stance is Stance.DENY and e.target.startswith("clm_"):
-                target = self.node(e.target)
-                if isinstance(target, Claim) and self.visible(claim):
-                    disputed.add(target.id)
+            if e.source in denials and isinstance(self.node(e.target), Claim):
+                disputed.add(e.target)
         return disputed
 
     def _incidents_of(self, claim_ids: Iterable[str]) -> set[str]:
