@@ -410,6 +410,28 @@ class ArticleActors:
                 continue
             for k in keys:
                 owner.setdefault(k, actor.id)
+        # "a local administrator" said …; later "Josué Mukendi, the administrator of …": one person.
+        named_by_role: dict[str, list[str]] = {}
+        for actor in self.actors.values():
+            if actor.id in merged or actor.actor_kind is not ActorKind.PERSON or not actor.name[:1].isupper():
+                continue
+            if actor.role:
+                named_by_role.setdefault(
+                    actor.role.split()[0 if " of " in actor.role else -1].lower(), []
+                ).append(actor.id)
+                named_by_role.setdefault(actor.role.split()[-1].lower(), []).append(actor.id)
+        for actor in order:
+            if actor.id in merged or actor.actor_kind is not ActorKind.PERSON or actor.name[:1].isupper():
+                continue
+            head = actor.name.split()[-1].lower()
+            candidates = sorted(set(named_by_role.get(head, [])))
+            if len(candidates) == 1 and candidates[0] not in merged:
+                keep = self.actors[candidates[0]]
+                for alias in actor.aliases:
+                    if alias not in keep.aliases:
+                        keep.aliases.append(alias)
+                keep.evidence.extend(actor.evidence)
+                merged[actor.id] = keep.id
         for old in merged:
             del self.actors[old]
         for actor in self.actors.values():
@@ -1013,7 +1035,18 @@ class ActorResolver:
         role_head: Any = None,
     ) -> str:
         reg = self.reg
-        name_toks = [t for t in ent if t.lower_.rstrip(".") not in _TITLES and t.lower_ not in _TITLES]
+        doc = ent.doc
+
+        def is_title(t: Any) -> bool:
+            return t.lower_.rstrip(".") in _TITLES or t.lower_ in _TITLES or t.text == "-"
+
+        if all(is_title(t) for t in ent):
+            # NER took only the title ("Brigadier General" Than Zaw Hlaing): the name follows it.
+            end = ent.end
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            ent = doc[ent.start : end]
+        name_toks = [t for t in ent if not is_title(t)]
         while name_toks and name_toks[0].lower_ in ("the", "a"):
             name_toks.pop(0)
         name = " ".join(t.text for t in name_toks) or ent.text
@@ -1025,18 +1058,19 @@ class ActorResolver:
             ):
                 existing = actor
                 break
-        # Titles before the name belong to the surface form ("Commodore Ramon Villareal").
+        # Titles before the name belong to the surface form ("Commodore Ramon Villareal",
+        # "Lieutenant-Colonel Patrice Mbala").
         first = ent.start
-        doc = ent.doc
-        while (
-            first > 0
-            and doc[first - 1].is_title
-            and (
-                doc[first - 1].lower_.rstrip(".") in _TITLES
-                or doc[first - 1].lower_ in _TITLES
-                or doc[first - 1].lower_ in self.d.person_roles
-                or doc[first - 1].lower_ in ("rear", "vice")
+        while first > 0 and (
+            (
+                doc[first - 1].is_title
+                and (
+                    is_title(doc[first - 1])
+                    or doc[first - 1].lower_ in self.d.person_roles
+                    or doc[first - 1].lower_ in ("rear", "vice")
+                )
             )
+            or (doc[first - 1].text == "-" and first > 1 and doc[first - 2].is_title)
         ):
             first -= 1
         if first < ent.start:

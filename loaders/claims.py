@@ -675,7 +675,8 @@ class ClaimFinder:
                         negated = True
                     elif c.dep_ == "nsubj":
                         found.extend(
-                            self.resolver.resolve_all(c, offset, sentence) or self._unnamed_force(c, offset, sentence)
+                            self.resolver.resolve_all(c, offset, sentence)
+                            or self._unnamed_force(c, offset, sentence)
                         )
             if found:
                 break
@@ -687,7 +688,7 @@ class ClaimFinder:
         return list(dict.fromkeys(found)), negated
 
     def _unnamed_force(self, head: Any, offset: int, sentence: int) -> list[str]:
-        """"two Chinese cutters fired", "a Turkish drone struck": the national force behind the weapon."""
+        """ "two Chinese cutters fired", "a Turkish drone struck": the national force behind the weapon."""
         if head.pos_ != "NOUN":
             return []
         reg = self.resolver.reg

@@ -506,9 +506,9 @@ class Extractor:
                 c.lower_ in ("the", "this", "that", "its") for c in tok.children
             )
             target = None
-            weak = first == last and (
-                tok.lemma_.lower() in _WEAK or tok.lemma_.lower() in GENERIC_EVENT_NOUNS
-            )
+            # Only the vague words ("fire", "attack", "fighting") refer back; "shelling" is its own type.
+            weak = first == last and itype is IncidentType.ARMED_CLASH and tok.lemma_.lower() in _WEAK
+            generic = generic and itype in _VIOLENT
             if not separate and (generic or weak):
                 # "the attack", "firing the rounds": the violent incident just reported.
                 target = self._recent_violent(incidents, s.index, loc_ids, generic)
