@@ -578,7 +578,19 @@ def full_phrase(head: Any) -> list[Any]:
 def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
     """The tokens of the noun phrase headed by ``head``: no relative clauses, conjuncts or appositions."""
     out = [head]
+    # "accused the rebels of a deliberate crime": when the parser hangs the of-phrase on the accused, it is
+    # still the accusation, not part of the name.
+    verb = head.head if head.dep_ in ("dobj", "conj") else None
+    while verb is not None and verb.dep_ == "conj" and verb.pos_ != "VERB":
+        verb = verb.head
+    of_is_content = (
+        verb is not None
+        and verb.lemma_.lower() in ("accuse", "charge", "suspect", "convict")
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+    )
     for child in head.children:
+        if of_is_content and child.dep_ == "prep" and child.lower_ == "of":
+            continue
         if child.dep_ in _CUT_DEPS:
             continue
         if child.dep_ == "prep" and (not keep_prep or child.lower_ not in ("of", "for", "in", "from", "at")):
@@ -1147,8 +1159,11 @@ class ActorResolver:
         army_like = (
             lemma in _ARMY_WORDS or head.lower_ in _ARMY_WORDS or " ".join(words[-2:]) == "armed forces"
         )
-        if head_ent is not None and head_ent.label_ == "ORG":
-            # A named group ("the Kivu Renewal Alliance").
+        generic_name = (
+            head_ent is not None and re.sub(r"^the\s+", "", head_ent.text.lower()) in self.d.armed_heads
+        )
+        if head_ent is not None and head_ent.label_ == "ORG" and not generic_name:
+            # A named group ("the Kivu Renewal Alliance"), not a capitalised "Army".
             name = head_ent.text
             name = re.sub(r"^(the|The)\s+", "", name)
             return reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, "rebel")
