@@ -99,6 +99,7 @@ class Reader:
         self._nodes: dict[str, Node | None] = {}
         self._articles_of: dict[str, list[Article]] = {}
         self._same_story: dict[str, set[str]] = {}
+        self._claims_about: dict[str, list[Claim]] = {}
 
     # -- nodes -------------------------------------------------------------------------------
     def get(self, node_id: str | None) -> Node | None:
@@ -188,12 +189,14 @@ class Reader:
         """Claims ABOUT a node (incident or claim), visible as of the date, in claim-time order."""
         from graph.store import claim_sort_key
 
-        out = []
-        for _, c in self.store.neighbours(node_id, EdgeType.ABOUT, "in"):
-            if isinstance(c, Claim) and self.visible(c.id):
-                self.remember(c)
-                out.append(c)
-        return sorted({c.id: c for c in out}.values(), key=claim_sort_key)
+        if node_id not in self._claims_about:
+            out = []
+            for _, c in self.store.neighbours(node_id, EdgeType.ABOUT, "in"):
+                if isinstance(c, Claim) and self.visible(c.id):
+                    self.remember(c)
+                    out.append(c)
+            self._claims_about[node_id] = sorted({c.id: c for c in out}.values(), key=claim_sort_key)
+        return self._claims_about[node_id]
 
     def denials_of(self, claim_id: str) -> list[Claim]:
         """Denials of a claim: deny-stance claims ABOUT it, plus those named on DENIES edges."""
