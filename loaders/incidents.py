@@ -181,11 +181,19 @@ class TriggerTable:
                     self.single.setdefault(parts[0], itype)
                 else:
                     self.multi.setdefault(parts, itype)
+        # Words that can start a trigger: a set lookup keeps the per-token cost to one hash probe.
+        self.starts = frozenset(self.single) | frozenset(k[0] for k in self.multi)
         self.killed = frozenset(lexicon.raw["killed_words"])
         self.injured = frozenset(lexicon.raw["injured_words"])
 
     def type_at(self, tok: Any) -> tuple[IncidentType, int, int] | None:
         """(type, first token i, last token i) of a trigger starting at or headed by ``tok``."""
+        if (
+            tok.lower_ not in self.starts
+            and tok.lemma_.lower() not in self.starts
+            and not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
+        ):
+            return None
         doc = tok.doc
         for n in (3, 2):
             if tok.i + n <= len(doc):
