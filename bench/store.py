@@ -292,6 +292,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.url:
         print('Error: no Neo4j URL: pass --url or run eval "$(scripts/neo4j env)"', file=sys.stderr)
         return 1
+    try:
+        import neo4j._rust  # noqa: F401
+
+        codec = "Rust (neo4j-rust-ext)"
+    except ImportError:
+        codec = "pure Python (pip install 'conflictgraph[speed]' for the Rust one)"
+    print(f"driver codec: {codec}")
     graphs = synthetic_corpus(args.articles)
     nodes, edges = sizes(graphs)
     print(

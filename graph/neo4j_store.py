@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
+from pydantic import TypeAdapter
 
 from graph import cypher
 from graph.errors import StoreError, StoreUnavailable, ValidationError, WriteRefused
@@ -45,6 +46,7 @@ from graph.model import (
     Claim,
     Edge,
     EdgeType,
+    Evidence,
     Incident,
     Location,
     Node,
@@ -148,6 +150,9 @@ def _node_props(node: Node) -> dict[str, Any]:
     return props
 
 
+_EVIDENCE_JSON = TypeAdapter(list[Evidence])
+
+
 def _edge_props(edge: Edge) -> dict[str, Any]:
     # A prop whose name Neo4j cannot use as a property key (empty, NUL) lives only in ``data``.
     props: dict[str, Any] = {
@@ -155,7 +160,7 @@ def _edge_props(edge: Edge) -> dict[str, Any]:
     }
     props.update(
         data=edge.model_dump_json(),
-        evidence=json.dumps([e.model_dump(mode="json") for e in edge.evidence], ensure_ascii=False),
+        evidence=_EVIDENCE_JSON.dump_json(edge.evidence).decode() if edge.evidence else "[]",
     )
     return props
 

@@ -62,8 +62,12 @@ def test_neo4j_answers_equal_embedded_answers(
         assert neo4j_store.claim_chain(node.id) == expected_chain, node.id
         chains += len(expected_chain) > 1
     assert chains > 20
-    for as_of in (date(2025, 4, 14), date(2025, 4, 16)):
-        for claim in embedded.iter_nodes(NodeKind.CLAIM):
-            assert neo4j_store.claim_chain(claim.id, as_of=as_of) == embedded.claim_chain(
-                claim.id, as_of=as_of
-            )
+    # Mid-way through the Kitshanga cluster (cluster-1 … cluster-6, published 2025-04-14 … 04-18):
+    # the later articles' claims are not visible yet.
+    as_of = date(2025, 4, 16)
+    cut = 0
+    for claim in embedded.iter_nodes(NodeKind.CLAIM):
+        expected_chain = embedded.claim_chain(claim.id, as_of=as_of)
+        assert neo4j_store.claim_chain(claim.id, as_of=as_of) == expected_chain, claim.id
+        cut += expected_chain != embedded.claim_chain(claim.id)
+    assert cut > 0
