@@ -17,7 +17,7 @@ from graph.errors import ValidationError
 from graph.store import GraphStore
 from queries import cookbook
 from queries.actors import actor_profile
-from queries.chains import ChainNode, chain, claims_between
+from queries.chains import ChainNode, all_chains, chain, claims_between
 from queries.export import FORMATS, write_export
 from queries.output import OUTPUT_FORMATS, choose_format, emit, to_record, write_records
 from queries.timeline import TimelineRow, parse_date_bound, timeline, timeline_filter
@@ -156,6 +156,9 @@ def chain_cmd(
     claim: str | None = typer.Option(
         None, "--claim", help="text: chains of the claims whose quote contains it"
     ),
+    every: bool = typer.Option(
+        False, "--all", help="every chain of two or more claims in the store, oldest first"
+    ),
     max_depth: int = typer.Option(6, "--max-depth", help="depth limit of the tree"),
     as_of: str | None = AsOfOpt,
     fmt: str | None = FormatOpt,
@@ -163,14 +166,20 @@ def chain_cmd(
 ) -> None:
     """The tree of claim and counter-claim (accusation → denial → counter-accusation), in claim-time
     order, with claimant, stance, date, quote, article, outlet, URL and sentence offsets."""
+    if every and (claim_id or incident or claim):
+        raise typer.BadParameter("--all takes no claim id, --incident or --claim")
     with open_store(store) as s:
-        tree = chain(
-            s,
-            claim_id=claim_id,
-            incident_id=incident,
-            claim_text=claim,
-            max_depth=max_depth,
-            as_of=_date(as_of, end=True),
+        tree = (
+            all_chains(s, max_depth=max_depth, as_of=_date(as_of, end=True))
+            if every
+            else chain(
+                s,
+                claim_id=claim_id,
+                incident_id=incident,
+                claim_text=claim,
+                max_depth=max_depth,
+                as_of=_date(as_of, end=True),
+            )
         )
     chosen = choose_format(fmt)
     if chosen == "table":

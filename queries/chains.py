@@ -175,6 +175,41 @@ def chain(
     return ClaimChain(start=start, max_depth=max_depth, as_of=as_of, roots=build_tree(reader, steps))
 
 
+def all_chains(
+    store: GraphStore, max_depth: int = 6, as_of: dt.date | None = None, min_steps: int = 2
+) -> ClaimChain:
+    """Every chain of claim and counter-claim in the store with at least ``min_steps`` claims,
+    grown from the claims that answer no other claim, in claim-time order of their roots.
+
+    >>> from graph import open_store
+    >>> from loaders.annotations import load_annotation
+    >>> store = open_store("memory://")
+    >>> store.write_article(load_annotation("seeds/000_d0a399db87bfc5a2.gold.json"))
+    >>> [[n.stance.value for n in _walk(r)] for r in all_chains(store).roots]
+    [['accuse', 'deny', 'accuse'], ['accuse', 'deny']]
+    """
+    if min_steps < 1:
+        raise ValidationError(f"min_steps must be 1 or more, got {min_steps}")
+    reader = Reader(store, as_of=as_of)
+    roots: list[ChainNode] = []
+    placed: set[str] = set()
+    starts = [
+        c
+        for c in store.iter_nodes(NodeKind.CLAIM)
+        if isinstance(c, Claim) and not (c.about_id or "").startswith("clm_")
+    ]
+    for claim in sorted(starts, key=claim_sort_key):
+        if claim.id in placed:
+            continue
+        steps = store.claim_chain(claim.id, max_depth=max_depth, as_of=as_of)
+        if len(steps) < min_steps or steps[0].claim.id in placed:
+            continue
+        for tree in build_tree(reader, steps):
+            placed.update(n.claim_id for n in _walk(tree))
+            roots.append(tree)
+    return ClaimChain(start="all", max_depth=max_depth, as_of=as_of, roots=roots)
+
+
 def _walk(node: ChainNode) -> Iterator[ChainNode]:
     yield node
     for child in node.children:
