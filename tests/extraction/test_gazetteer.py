@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from graph.model import Location, LocationKind
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.model import Actor, ActorKind, Article, Claim, Location, LocationKind, article_id
+from loaders.extract import Extractor
 from loaders.gazetteer import default_gazetteer, distance_km
 
 
@@ -41,3 +47,20 @@ def test_nagorno_karabakh_and_lachin_are_places_not_actors(run) -> None:  # type
     loc = next(n for n in ann["graph"].nodes if isinstance(n, Location) and n.name == "Nagorno-Karabakh")
     assert loc.location_kind is LocationKind.REGION and loc.gazetteer_id == "cur:nagorno-karabakh"
     assert loc.lat is not None and loc.lon is not None
+
+
+@pytest.mark.slow
+def test_user_gazetteer_and_actor_files_extend_the_defaults(tmp_path: Path) -> None:
+    places = tmp_path / "places.csv"
+    places.write_text("name,aliases,kind,country,lat,lon\nKelvar Pass,Kelvar Gap,route,ARM,40.1,45.2\n")
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("named:\n  - {name: Kelvar Watch, kind: organisation, aliases: [Kelvar Watch, KW]}\n")
+    ex = Extractor(gazetteer_file=places, actors_file=actors)
+    text = "Kelvar Watch said two trucks were stopped at the Kelvar Gap on Monday."
+    graph = ex.extract(Article(id=article_id(text), text=text, published=date(2025, 5, 20)))
+    locs = {n.name: n for n in graph.nodes if isinstance(n, Location)}
+    assert locs["Kelvar Pass"].location_kind is LocationKind.ROUTE
+    assert locs["Kelvar Pass"].aliases == ["Kelvar Gap"]
+    claims = [n for n in graph.nodes if isinstance(n, Claim)]
+    speaker = next(n for n in graph.nodes if isinstance(n, Actor) and n.id == claims[0].claimant_id)
+    assert (speaker.name, speaker.actor_kind) == ("Kelvar Watch", ActorKind.ORGANISATION)
