@@ -1003,6 +1003,13 @@ class ActorResolver:
         return None
 
     @staticmethod
+    def _described(toks: list[Any]) -> bool:
+        """'the rebel group', 'the armed movement': a definite description with common words only."""
+        if not toks or toks[0].lower_ not in ("the", "this", "that"):
+            return ActorResolver._bare(toks)
+        return all(t.pos_ in ("ADJ", "NOUN", "VERB") and not t.ent_type_ and t.is_lower for t in toks[1:-1])
+
+    @staticmethod
     def _bare(toks: list[Any]) -> bool:
         """'the ministry', 'the army': only a determiner or possessive pronoun before the head."""
         return all(t.lower_ in _DETS or t.lower_ in ("its", "their", "his", "her") for t in toks[:-1])
@@ -1187,7 +1194,7 @@ class ActorResolver:
                 )
                 reg.actors[aid].parent_id = reg.ensure_state(country)
                 return aid
-        if self._bare(toks) and lemma in (
+        if self._described(toks) and lemma in (
             "group",
             "rebel",
             "militant",
