@@ -251,6 +251,7 @@ class Extractor:
         state = _ArticleState(article, registry, ActorResolver(registry))
         sentences: list[_Sentence] = []
         for (start, _end), doc in zip(spans, docs, strict=False):
+            self._places_named_as_persons(doc)
             for sent in doc.sents:
                 sentences.append(_Sentence(len(sentences), sent, start))
         self._dateline(state, sentences)
@@ -302,6 +303,28 @@ class Extractor:
                 d.targets = list(dict.fromkeys(merged.get(t, t) for t in d.targets))
         drafts = link_denials(drafts, registry.same_side)
         return self._graph(state, sentences, drafts, incidents)
+
+    def _places_named_as_persons(self, doc: Any) -> None:
+        """The small model tags some towns as persons ("south of Cabaret"): after a preposition of place,
+        a one-word "person" or one the gazetteer knows is a place."""
+        from spacy.tokens import Span
+
+        changed = False
+        ents = []
+        for ent in doc.ents:
+            root = ent.root
+            if (
+                ent.label_ == "PERSON"
+                and root.dep_ == "pobj"
+                and root.head.lower_ in _LOCATIVE
+                and (len(ent) == 1 or self.gazetteer.lookup(ent.text))
+            ):
+                ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+                changed = True
+            else:
+                ents.append(ent)
+        if changed:
+            doc.ents = ents
 
     def _dateline(self, state: _ArticleState, sentences: list[_Sentence]) -> None:
         for s in sentences[:4]:
@@ -830,6 +853,8 @@ def _closes_quote(text: str) -> bool:
 _EVENT_VERB_TYPES = frozenset(
     {IncidentType.BLOCKADE, IncidentType.OTHER, IncidentType.MEDICAL_EVACUATION, IncidentType.SMUGGLING}
 )
+
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "towards", "toward", "into", "inside"})
 
 _LOC_RANK = {"site": 0, "city": 1, "route": 2, "region": 3, "country": 4}
 
