@@ -558,6 +558,8 @@ class Extractor:
                     inc.near.append(lid)
             if inc.date_mention is None:
                 inc.date_mention = self._date_of(tok, s, dates_here, state)
+            if inc.date_mention is None and target == len(incidents) - 1:
+                inc.date_mention = self._relative_date(sent, s, incidents[:target])
             if target not in here:
                 here.append(target)
         if here:
@@ -614,6 +616,25 @@ class Extractor:
             chosen, key=lambda m: (_LOC_RANK.get(state.places[m[3]].location_kind.value, 9), m[1])
         )
         return list(dict.fromkeys(m[3] for m in ordered))
+
+    @staticmethod
+    def _relative_date(sent: Any, s: _Sentence, earlier: list[IncidentDraft]) -> Any:
+        """ "A day after the attack, troops launched an operation": dated from the incident named."""
+        found = dates_mod.relative_to_event(sent.text)
+        if found is None:
+            return None
+        start, end, days = found
+        anchor = next(
+            (i for i in reversed(earlier) if i.type in _VIOLENT and i.date_mention is not None), None
+        )
+        if anchor is None:
+            return None
+        raw = sent.text[start:end]
+        span = dates_mod.shift(anchor.date_mention[2], days, raw)
+        if not span.known:
+            return None
+        base = s.offset + sent.start_char
+        return (base + start, base + end, span, s.index)
 
     def _acting(self, ent: Any, place: Place) -> bool:
         """A country or capital doing something ("Kigali rejects", "accused Rwanda of") is an actor here,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 TEXT = (
@@ -79,3 +80,17 @@ def test_content_of_the_example(run: Callable[..., dict[str, Any]]) -> None:
     assert names[accusation["claimant"]] in [names[x] for x in shelling["perpetrator_claimed_by"]]
     spokeswoman = next(a for a in ann["actors"] if a["name"] == "Anna Petrosyan")
     assert spokeswoman["kind"] == "person"
+
+
+def test_a_day_after_an_incident(run: Callable[..., dict[str, Any]]) -> None:
+    ann = run(
+        "Two soldiers were killed when a roadside bomb exploded near Afgooye on Tuesday. A day after the "
+        "attack, special forces launched an operation in villages west of Afgooye.",
+        published=date(2025, 9, 12),
+    )
+    dated = [(i["type"], i["date"], i["date_text"]) for i in ann["incidents"]]
+    assert dated == [
+        ("landmine_explosion", "2025-09-09", "on Tuesday"),
+        ("military_operation", "2025-09-10", "A day after"),
+    ]
+    assert ann["incidents"][0]["killed"] == 2
