@@ -1062,8 +1062,10 @@ def _resolve_claims(
         for n, cid in enumerate(ids):
             groups[(*k, n)].append(cid)
     cmap: dict[str, str] = {}
-    for k, ids in groups.items():
-        gid = ids[0] if len(ids) == 1 else "clm_" + stable_hash("claim", *[repr(x) for x in k])
+    for ids in groups.values():
+        # Like a merged incident, a merged claim's id is a hash of its reports: a new report gives a new
+        # node, written before the old one is removed, so a pass killed half-way loses no report.
+        gid = ids[0] if len(ids) == 1 else "clm_" + stable_hash("claim", *sorted(ids))
         for cid in ids:
             cmap[cid] = gid
 
@@ -1327,12 +1329,20 @@ def _apply(
     for eid, old_e in snap.edges.items():
         if eid not in edges and old_e.source not in gone and old_e.target not in gone:
             stale_edges.append(eid)
-    if replace:
-        store.delete_nodes(replace)
+    # New nodes first; a node whose new value merging cannot give is deleted and written straight after
+    # (its id, a hash of its reports, is unchanged, so its reports are the same ones); then the edges;
+    # the nodes this pass replaced by others go last.
+    replacing = set(replace)
+    fresh = [n for n in write_nodes if n.id not in replacing]
+    for i in range(0, len(fresh), cfg.write_batch):
+        store.write_article(ArticleGraph(nodes=fresh[i : i + cfg.write_batch]))
+    again = [n for n in write_nodes if n.id in replacing]
+    for i in range(0, len(again), cfg.write_batch):
+        batch = again[i : i + cfg.write_batch]
+        store.delete_nodes([n.id for n in batch])
+        store.write_article(ArticleGraph(nodes=batch))
     for eid in sorted(stale_edges):
         store.delete_edge(eid)
-    for i in range(0, len(write_nodes), cfg.write_batch):
-        store.write_article(ArticleGraph(nodes=write_nodes[i : i + cfg.write_batch]))
     for i in range(0, len(write_edges), cfg.write_batch):
         store.write_article(ArticleGraph(edges=write_edges[i : i + cfg.write_batch]))
     if stale_nodes:
