@@ -98,8 +98,9 @@ def ingest(
     files; dataset formats go to :func:`loaders.datasets.read_dataset`). ``published`` overrides every
     article's date (annotations and dataset rows keep their own dates). ``progress``: True shows a rich
     progress bar on stderr; a callable gets ``(event, report)`` after each input file ('file') and each
-    written graph ('write'). ``resolve``: when anything was written, end with the cross-article
-    resolution pass over the whole store (:func:`loaders.resolve.resolve_store`).
+    written graph ('write'). ``resolve``: end with the cross-article resolution pass over the whole store
+    (:func:`loaders.resolve.resolve_store`), also when nothing new was written, so that a run after an
+    interrupted one finishes its resolution.
     """
     if fmt not in INGEST_FORMATS:
         raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(INGEST_FORMATS)}")
@@ -119,7 +120,7 @@ def ingest(
             feed = _ArticleFeed(files, fmt, override, store, report, tick)
             for graph in _extract_all(feed, extractor, n_process, report):
                 _write(store, graph, report, tick)
-    if resolve and report.written:
+    if resolve:
         from loaders.resolve import resolve_store
 
         report.resolved = resolve_store(store).to_dict()
