@@ -20,6 +20,7 @@ Messages name the server without any password in its URL:
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import time
@@ -69,9 +70,21 @@ T = TypeVar("T")
 
 # How many article graphs write_many puts in one transaction.
 BATCH_ARTICLES = 250
-# Connection loss outside a managed transaction (which the driver retries itself): bounded retries.
-CONNECTION_RETRIES = 4
+# Lost connections and transient errors are retried with exponential backoff from this delay for
+# CONFLICTGRAPH_RETRY_SECONDS (default DEFAULT_RETRY_SECONDS); the driver's own retry of a managed
+# transaction gets the same budget, so a dead server ends a command after about twice that.
 RETRY_BASE_SECONDS = 0.5
+DEFAULT_RETRY_SECONDS = 30.0
+_RETRYABLE = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.TransientError,
+    # The commit was sent but its answer lost: safe to redo, every write is an idempotent merge.
+    neo4j_errors.IncompleteCommit,
+)
+# The driver logs each of its retries at WARNING; with no logging configured Python would print them
+# all on stderr. The command reports the outcome in one line instead; configured logging still gets them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 # Iteration streams nodes and edges in chunks of this many ids.
 ITER_CHUNK = 2000
 # Edge props that would clash with the relationship's own properties.
@@ -101,6 +114,26 @@ def read_credentials(env_file: str | Path = ".env") -> tuple[str, str | None]:
     user = os.environ.get("NEO4J_USER") or found.get("NEO4J_USER") or "neo4j"
     password = os.environ.get("NEO4J_PASSWORD") or found.get("NEO4J_PASSWORD")
     return user, password
+
+
+def retry_seconds() -> float:
+    """How long lost connections and transient errors are retried: ``CONFLICTGRAPH_RETRY_SECONDS``
+    (default 30).
+
+    >>> import os; os.environ["CONFLICTGRAPH_RETRY_SECONDS"] = "5"; retry_seconds()
+    5.0
+    >>> del os.environ["CONFLICTGRAPH_RETRY_SECONDS"]
+    """
+    raw = os.environ.get("CONFLICTGRAPH_RETRY_SECONDS", "").strip()
+    if not raw:
+        return DEFAULT_RETRY_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:  # also refuses nan
+        raise ValidationError(f"CONFLICTGRAPH_RETRY_SECONDS={raw!r} is not a number of seconds >= 0")
+    return value
 
 
 def redact_url(url: str) -> str:
@@ -236,6 +269,7 @@ class Neo4jStore(GraphStore):
         self.url = url
         self._shown_url = redact_url(url)
         self.database = database
+        self._retry_seconds = retry_seconds()
         user, password = read_credentials()
         parts = urlsplit(url)
         if parts.username is not None:
@@ -244,7 +278,11 @@ class Neo4jStore(GraphStore):
         auth = (user, password) if password is not None else None
         try:
             self._driver = GraphDatabase.driver(
-                self._shown_url, auth=auth, max_transaction_retry_time=30.0, notifications_min_severity="OFF"
+                self._shown_url,
+                auth=auth,
+                max_transaction_retry_time=self._retry_seconds,
+                connection_timeout=min(30.0, max(1.0, self._retry_seconds)),
+                notifications_min_severity="OFF",
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             # The driver's message repeats the URL it was given; ours is already redacted.
@@ -274,18 +312,23 @@ class Neo4jStore(GraphStore):
         return self._driver.session(database=self.database, default_access_mode=mode)
 
     def _retrying(self, action: Callable[[], T]) -> T:
-        """Run ``action``, retrying a lost connection a few times with backoff."""
-        for attempt in range(CONNECTION_RETRIES):
+        """Run ``action``, retrying lost connections and transient errors with backoff until the
+        retry budget (CONFLICTGRAPH_RETRY_SECONDS) is spent."""
+        deadline = time.monotonic() + self._retry_seconds
+        attempt = 0
+        while True:
             try:
                 return action()
-            except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
-                if attempt == CONNECTION_RETRIES - 1:
+            except _RETRYABLE as exc:
+                left = deadline - time.monotonic()
+                if left <= 0:
                     raise StoreUnavailable(
-                        f"lost the connection to Neo4j at {self._shown_url} after {CONNECTION_RETRIES} "
-                        "tries; check that the server is running (scripts/neo4j status)"
+                        f"lost the connection to Neo4j at {self._shown_url} (retried for "
+                        f"{self._retry_seconds:g} s, CONFLICTGRAPH_RETRY_SECONDS); check that the server is "
+                        "running (scripts/neo4j status), then run the command again: it resumes"
                     ) from exc
-                time.sleep(RETRY_BASE_SECONDS * 2**attempt)
-        raise AssertionError("unreachable")
+                time.sleep(min(left, RETRY_BASE_SECONDS * 2**attempt))
+                attempt += 1
 
     def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
         def work(tx: ManagedTransaction) -> list[neo4j.Record]:
