@@ -147,3 +147,12 @@ def test_password_never_printed_logged_or_exported(
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and neo4j_url in lines[0] and "NEO4J_PASSWORD" in lines[0], lines
     assert bad["NEO4J_PASSWORD"] not in done.stderr and password not in done.stderr
+
+
+def test_readme_has_the_security_section() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Security", 1)[1].split("\n## ", 1)[0]
+    assert "--write" in section and "read-only" in section
+    assert ".env" in section and "environment" in section and "command-line" in section
+    assert "untrusted" in section
+    assert "docs/security.md" in readme
