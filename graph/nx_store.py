@@ -58,8 +58,14 @@ COMPACT_EVERY = 2000
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km on a sphere of radius 6371.0088 km (the mean Earth radius; Neo4j's
-    ``point.distance`` on WGS-84 points uses the same sphere)."""
+    """Great-circle distance in km on a sphere of radius 6371.0088 km (the mean Earth radius).
+
+    Neo4j's ``point.distance`` uses a 6378140 m sphere; the Neo4j store rescales to this one so both
+    stores answer radius filters alike.
+
+    >>> round(haversine_km(40.4093, 49.8671, 41.7151, 44.8271), 1)  # Baku to Tbilisi
+    446.7
+    """
     r = 6371.0088
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
