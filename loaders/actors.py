@@ -85,6 +85,9 @@ _TITLES = [
     "senator",
     "rev.",
     "reverend",
+    "mawlawi",
+    "maulana",
+    "mullah",
 ]
 
 # Topic words of ministries and bodies → the canonical topic (British spelling, as in the gold files).
@@ -621,6 +624,33 @@ def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
     return run
 
 
+def _role_phrase(head: Any, toks: list[Any]) -> list[Any]:
+    """The role phrase's tokens and the nouns of its prepositional chain ("adviser to the commander"),
+    where a name in apposition may hang."""
+    out = list(toks)
+    frontier = [head]
+    for _ in range(3):
+        preps = [c for t in frontier for c in t.children if c.dep_ == "prep"]
+        nxt = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+        out.extend(nxt)
+        frontier = nxt
+    return out
+
+
+def _name_run(ap: Any) -> Any:
+    """The apposition as a span when all its words are capitalised (a name, maybe with titles), else None."""
+    sub = sorted(ap.subtree, key=lambda t: t.i)
+    while sub and sub[-1].is_punct:
+        sub.pop()
+    while sub and sub[0].is_punct:
+        sub.pop(0)
+    if not sub or len(sub) > 6 or sub[-1].i - sub[0].i + 1 != len(sub):
+        return None
+    if not all(t.is_title or (t.text.isupper() and t.is_alpha) for t in sub):
+        return None
+    return ap.doc[sub[0].i : sub[-1].i + 1]
+
+
 class ActorResolver:
     """Resolves spaCy noun-phrase heads of one article to actor ids in an :class:`ArticleActors`."""
 
@@ -774,11 +804,20 @@ class ActorResolver:
         if head_ent is not None and head_ent.label_ == "PERSON":
             return self._person(head_ent, toks, offset, sentence, country)
         role_words = [w for w in words if w in self.d.person_roles]
-        # The parser may hang the name on the last word of the role ("the mayor of Kharkiv, Ihor T.").
-        appos = [c for t in toks for c in t.children if c.dep_ == "appos"]
+        # The parser may hang the name on the last word of the role ("the mayor of Kharkiv, Ihor T.",
+        # "an adviser to the group's commander, Ibrahim Musa,").
+        appos = [c for t in _role_phrase(head, toks) for c in t.children if c.dep_ == "appos"]
         if role_words and appos:
             for ap in appos:
                 ap_ents = [e for e in doc.ents if e.start <= ap.i < e.end and e.label_ == "PERSON"]
+                run = _name_run(ap)
+                inside = run is None or (
+                    bool(ap_ents) and ap_ents[0].start <= run.start and run.end <= ap_ents[0].end
+                )
+                if not inside:
+                    # NER often splits or mislabels a foreign name ("Awadiya Hassan" as a place, "Mawlawi
+                    # Abdul Haq" + "Sahel"): the whole capitalised apposition after a role is the name.
+                    ap_ents = [run]
                 if not ap_ents and ap.pos_ == "PROPN" and ap.ent_type_ in ("", "PERSON"):
                     # A name the small model did not label: the proper-noun run in apposition.
                     ap_ents = [doc[min(t.i for t in ap.subtree if t.pos_ == "PROPN") : ap.i + 1]]
@@ -1062,7 +1101,7 @@ class ActorResolver:
         if all(is_title(t) for t in ent):
             # NER took only the title ("Brigadier General" Than Zaw Hlaing): the name follows it.
             end = ent.end
-            while end < len(doc) and doc[end].pos_ == "PROPN":
+            while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ == "PERSON"):
                 end += 1
             ent = doc[ent.start : end]
         name_toks = [t for t in ent if not is_title(t)]
