@@ -670,7 +670,16 @@ class ClaimFinder:
                             if g.dep_ == "pobj":
                                 found.extend(self.resolver.resolve_all(g, offset, sentence))
             else:
-                for c in t.children:
+                subjects = [c for c in t.children if c.dep_ == "nsubj"]
+                # "the Philippine side had ignored warnings and rammed a vessel": a conjoined verb without
+                # its own subject shares the first verb's.
+                head = t
+                while not subjects and head.dep_ == "conj" and head.head.i != head.i:
+                    head = head.head
+                    # Only a named subject is shared: a pronoun's antecedent is too uncertain to carry
+                    # an accusation over to another verb ("They tied their hands and shot them").
+                    subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                for c in subjects:
                     if c.dep_ == "nsubj" and any(x.lower_ in ("no", "none", "nobody") for x in c.subtree):
                         negated = True
                     elif c.dep_ == "nsubj":
