@@ -102,6 +102,9 @@ class ClaimDraft:
     about_incident: str | None = None
     date_tokens: list[tuple[int, int]] = field(default_factory=list)
     content_negated: bool = False
+    # For a denial naming its claim ("the Philippine account", "Rwanda's accusations", "accusations by
+    # the ombudsman"): the actors whose claim it is (for a country, its actors named so far).
+    denied_owners: frozenset[str] = frozenset()
 
 
 _QUOTE_CHARS = '"“”«»'
@@ -272,6 +275,7 @@ class ClaimFinder:
 
         content: list[Any] = []
         targets_heads: list[Any] = []
+        owners: frozenset[str] = frozenset()
         names_claim = False
         retracts = lemma in ("retract", "withdraw")
         described: tuple[int, int] | None = None
@@ -305,6 +309,7 @@ class ClaimFinder:
                     "those",
                 ):
                     names_claim = True
+                    owners = self._claim_owner(obj, offset, sentence)
                 content.extend(obj.subtree)
                 # "the accusations that its forces planted mines" describe the accusation.
                 for c in obj.children:
@@ -509,6 +514,7 @@ class ClaimFinder:
                 d.retracts = retracts
                 d.described = described
                 d.content_negated = content_negated
+                d.denied_owners = owners
                 out.append(d)
         return out
 
@@ -616,6 +622,30 @@ class ClaimFinder:
             present_tense=present,
             date_tokens=date_tokens,
         )
+
+    def _claim_owner(self, noun: Any, offset: int, sentence: int) -> frozenset[str]:
+        """Who made a claim named by a noun: "the Philippine account", "Rwanda's accusations", "the
+        accusations by the Ombudsman's Office". A country stands for its actors named so far."""
+        reg = self.resolver.reg
+        ids: list[str] = []
+        countries: set[str] = set()
+        for c in noun.children:
+            owner = None
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                owner = c
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                owner = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+                owner = c
+            if owner is None:
+                continue
+            iso = reg.dictionary.country_of_word(owner.text) if owner.ent_type_ in ("NORP", "GPE") else None
+            if iso:
+                countries.add(iso)
+            else:
+                ids.extend(self.resolver.resolve_all(owner, offset, sentence))
+        ids.extend(a.id for a in reg.actors.values() if a.country in countries)
+        return frozenset(ids)
 
     def _hypothetical(self, verb: Any, content: list[Any]) -> bool:
         for t in [verb, *content[:1]]:
@@ -871,6 +901,12 @@ def _best_denied(drafts: list[ClaimDraft], i: int, same_side: Any, accusations_o
             score += 1
         if d.about_incident is not None and c.about_incident == d.about_incident:
             score += 1.5
+        if d.denied_owners:
+            # The denial names whose claim it rejects: that claimant's claims come first.
+            owned = c.claimant is not None and (
+                c.claimant in d.denied_owners or any(same_side(o, c.claimant) for o in d.denied_owners)
+            )
+            score += 3 if owned else 0
         distance = abs(d.sentence - c.sentence)
         score -= 0.3 * min(distance, 10) + (0.5 if j > i else 0)
         if best is None or score > best[0]:
