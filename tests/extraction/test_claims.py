@@ -187,3 +187,32 @@ def test_extraction_is_deterministic(run: Run) -> None:
     )
     first, second = run(text)["graph"], run(text)["graph"]
     assert first.model_dump_json() == second.model_dump_json()
+
+
+def test_role_with_mislabelled_name_in_apposition_is_the_person(run: Run) -> None:
+    ann = run(
+        "An adviser to the rebel commander, Tomasz Wielgosz, said the convoy had turned back. "
+        "A shopkeeper, Nadira Okonjo, said the market had been closed since Friday."
+    )
+    assert sorted(c["claimant_name"] for c in ann["claims"]) == ["Nadira Okonjo", "Tomasz Wielgosz"]
+
+
+def test_conjoined_wrongdoing_verb_shares_the_named_subject(run: Run) -> None:
+    ann = run("Armenia said the Azerbaijani army had ignored the ceasefire and shelled Sotk.")
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == (
+        "accuse",
+        "Armenia",
+        "Armed Forces of Azerbaijan",
+    )
+
+
+def test_denial_naming_the_owner_links_to_that_claimants_claim(run: Run) -> None:
+    ann = run(
+        "Armenia's Defence Ministry said Azerbaijani troops had fired on Sotk. "
+        "The Russian Defence Ministry said Azerbaijani troops had shelled a checkpoint near Lachin. "
+        "Baku rejected the Armenian account as a provocation."
+    )
+    armenian = next(c for c in ann["claims"] if "Sotk" in c["quote"])
+    denial = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert denial["about"] == armenian["id"]
