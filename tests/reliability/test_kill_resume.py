@@ -127,7 +127,9 @@ def test_embedded_store_survives_sigkill_and_resumes(
     argv = ["ingest", *map(str, files), "--format", "annotations", "--store", str(store_dir)]
     rng = random.Random(SEED)
     after = _kill_at_random_points(argv, lambda: _journal_commits(store_dir), len(files), rng, tmp_path)
-    assert after == sorted(after) and 0 < after[-1] < len(files)
+    # On a fast machine the last kill can land after the final article, during the closing
+    # resolution pass: resuming must then finish that pass, which the export check below covers.
+    assert after == sorted(after) and 0 < after[-1] <= len(files)
     # the store opens after the kills and holds exactly the committed articles
     s = NetworkXStore(str(store_dir))
     try:
@@ -160,7 +162,7 @@ def test_neo4j_store_survives_sigkill_and_resumes(
     argv = ["ingest", *map(str, files), "--format", "annotations", "--store", neo4j_url]
     rng = random.Random(SEED + 1)
     after = _kill_at_random_points(argv, lambda: neo4j_store.stats()["sources"], len(files), rng, tmp_path)
-    assert 0 < after[-1] < len(files)
+    assert 0 < after[-1] <= len(files)  # a kill may land in the closing resolution pass
     # no half article: what Neo4j holds is exactly the graphs of the articles in its ledger
     committed = [g for g in map(load_annotation, files) if neo4j_store.has_source(g.source_key)]
     assert len(committed) == after[-1]
