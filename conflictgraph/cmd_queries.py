@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 
+from conflictgraph.options import check_date, check_types
 from graph import open_store
 from graph.errors import ValidationError
 from graph.store import GraphStore
@@ -35,14 +36,22 @@ FormatOpt = typer.Option(
     "-f",
     help=f"output: {'|'.join(OUTPUT_FORMATS)} (default: table in a terminal, else json)",
 )
-AsOfOpt = typer.Option(None, "--as-of", help="only what articles published by this date said (YYYY-MM-DD)")
+AsOfOpt = typer.Option(
+    None, "--as-of", help="only what articles published by this date said (YYYY-MM-DD)", callback=check_date
+)
 ActorOpt = typer.Option(None, "--actor", help="actor name, alias or id ('Baku' finds Azerbaijan)")
 PartsOpt = typer.Option(False, "--include-parts", help="with --actor: count bodies PART_OF the actor too")
 LocationOpt = typer.Option(None, "--location", help="place name, alias or id")
 WithinOpt = typer.Option(None, "--within-km", help="with --location: radius in km (needs coordinates)")
-SinceOpt = typer.Option(None, "--since", help="YYYY, YYYY-MM or YYYY-MM-DD; partial dates match by overlap")
-UntilOpt = typer.Option(None, "--until", help="YYYY, YYYY-MM or YYYY-MM-DD; partial dates match by overlap")
-TypeOpt = typer.Option(None, "--type", help="incident type (repeatable), e.g. shelling, gps_jamming")
+SinceOpt = typer.Option(
+    None, "--since", help="YYYY, YYYY-MM or YYYY-MM-DD; partial dates match by overlap", callback=check_date
+)
+UntilOpt = typer.Option(
+    None, "--until", help="YYYY, YYYY-MM or YYYY-MM-DD; partial dates match by overlap", callback=check_date
+)
+TypeOpt = typer.Option(
+    None, "--type", help="incident type (repeatable), e.g. shelling, gps_jamming", callback=check_types
+)
 ClaimantOpt = typer.Option(None, "--claimant", help="incidents this actor made claims about")
 ParamOpt = typer.Option(
     None, "--param", "-p", help="query parameter key=value (repeatable; JSON values parse)"

@@ -217,6 +217,11 @@ def test_licence_notices_cover_every_bundled_package() -> None:
         assert digest == entry["sha256"], f"{name} differs from the build; re-run node report/build.mjs"
 
 
+def _unboxed(output: str) -> str:
+    """Click's usage error as one line: rich draws it in a box and wraps it at the terminal width."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", output).split())
+
+
 def test_cli_writes_the_report(tmp_path: Path) -> None:
     from conflictgraph.cli import app
 
@@ -246,7 +251,20 @@ def test_cli_writes_the_report(tmp_path: Path) -> None:
     incidents = {n["incident_type"] for n in blob["nodes"] if n["kind"] == "Incident"}
     assert "gps_jamming" in incidents and "war" not in incidents
     bad = CliRunner().invoke(app, ["report", "-s", str(store_dir), "-o", str(out), "--since", "yesterday"])
-    assert bad.exit_code == 2 and "not a date" in bad.output
+    assert bad.exit_code == 2 and "'yesterday' is not YYYY, YYYY-MM or YYYY-MM-DD" in _unboxed(bad.output)
+    # An unknown type is a usage error too (exit 2), naming the value and what is allowed.
+    bad = CliRunner().invoke(app, ["report", "-s", str(store_dir), "-o", str(out), "--type", "bombing"])
+    assert bad.exit_code == 2 and "unknown incident type 'bombing'; allowed:" in _unboxed(bad.output)
+    assert "gps_jamming" in _unboxed(bad.output)
+    # Partial dates work as in `timeline`: September 2023 keeps what overlaps it (the months-long blockade
+    # included) and drops the two wars.
+    month = CliRunner().invoke(
+        app, ["report", "-s", str(store_dir), "-o", str(out), "--since", "2023-09", "--until", "2023-09"]
+    )
+    assert month.exit_code == 0, month.output
+    blob = data_of(out.read_text(encoding="utf-8"))
+    kept = sorted(n["incident_type"] for n in blob["nodes"] if n["kind"] == "Incident")
+    assert kept == ["aid_delivery", "blockade", "gps_jamming", "landmine_explosion", "landmine_explosion"]
 
 
 def test_report_reads_the_same_from_both_stores(store: GraphStore, seed_graph: ArticleGraph) -> None:
