@@ -10,7 +10,12 @@ Provenance. A dataset row is not an article, so no Article node is made per row.
   ``outlet`` = that name and ``extra = {"dataset": ..., "outlet": ...}``; a row with no source points to
   the dataset's own Article ("ACLED"). GDELT rows point to one Article per source URL, a real article.
 
-Dataset Articles carry no text and no publication date (the outlet published many reports on many days).
+Dataset Articles carry no text. Their ``published`` is the date the dataset says the row was published
+or recorded, flagged ``published_inferred`` (it is not the outlet's own date): ACLED's ``timestamp`` (upload
+time, epoch seconds, UTC day), UCDP's ``source_date`` paired with ``source_office`` by position, GDELT's
+``DATEADDED`` / ``MentionTimeDate``. A source Article is one per (dataset, outlet, that date), so
+``--as-of`` sees a row from the day the dataset published it. A row without such a field points to an
+undated source Article, which an ``--as-of`` query leaves out (nothing says it was known by then).
 
 Nodes shared between rows (actors, states, source Articles, PART_OF edges) are built once and the same
 instances appear in many yielded graphs, which keeps parsing fast: treat yielded graphs as read-only.
@@ -22,6 +27,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -238,26 +244,49 @@ def split_cell(value: str) -> list[str]:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def dataset_article(dataset: str, outlet: str | None) -> Article:
-    """The Article node standing for one named source of a dataset (or the dataset itself).
+def dataset_article(dataset: str, outlet: str | None, published: date | None = None) -> Article:
+    """The Article node standing for one named source of a dataset (or the dataset itself), as the
+    dataset published or recorded it on ``published`` (None: the row does not say when).
 
-    >>> dataset_article("acled", "Azatutyun").title
-    'ACLED source: Azatutyun'
+    >>> a = dataset_article("acled", "Azatutyun", date(2023, 9, 27))
+    >>> a.title, a.published, a.published_inferred
+    ('ACLED source: Azatutyun', datetime.date(2023, 9, 27), True)
     """
     label = DATASET_LABELS[dataset]
+    # The undated node keeps the id it had before dates were read, so older stores stay consistent.
+    day = () if published is None else (published.isoformat(),)
     if outlet:
         return Article(
-            id="art_" + stable_hash("dataset-source", dataset, outlet.strip().casefold()),
+            id="art_" + stable_hash("dataset-source", dataset, outlet.strip().casefold(), *day),
             title=f"{label} source: {outlet}",
             outlet=outlet,
+            published=published,
+            published_inferred=published is not None,
             extra={"dataset": dataset, "outlet": outlet},
         )
     return Article(
-        id="art_" + stable_hash("dataset", dataset),
+        id="art_" + stable_hash("dataset", dataset, *day),
         title=label,
         outlet=label,
+        published=published,
+        published_inferred=published is not None,
         extra={"dataset": dataset},
     )
+
+
+def parse_epoch_day(value: str, column: str) -> date | None:
+    """The UTC day of a Unix time cell ('1695801600' -> 2023-09-27); empty means unknown (None).
+
+    >>> parse_epoch_day("1695801600", "timestamp")
+    datetime.date(2023, 9, 27)
+    """
+    seconds = parse_int(value, column)
+    if seconds is None:
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC).date()
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"{column} {value!r} is not a Unix time") from None
 
 
 def row_ref(dataset: str, ref: str) -> str:

@@ -54,6 +54,7 @@ from loaders.datasets._common import (
     iso3_of,
     open_source,
     parse_coord,
+    parse_epoch_day,
     parse_int,
     part_of,
     reported_in,
@@ -356,7 +357,11 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
             )
 
     sources = split_cell(row.get("source", ""))
-    articles = [dataset_article(DATASET, s) for s in sources] or [dataset_article(DATASET, None)]
+    # ACLED's upload time: when ACLED published the row, the report clock of an --as-of query.
+    uploaded = parse_epoch_day(row.get("timestamp", ""), "timestamp")
+    articles = [dataset_article(DATASET, s, uploaded) for s in sources] or [
+        dataset_article(DATASET, None, uploaded)
+    ]
     nodes.extend(articles)
     source_quote = [Evidence(article_id=ev_ref, quote=row.get("source", "").strip())] if sources else []
     edges.extend(reported_in(inc_id, articles, {"dataset": DATASET, "ref": ref}, source_quote))
@@ -502,4 +507,12 @@ def _extract_notes(
         return
     if not graph.source_key:
         graph.source_key = article.id
+    if graph.article is not None and graph.article.published is None:
+        # Dated only after extraction: the upload day must not anchor the notes' relative dates.
+        try:
+            uploaded = parse_epoch_day(row.get("timestamp", ""), "timestamp")
+        except ValueError:
+            uploaded = None  # the row itself was reported bad for this already
+        graph.article.published = uploaded
+        graph.article.published_inferred = uploaded is not None
     yield graph

@@ -232,15 +232,44 @@ def ucdp_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
             )
         )
     offices = split_cell(row.get("source_office", ""))
-    articles = [dataset_article(DATASET, o) for o in offices] or [dataset_article(DATASET, None)]
-    nodes.extend(articles)
     source_date = row.get("source_date", "").strip()
+    dates = _office_dates(row.get("source_office", ""), source_date)
+    articles = [dataset_article(DATASET, o, dates.get(o)) for o in offices] or [
+        dataset_article(DATASET, None)
+    ]
+    nodes.extend(articles)
     for edge in reported_in(
         inc_id, articles, {"dataset": DATASET, "ref": ref, "source_date": source_date or None}
     ):
         edge.evidence = [Evidence(article_id=ev_ref, quote=q) for q in quotes[:1]]
         edges.append(edge)
     return finish_graph(nodes, edges, row_key(DATASET, ref, row.values()))
+
+
+def _office_dates(offices: str, dates: str) -> dict[str, date]:
+    """Each source office's publication date, from ``source_date`` read beside ``source_office`` by
+    position. Only when both cells list the same number of entries and every date parses: otherwise
+    which date belongs to which office is unknown, and the offices stay undated. An office listed twice
+    keeps its earliest date.
+
+    >>> _office_dates("Reuters;AFP", "2023-09-19;2023-09-20")
+    {'Reuters': datetime.date(2023, 9, 19), 'AFP': datetime.date(2023, 9, 20)}
+    >>> _office_dates("Reuters;AFP", "2023-09-19")
+    {}
+    """
+    names = [p.strip() for p in offices.split(";")]
+    days = [p.strip() for p in dates.split(";")]
+    if len(names) != len(days):
+        return {}
+    out: dict[str, date] = {}
+    for name, day in zip(names, days, strict=True):
+        try:
+            d = date.fromisoformat(day[:10])
+        except ValueError:
+            return {}
+        if name and (name not in out or d < out[name]):
+            out[name] = d
+    return out
 
 
 @lru_cache(maxsize=CACHE_SIZE)
