@@ -88,12 +88,25 @@ def ingest(
     no_resolve: bool = typer.Option(
         False, "--no-resolve", help="skip the cross-article resolution pass (`conflictgraph resolve` runs it)"
     ),
+    all_codes: bool = typer.Option(
+        False, "--all-codes", help="gdelt, gdelt-mentions: keep every CAMEO code (others as type 'other')"
+    ),
+    extract_notes: bool = typer.Option(
+        False, "--extract-notes", help="acled: also extract claims and incidents from each event's notes"
+    ),
 ) -> None:
     """Extract PATH… and write their graphs into the store; re-running skips what is already in."""
     from loaders.pipeline import ingest as run_ingest
 
     if fmt not in INGEST_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(INGEST_FORMATS)}", param_hint="--format")
+    # A dataset option given with another format would silently do nothing: refuse it instead.
+    if all_codes and fmt not in ("gdelt", "gdelt-mentions"):
+        raise typer.BadParameter(
+            f"only with --format gdelt or gdelt-mentions, not {fmt!r}", param_hint="--all-codes"
+        )
+    if extract_notes and fmt != "acled":
+        raise typer.BadParameter(f"only with --format acled, not {fmt!r}", param_hint="--extract-notes")
     when = _published(published)
     with open_store(store) as s:
         report = run_ingest(
@@ -104,6 +117,8 @@ def ingest(
             progress=progress and sys.stderr.isatty(),
             n_process=processes,
             resolve=not no_resolve,
+            all_codes=all_codes,
+            extract_notes=extract_notes,
         )
         stats = s.stats()
     for line in report.rejected:

@@ -91,6 +91,8 @@ def ingest(
     n_process: int = 1,
     extractor: Extractor | None = None,
     resolve: bool = True,
+    all_codes: bool = False,
+    extract_notes: bool = False,
 ) -> IngestReport:
     """Ingest every input under ``paths`` into ``store``; returns the counts and rejected inputs.
 
@@ -100,7 +102,8 @@ def ingest(
     progress bar on stderr; a callable gets ``(event, report)`` after each input file ('file') and each
     written graph ('write'). ``resolve``: end with the cross-article resolution pass over the whole store
     (:func:`loaders.resolve.resolve_store`), also when nothing new was written, so that a run after an
-    interrupted one finishes its resolution.
+    interrupted one finishes its resolution. ``all_codes`` (GDELT) and ``extract_notes`` (ACLED) are
+    passed to :func:`loaders.datasets.read_dataset`.
     """
     if fmt not in INGEST_FORMATS:
         raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(INGEST_FORMATS)}")
@@ -109,7 +112,9 @@ def ingest(
     files = list(iter_files(paths))
     with _progress(progress, len(files)) as tick:
         if fmt in DATASET_FORMATS or fmt == "annotations":
-            graphs = _prebuilt_graphs(files, fmt, report, tick)
+            graphs = _prebuilt_graphs(
+                files, fmt, report, tick, all_codes=all_codes, extract_notes=extract_notes
+            )
             for graph in graphs:
                 report.read += 1
                 if store.has_source(graph.source_key):
@@ -240,7 +245,13 @@ def _extract_all(
 
 
 def _prebuilt_graphs(
-    files: list[Path], fmt: str, report: IngestReport, tick: ProgressHook
+    files: list[Path],
+    fmt: str,
+    report: IngestReport,
+    tick: ProgressHook,
+    *,
+    all_codes: bool = False,
+    extract_notes: bool = False,
 ) -> Iterator[ArticleGraph]:
     """Graphs that need no extraction: gold annotations or dataset rows."""
     for path in files:
@@ -259,7 +270,7 @@ def _prebuilt_graphs(
         else:
             from loaders.datasets import read_dataset
 
-            for item in read_dataset(fmt, path):
+            for item in read_dataset(fmt, path, all_codes=all_codes, extract_notes=extract_notes):
                 if isinstance(item, InputError):
                     report.rejected.append(str(item))
                 else:
