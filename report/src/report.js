@@ -724,16 +724,54 @@
     var j = where === "first" ? 0 : where === "last" ? currentChain.length - 1 : Math.max(0, Math.min(currentChain.length - 1, i + where));
     selectClaim(currentChain[j].claim.id);
   }
+  function chainLabel(r, i) {
+    var n = chainOf(r).length;
+    return (i + 1) + ". " + name(r.claimant_id) + " " + (STANCE_VERB[r.stance] || r.stance) +
+      (r.target_id ? " " + name(r.target_id) : "") + " (" + spanLabel(r.claim_time) + ", " + n + " claim" + (n > 1 ? "s" : "") + ")";
+  }
+  // What a search matches in a chain: every claim's claimant, target, quote and date, lower-cased once.
+  var chainTexts = new Map();
+  function chainText(r) {
+    var t = chainTexts.get(r.id);
+    if (t === undefined) {
+      t = chainOf(r).map(function (s) {
+        var c = s.claim;
+        return [name(c.claimant_id), c.target_id ? name(c.target_id) : "", c.quote, spanLabel(c.claim_time)].join(" ");
+      }).join(" ").toLowerCase();
+      chainTexts.set(r.id, t);
+    }
+    return t;
+  }
+  // The chain list: every chain, or those whose text holds all the search words. Only the first LIST_MAX
+  // matches become options (a longer <select> freezes the page); the count says how many matched.
+  function fillChainSelect(query) {
+    var sel = $("chain-select"), words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    clear(sel);
+    if (!words.length && claims.length <= GRAPH_ALL_CHAINS_MAX) sel.appendChild(el("option", { value: "__all", text: "All " + claims.length + " claims" }));
+    var matches = [];
+    chainRoots.forEach(function (r, i) {
+      if (!words.length || words.every(function (w) { return chainText(r).indexOf(w) >= 0; })) matches.push([r, i]);
+    });
+    matches.slice(0, LIST_MAX).forEach(function (m) { sel.appendChild(el("option", { value: m[0].id, text: chainLabel(m[0], m[1]) })); });
+    var shown = Math.min(matches.length, LIST_MAX);
+    $("chain-count").textContent = words.length
+      ? matches.length + " of " + chainRoots.length + " chains match" + (matches.length > LIST_MAX ? "; the first " + LIST_MAX + " are listed" : "")
+      : (chainRoots.length > LIST_MAX ? "the first " + shown + " of " + chainRoots.length + " chains are listed; type to find the others" : chainRoots.length + " chains");
+  }
   function initClaims() {
     ensureClaims();
     var sel = $("chain-select");
-    if (claims.length <= GRAPH_ALL_CHAINS_MAX) sel.appendChild(el("option", { value: "__all", text: "All " + claims.length + " claims" }));
-    chainRoots.slice(0, LIST_MAX).forEach(function (r, i) {
-      var n = chainOf(r).length;
-      sel.appendChild(el("option", { value: r.id, text: (i + 1) + ". " + name(r.claimant_id) + " " + (STANCE_VERB[r.stance] || r.stance) +
-        (r.target_id ? " " + name(r.target_id) : "") + " (" + spanLabel(r.claim_time) + ", " + n + " claim" + (n > 1 ? "s" : "") + ")" }));
+    fillChainSelect("");
+    var pending = null;
+    $("chain-search").addEventListener("input", function () {
+      // Debounced: at 30k claims one pass over every chain's text takes tens of milliseconds.
+      clearTimeout(pending);
+      pending = setTimeout(function () {
+        var before = sel.value;
+        fillChainSelect($("chain-search").value);
+        if (sel.value && sel.value !== before) sel.dispatchEvent(new Event("change"));
+      }, 150);
     });
-    if (chainRoots.length > LIST_MAX) $("chain-legend").appendChild(el("p", { className: "hint", text: "Only the first " + LIST_MAX + " of " + chainRoots.length + " chains are listed; narrow the report with filters." }));
     sel.addEventListener("change", function () {
       if (sel.value !== "__all") { currentChain = chainOf(nodes.get(sel.value)); selectedClaim = sel.value; }
       drawGraph();

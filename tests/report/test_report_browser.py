@@ -157,6 +157,43 @@ def test_selecting_the_gps_accusation_shows_its_quote_and_the_denial(
     assert page.errors() == []
 
 
+def test_chain_search_finds_a_chain_by_any_of_its_claims(open_page: Any, seed_store: GraphStore) -> None:
+    import time
+
+    ids = _ids(seed_store)
+    page = open_page(build_report(seed_store, generated_at=GENERATED), "chain-search")
+    page.driver.find_element("id", "tab-claims").click()
+    options = (
+        "return Array.from(document.querySelectorAll('#chain-select option'))"
+        ".map(function (o) { return o.value; });"
+    )
+    every = [v for v in page.js(options) if v != "__all"]
+    assert ids["gps_claim"] in every and len(every) > 1
+
+    def search(text: str) -> list[str]:
+        from selenium.webdriver.common.keys import Keys
+
+        box = page.driver.find_element("id", "chain-search")
+        box.send_keys(Keys.CONTROL, "a")  # typed over, as a user would, so the page sees input events
+        box.send_keys(Keys.BACKSPACE)
+        box.send_keys(text)
+        time.sleep(0.6)  # the list is refilled after a 150 ms pause in typing
+        return list(page.js(options))
+
+    # "absolute lies" is the denial's words: the search finds the chain of the accusation it denies.
+    assert search("Absolute LIES") == [ids["gps_claim"]]
+    count = page.driver.find_element("id", "chain-count").text
+    assert count == f"1 of {len(every)} chains match"
+    assert (
+        "of jamming the GPS system"
+        in page.driver.find_element("css selector", "#claim-detail blockquote").text
+    )
+    assert search("lies nowhere-in-the-seed") == []
+    assert page.driver.find_element("id", "chain-count").text == f"0 of {len(every)} chains match"
+    assert [v for v in search("") if v != "__all"] == every
+    assert page.errors() == []
+
+
 def test_map_has_a_marker_per_located_incident_and_selects_it_on_the_timeline(
     open_page: Any, located_store: GraphStore
 ) -> None:
