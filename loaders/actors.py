@@ -108,6 +108,54 @@ _ARMY_WORDS = frozenset(
 )
 
 
+# Head words of organisation names: a name with one of them is not a place the model mislabelled.
+_ORG_NAME_WORDS = frozenset(
+    [
+        "front",
+        "movement",
+        "alliance",
+        "brigade",
+        "brigades",
+        "group",
+        "union",
+        "committee",
+        "agency",
+        "council",
+        "coalition",
+        "party",
+        "organisation",
+        "organization",
+        "mission",
+        "command",
+        "service",
+        "services",
+        "company",
+        "corporation",
+        "bank",
+        "association",
+        "network",
+        "institute",
+        "foundation",
+        "federation",
+        "league",
+        "university",
+        "court",
+        "police",
+        "guard",
+        "guards",
+        "militia",
+        "battalion",
+        "regiment",
+        "division",
+        "unit",
+        "units",
+        "news",
+        "press",
+        "radio",
+    ]
+)
+
+
 @dataclass(frozen=True)
 class Named:
     name: str
@@ -143,6 +191,17 @@ class ActorDictionary:
                     label = "PERSON" if entry.kind == "person" else "ORG"
                     out.append((alias, f"actor:{key}", label))
         return sorted(set(out))
+
+    def is_actor_word(self, word: str) -> bool:
+        """A word that makes a name an actor rather than a place ("Front", "Ministry", "Forces")."""
+        w = _fold(word)
+        return (
+            w in _ORG_NAME_WORDS
+            or w in self.armed_heads
+            or w in self.government_heads
+            or w in self.media_heads
+            or w in self.person_roles
+        )
 
     def lookup_named(self, text: str) -> Named | None:
         key = self.alias_index.get(_fold(text))

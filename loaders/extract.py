@@ -41,7 +41,7 @@ from graph.taxonomy import IncidentType
 from loaders import dates as dates_mod
 from loaders.actors import ActorResolver, ArticleActors, default_dictionary
 from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, link_denials
-from loaders.gazetteer import Place, default_gazetteer, distance_km
+from loaders.gazetteer import Place, default_gazetteer, distance_km, retag_places
 from loaders.incidents import (
     _EVENT_DEPS,
     _VIOLENT,
@@ -305,26 +305,8 @@ class Extractor:
         return self._graph(state, sentences, drafts, incidents)
 
     def _places_named_as_persons(self, doc: Any) -> None:
-        """The small model tags some towns as persons ("south of Cabaret"): after a preposition of place,
-        a one-word "person" or one the gazetteer knows is a place."""
-        from spacy.tokens import Span
-
-        changed = False
-        ents = []
-        for ent in doc.ents:
-            root = ent.root
-            if (
-                ent.label_ == "PERSON"
-                and root.dep_ == "pobj"
-                and root.head.lower_ in _LOCATIVE
-                and (len(ent) == 1 or self.gazetteer.lookup(ent.text))
-            ):
-                ents.append(Span(doc, ent.start, ent.end, label="GPE"))
-                changed = True
-            else:
-                ents.append(ent)
-        if changed:
-            doc.ents = ents
+        """Towns the small model tags as persons or organisations ("the village of Kfar Roummane")."""
+        retag_places(doc, self.gazetteer, self.dictionary.is_actor_word)
 
     def _dateline(self, state: _ArticleState, sentences: list[_Sentence]) -> None:
         for s in sentences[:4]:

@@ -20,10 +20,12 @@ import math
 import os
 import pickle
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).with_name("data")
 CURATED_FILE = DATA_DIR / "gazetteer_curated.csv"
@@ -255,3 +257,132 @@ def _cached(extra: tuple[str, ...]) -> Gazetteer:
 def default_gazetteer(extra_file: str | Path | None = None) -> Gazetteer:
     """The process-wide gazetteer (optionally with a user CSV of extra places)."""
     return _cached((str(extra_file),) if extra_file else ())
+
+
+# Nouns naming a settlement or an area: "the village of X", "X, a town near Y" make X a place.
+SETTLEMENT_NOUNS = frozenset(
+    [
+        "village",
+        "town",
+        "city",
+        "district",
+        "province",
+        "region",
+        "neighbourhood",
+        "neighborhood",
+        "locality",
+        "commune",
+        "municipality",
+        "township",
+        "county",
+        "suburb",
+        "hamlet",
+        "settlement",
+        "outskirts",
+        "area",
+        "department",
+        "governorate",
+        "oblast",
+        "prefecture",
+        "valley",
+        "island",
+    ]
+)
+# Nouns naming a site in a place: "the weekly market of X", "the port of X".
+SITE_NOUNS = frozenset(
+    [
+        "market",
+        "port",
+        "hospital",
+        "school",
+        "station",
+        "camp",
+        "base",
+        "checkpoint",
+        "bridge",
+        "crossing",
+        "airport",
+        "outskirts",
+        "centre",
+        "center",
+        "mosque",
+        "church",
+        "monastery",
+        "square",
+    ]
+)
+# Prepositions that put their object on a map.
+_LOCATIVE_PREPS = frozenset(
+    ["in", "near", "at", "outside", "around", "towards", "toward", "into", "inside", "between", "across"]
+)
+_ROUTE_PREPS = frozenset(["to", "from", "via"])
+_DASHES = frozenset([",", "—", "–", "-", "--"])
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "general",
+        "gen.",
+        "colonel",
+        "col.",
+        "president",
+        "minister",
+    ]
+)
+
+
+def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]) -> None:
+    """Relabel as places (GPE) the PERSON/ORG entities the parse puts on a map.
+
+    The small model takes many towns it has not seen for persons or organisations ("the village of Kfar
+    Roummane", "near Spin Boldak", "KHURVALETI, Jan 28"). A name is a place here when it is the object of
+    "of" after a settlement or site noun, stands in apposition to a settlement noun, is the object of a
+    locative preposition (short names or names the gazetteer knows), or opens a dateline.
+    ``is_actor_word`` tells the words that make a name an actor ("Front", "Ministry", "Forces").
+    """
+    from spacy.tokens import Span
+
+    changed = False
+    ents = []
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _placed(ent, gazetteer, is_actor_word):
+            ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
+
+
+def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]) -> bool:
+    if any(is_actor_word(t.lower_) or is_actor_word(t.lemma_.lower()) for t in ent):
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in _TITLES:
+        return False
+    root = ent.root
+    if ent.start == 0 and ent.text.isupper() and len(ent.text) >= 3:
+        nxt = doc[ent.end].text if ent.end < len(doc) else ""
+        if nxt in _DASHES:
+            return True  # a dateline: "MOGADISHU —", "KHURVALETI, Georgia, Jan. 28"
+    if ent.text.isupper():
+        return False  # an acronym ("JFA", "RSF") names a group
+    if any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS for c in root.children):
+        return True  # "Ywa Thit, a village five kilometres to the east"
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    word = prep.lower_
+    if word == "of":
+        return prep.head.lemma_.lower() in SETTLEMENT_NOUNS or prep.head.lemma_.lower() in SITE_NOUNS
+    known = bool(gazetteer.lookup(ent.text))
+    if word in _LOCATIVE_PREPS:
+        return len(ent) <= 2 or known
+    return word in _ROUTE_PREPS and known and prep.head.pos_ in ("VERB", "NOUN")
