@@ -21,6 +21,7 @@ from queries.actors import actor_profile
 from queries.chains import ChainNode, all_chains, chain, claims_between
 from queries.export import FORMATS, write_export
 from queries.output import OUTPUT_FORMATS, choose_format, emit, to_record, write_records
+from queries.ratings import load_ratings, unknown_claims
 from queries.timeline import TimelineRow, parse_date_bound, timeline, timeline_filter
 
 StoreOpt = typer.Option(
@@ -331,6 +332,9 @@ def export_cmd(
         None, "--output", "-o", help="output file (csv: a directory); default stdout"
     ),
     group_by: str | None = typer.Option(None, "--group-by", help="timelinejs groups: actor|claimant"),
+    ratings_file: Path | None = typer.Option(
+        None, "--ratings", help="claimreview: a fact-checker's ratings (CSV/JSON/JSONL; docs/exports.md)"
+    ),
     actor: str | None = ActorOpt,
     include_parts: bool = PartsOpt,
     location: str | None = LocationOpt,
@@ -347,18 +351,27 @@ def export_cmd(
     items."""
     kwargs = _flt_kwargs(actor, include_parts, location, within_km, since, until, types, claimant, as_of)
     flt = timeline_filter(**kwargs)
+    ratings, problems = load_ratings(ratings_file) if ratings_file is not None else (None, [])
     with open_store(store) as s:
+        if ratings:
+            problems += unknown_claims(s, ratings, str(ratings_file))
+        opts: dict[str, Any] = {"flt": flt, "group_by": group_by, "ratings": ratings}
         if fmt == "csv":
             if output is None:
                 raise ValidationError("the csv export writes incidents.csv and claims.csv: give -o DIRECTORY")
-            written = write_export(s, fmt, directory=output, flt=flt, group_by=group_by)
+            written = write_export(s, fmt, directory=output, **opts)
             typer.echo("wrote " + ", ".join(str(p) for p in written), err=True)
         elif output is None:
-            write_export(s, fmt, sys.stdout, flt=flt, group_by=group_by)
+            write_export(s, fmt, sys.stdout, **opts)
         else:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                write_export(s, fmt, fh, flt=flt, group_by=group_by)
+                write_export(s, fmt, fh, **opts)
             typer.echo(f"wrote {output}", err=True)
+    for problem in problems:
+        typer.echo(f"Error: {problem}", err=True)
+    if problems:
+        # The export is written with the good ratings; exit 3 says some were left out.
+        raise typer.Exit(3)
 
 
 def register(app: typer.Typer) -> None:

@@ -24,7 +24,7 @@ import io
 import json
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal, TextIO
@@ -50,6 +50,7 @@ from graph.model import (
 from graph.store import GraphStore, TimelineFilter
 from graph.taxonomy import ACLED_MAP, IncidentType
 from queries.common import Reader, display_date
+from queries.ratings import Rating
 from queries.timeline import TimelineRow, build_row
 
 FORMATS = ("timelinejs", "gexf", "graphml", "json", "csv", "acled-csv", "plover-jsonl", "claimreview")
@@ -1167,9 +1168,12 @@ def _schema_date(span: TimeSpan) -> str | None:
     return None
 
 
-def claim_review(sel: Selection, reader: Reader, c: Claim, exported: str) -> dict[str, Any]:
-    """One schema.org ClaimReview for a claim. ``reviewRating`` is only set when a rating exists, and
-    the graph records none (it records who denies what, not a verdict), so it is never emitted."""
+def claim_review(
+    sel: Selection, reader: Reader, c: Claim, exported: str, rating: Rating | None = None
+) -> dict[str, Any]:
+    """One schema.org ClaimReview for a claim. The graph records who denies what, not a verdict, so
+    ``reviewRating`` is set only from a fact-checker's ``rating`` (see :mod:`queries.ratings`); the
+    review's author, date and URL are then the reviewer's."""
     claimant = sel.node(c.claimant_id)
     item: dict[str, Any] = {"@type": "Claim", "@id": f"urn:conflictgraph:claim:{c.id}"}
     if isinstance(claimant, Actor):
@@ -1201,6 +1205,13 @@ def claim_review(sel: Selection, reader: Reader, c: Claim, exported: str) -> dic
         "datePublished": exported[:10],
         "author": {"@type": "Organization", "name": "conflictgraph (automated extraction, not a verdict)"},
     }
+    if rating is not None:
+        review["reviewRating"] = rating.schema()
+        review["author"] = {"@type": "Organization", "name": rating.reviewer}
+        if rating.date is not None:
+            review["datePublished"] = rating.date.isoformat()
+        if rating.url:
+            review["url"] = rating.url
     if sel.claim_disputed(c.id):
         deniers = reader.denials_of(c.id)
         said = "; ".join(f"{reader.name(d.claimant_id) or 'an unnamed source'}: “{d.quote}”" for d in deniers)
@@ -1209,9 +1220,13 @@ def claim_review(sel: Selection, reader: Reader, c: Claim, exported: str) -> dic
     return review
 
 
-def write_claimreview(sel: Selection, out: TextIO, meta: dict[str, Any]) -> None:
+def write_claimreview(
+    sel: Selection, out: TextIO, meta: dict[str, Any], ratings: Mapping[str, Rating] | None = None
+) -> None:
     """A JSON-LD document: a schema.org Dataset node carrying the metadata, then one ClaimReview per
-    claim (accusations and assertions; denials appear as the review body of what they deny)."""
+    claim (accusations and assertions; denials appear as the review body of what they deny), with a
+    ``reviewRating`` where ``ratings`` rates the claim."""
+    ratings = ratings or {}
     header = {
         "@type": "Dataset",
         "@id": "urn:conflictgraph:export",
@@ -1226,7 +1241,8 @@ def write_claimreview(sel: Selection, out: TextIO, meta: dict[str, Any]) -> None
     reader = sel.reader()
     claims: Iterable[Claim] = sel.claims()
     for c in claims:
-        out.write(",\n" + json.dumps(claim_review(sel, reader, c, meta["exported_at"]), ensure_ascii=False))
+        review = claim_review(sel, reader, c, meta["exported_at"], ratings.get(c.id))
+        out.write(",\n" + json.dumps(review, ensure_ascii=False))
         reader = _fresh_when_big(reader)
     out.write("\n]}\n")
 
@@ -1244,15 +1260,19 @@ def write_export(
     as_of: dt.date | None = None,
     group_by: str | None = None,
     exported_at: dt.datetime | None = None,
+    ratings: Mapping[str, Rating] | None = None,
 ) -> list[Path]:
     """Write one export. ``csv`` writes incidents.csv, claims.csv and metadata.json into ``directory``;
-    every other format writes to ``out``. Returns the files written (empty when writing to a stream)."""
+    every other format writes to ``out``. Returns the files written (empty when writing to a stream).
+    ``ratings`` (claimreview only) are fact-checkers' verdicts by claim id."""
     if fmt not in FORMATS:
         raise ValidationError(f"unknown export format {fmt!r}; allowed: {', '.join(FORMATS)}")
     if group_by is not None and group_by not in ("actor", "claimant"):
         raise ValidationError(f"unknown group-by {group_by!r}; allowed: actor, claimant")
     if group_by is not None and fmt != "timelinejs":
         raise ValidationError("--group-by applies to the timelinejs format only")
+    if ratings is not None and fmt != "claimreview":
+        raise ValidationError("--ratings applies to the claimreview format only")
     sel = Selection(store, flt, as_of)
     meta = export_meta(fmt, flt, sel.as_of, group_by, exported_at)
     if fmt == "csv":
@@ -1270,7 +1290,7 @@ def write_export(
         "graphml": lambda: write_graphml(sel, out, meta),
         "acled-csv": lambda: write_acled_csv(sel, out, meta),
         "plover-jsonl": lambda: write_plover(sel, out, meta),
-        "claimreview": lambda: write_claimreview(sel, out, meta),
+        "claimreview": lambda: write_claimreview(sel, out, meta, ratings),
     }
     writers[fmt]()
     return []
