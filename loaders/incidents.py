@@ -187,7 +187,26 @@ class TriggerTable:
         self.injured = frozenset(lexicon.raw["injured_words"])
 
     def type_at(self, tok: Any) -> tuple[IncidentType, int, int] | None:
-        """(type, first token i, last token i) of a trigger starting at or headed by ``tok``."""
+        """(type, first token i, last token i) of a trigger starting at or headed by ``tok``, or None when
+        the word does not report an event here (a name, a month, a consequence, an attacked convoy)."""
+        if _inside_name(tok):
+            return None
+        found = self._type_at(tok)
+        if found is None:
+            return None
+        itype, first, last = found
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma == "kill":
+            return None  # "shelled the village, killing two": the toll of the event already reported
+        if itype is IncidentType.AID_DELIVERY and _attacked(tok, self):
+            return None  # "gunmen ambushed a supply convoy": the convoy is the target, not an event
+        if itype is IncidentType.LANDMINE_EXPLOSION and first == last and lemma == "bomb" and _aerial(tok):
+            itype = IncidentType.AIRSTRIKE  # "bombed the market", "the first bomb fell"
+        if itype is IncidentType.MEDICAL_EVACUATION and _evacuates_unhurt(tok, self):
+            itype = IncidentType.OTHER  # residents moved to safety: a civilian evacuation
+        return itype, first, last
+
+    def _type_at(self, tok: Any) -> tuple[IncidentType, int, int] | None:
         if (
             tok.lower_ not in self.starts
             and tok.lemma_.lower() not in self.starts
@@ -220,6 +239,79 @@ class TriggerTable:
                         if sub is not None and t is not tok and sub is not IncidentType.ARMED_CLASH:
                             return sub, tok.i, tok.i
         return itype, tok.i, tok.i
+
+
+# Entity labels whose words are a name, not an event: "Prisoners of War" in an office's name, the month
+# "March" in a date.
+_NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})
+_MONTH_WORDS = frozenset({"march", "may"})
+# Verbs of attack whose object is the target of the attack.
+_ATTACK_VERBS = frozenset(
+    {"attack", "ambush", "hit", "strike", "target", "shell", "bomb", "loot", "seize", "raid", "fire", "block"}
+)
+_HURT_WORDS = frozenset(
+    {"wounded", "injured", "patient", "patients", "casualty", "casualties", "hurt", "sick", "wound"}
+)
+
+_UNHURT_WORDS = frozenset(
+    {
+        "resident",
+        "residents",
+        "civilian",
+        "civilians",
+        "family",
+        "families",
+        "inhabitants",
+        "villager",
+        "villagers",
+        "household",
+        "households",
+        "student",
+        "students",
+        "staff",
+        "worker",
+        "workers",
+        "tenants",
+        "population",
+    }
+)
+
+
+def _inside_name(tok: Any) -> bool:
+    if tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ in ("B", "I"):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return ent is not None and len(ent) > 1 and not ent.kb_id_
+    return tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in _MONTH_WORDS
+
+
+def _attacked(tok: Any, table: TriggerTable) -> bool:
+    """The aid word is what an attack hit: object of an attack verb, or the passive subject of one."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head  # "an attack on a convoy", "fired on the convoy"
+    lemma = head.lemma_.lower()
+    violent = lemma in _ATTACK_VERBS or table.single.get(lemma) in _VIOLENT
+    return violent and tok.dep_ in ("dobj", "nsubjpass", "pobj")
+
+
+def _aerial(tok: Any) -> bool:
+    if tok.pos_ == "VERB":
+        return True  # "bombed": from the air; a planted bomb "exploded" or "went off"
+    return tok.head.lemma_.lower() in ("fall", "drop", "rain") or any(
+        c.lemma_.lower() in ("aerial", "air", "barrel", "glide", "cluster") for c in tok.children
+    )
+
+
+def _evacuates_unhurt(tok: Any, table: TriggerTable) -> bool:
+    """Who is evacuated, when the phrase says, is not wounded or sick."""
+    people = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    people += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    words = {t.lower_ for p in people for t in p.subtree} | {
+        t.lemma_.lower() for p in people for t in p.subtree
+    }
+    # The words right after the verb too: the parse often splits "evacuated 11 seriously wounded patients".
+    words |= {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 7]}
+    return bool(words & _UNHURT_WORDS) and not words & _HURT_WORDS
 
 
 def casualties(sent: Any, table: TriggerTable) -> tuple[int | None, int | None]:

@@ -1,0 +1,48 @@
+"""Incident typing from trigger words and the parse: what is an event and what is only its target,
+its toll, a name or a month. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _types(ann: dict[str, Any]) -> list[str]:
+    return sorted(i["type"] for i in ann["incidents"])
+
+
+def test_an_attacked_convoy_is_the_target_not_an_aid_delivery(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Four drivers were killed when gunmen ambushed a fuel convoy near Tessit on Sunday.")
+    assert _types(ann) == ["armed_clash"]
+    assert ann["incidents"][0]["killed"] == 4
+
+
+def test_a_convoy_that_arrives_is_an_aid_delivery(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("An aid convoy of 30 trucks reached the besieged town on Monday, the agency said.")
+    assert "aid_delivery" in _types(ann)
+
+
+def test_killing_after_the_event_is_its_toll_not_a_second_incident(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Artillery shelled the village of Dovhenke on Sunday evening, killing three civilians.")
+    assert _types(ann) == ["shelling"]
+    assert ann["incidents"][0]["killed"] == 3
+    assert ann["incidents"][0]["date"] == "2025-05-18"
+
+
+def test_a_month_in_a_dateline_is_not_a_protest_march(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("KHERSON, Ukraine, March 3 (Wire) - A drone struck a bus on Sunday, killing two people.")
+    assert "protest" not in _types(ann)
+    assert "airstrike" in _types(ann)
+
+
+def test_dropped_bombs_are_air_strikes_and_roadside_bombs_are_mines(run) -> None:  # type: ignore[no-untyped-def]
+    aerial = run("Children were in class when the first bomb fell on the school on Friday.")
+    assert _types(aerial) == ["airstrike"]
+    planted = run("A roadside bomb hit an army truck near the bridge on Friday.")
+    assert _types(planted) == ["landmine_explosion"]
+
+
+def test_civilian_evacuation_is_other_and_wounded_transfer_is_medical(run) -> None:  # type: ignore[no-untyped-def]
+    civil = run("Rescuers said 40 residents of the damaged building were evacuated to a school on Monday.")
+    assert _types(civil) == ["other"]
+    medical = run("The Red Cross evacuated nine wounded patients to the city hospital on Monday.")
+    assert _types(medical) == ["medical_evacuation"]
