@@ -18,7 +18,7 @@ against the denier's side; an accusation described only inside a denial becomes 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,10 @@ class Lexicon:
     clause_only: frozenset[str]
     accuse_phrases: dict[str, frozenset[str]]
     claim_nouns: frozenset[str]
+    figure_nouns: frozenset[str]
+    retract: frozenset[str]
+    figure_verbs: frozenset[str]
+    force_nouns: frozenset[str]
     deny_predicates: frozenset[str]
     deny_phrases: tuple[str, ...]
     wrongdoing: frozenset[str]
@@ -64,6 +68,10 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         clause_only=fs(data["clause_only_verbs"]),
         accuse_phrases={k: fs(v) for k, v in data["accuse_phrases"].items()},
         claim_nouns=fs(data["claim_nouns"]),
+        figure_nouns=fs(data.get("figure_nouns", [])),
+        retract=fs(data.get("retract_verbs", [])),
+        figure_verbs=fs(data.get("figure_verbs", [])),
+        force_nouns=fs(data.get("force_nouns", [])),
         deny_predicates=fs(data["deny_predicates"]),
         deny_phrases=tuple(p.lower() for p in data["deny_phrases"]),
         wrongdoing=fs(data["wrongdoing_verbs"]),
@@ -126,7 +134,12 @@ class ClaimFinder:
 
     def find(self, sent: Any, sentence: int, offset: int) -> list[ClaimDraft]:
         drafts: list[ClaimDraft] = []
+        figures: list[ClaimDraft] = []
         used_verbs: set[int] = set()
+        appended = self._appended(sent, sentence, offset)
+        appended_words = {
+            t.i for _c, d in appended for t in sent if d.verb_start <= offset + t.idx < d.verb_end
+        }
         for tok in sent:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 d = self._according_to(tok, sent, sentence, offset)
@@ -136,16 +149,112 @@ class ClaimFinder:
             if tok.pos_ not in ("VERB",) or tok.i in used_verbs:
                 continue
             lemma = tok.lemma_.lower()
-            if lemma not in self.lex.reporting and not self._accuse_phrase(tok):
+            if tok.tag_ == "VBN" and tok.dep_ == "acl":
+                d = self._figure_by(tok, sentence, offset)  # "the toll of 12 given by the ministry"
+                if d:
+                    figures.append(d)
                 continue
-            if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
+            if lemma not in self.lex.reporting and not self._accuse_phrase(tok) and not self._retracts(tok):
+                continue
+            if tok.dep_ in ("amod", "compound"):
                 continue  # "the alleged attack", "the accused"
+            if tok.i in appended_words:
+                continue
             made = self._from_verb(tok, sent, sentence, offset)
             used_verbs.add(tok.i)
             drafts.extend(made)
             for d in made:
                 self.last_claimant = d.claimant or self.last_claimant
+        for f in figures:
+            # "…, officials said, up from the toll of 12 given by the administration": the embedded
+            # figure is its own claim, not part of the enclosing one.
+            for d in drafts:
+                if d.start < f.start < d.end and d.claimant != f.claimant:
+                    commas = [
+                        offset + t.idx for t in sent if t.text == "," and d.start < offset + t.idx < f.start
+                    ]
+                    d.end = commas[-1] if commas else f.start
+                    d.content_end = min(d.content_end, d.end)
+            drafts.append(f)
+        for comma, denial in appended:
+            cut = offset + comma.idx
+            earlier = [d for d in drafts if d.start < cut]
+            for d in earlier:
+                if d.end > cut:
+                    d.end = cut
+                    d.content_end = min(d.content_end, cut)
+            accusing = [d for d in earlier if d.stance is Stance.ACCUSE and d.targets]
+            if denial.claimant is None and accusing:
+                # "…, an accusation they deny": the pronoun is the accused side.
+                for t in dict.fromkeys(t for d in accusing for t in d.targets):
+                    drafts.append(replace(denial, claimant=t))
+            else:
+                drafts.append(denial)
         return drafts
+
+    def _appended(self, sent: Any, sentence: int, offset: int) -> list[tuple[Any, ClaimDraft]]:
+        """Denials appended to an accusation: "…, a charge Kigali rejects", "…, accusations its leaders
+        deny". Matched on the word sequence (comma, claim noun, speaker, denial verb at the clause end)
+        because the parser often reads the verb as a plural noun here. Returns (comma token, draft); a
+        pronoun speaker is left unresolved (``claimant`` None) for the caller to give the accused side."""
+        out: list[tuple[Any, ClaimDraft]] = []
+        toks = list(sent)
+        for k, tok in enumerate(toks):
+            if (
+                tok.lemma_.lower() not in self.lex.claim_nouns
+                and tok.lower_.rstrip("s") not in self.lex.claim_nouns
+            ):
+                continue
+            j = k - 1
+            while j >= 0 and toks[j].lower_ in ("a", "an", "the", "which", "one", "another"):
+                j -= 1
+            if j < 0 or toks[j].text != ",":
+                continue
+            for m in range(k + 2, min(k + 7, len(toks))):
+                word = toks[m]
+                base = word.lemma_.lower() if word.pos_ == "VERB" else word.lower_
+                if base not in self.lex.deny and base.removesuffix("s") not in self.lex.deny:
+                    if word.is_punct:
+                        break
+                    continue
+                if m + 1 < len(toks) and not toks[m + 1].is_punct:
+                    break
+                between = [t for t in toks[k + 1 : m] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+                if not between:
+                    break
+                head = between[-1]
+                claimant: str | None = None
+                if not (
+                    head.pos_ == "PRON"
+                    or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in between)
+                    or any(t.lower_ in ("its", "their") for t in toks[k + 1 : m])
+                ):
+                    found = self.resolver.resolve_all(head, offset, sentence, speaker=True)
+                    if not found:
+                        break
+                    claimant = found[0]
+                start = offset + toks[j + 1].idx
+                end = offset + word.idx + len(word.text)
+                out.append(
+                    (
+                        toks[j],
+                        ClaimDraft(
+                            sentence=sentence,
+                            start=start,
+                            end=end,
+                            claimant=claimant,
+                            stance=Stance.DENY,
+                            content_start=start,
+                            content_end=end,
+                            verb_start=offset + word.idx,
+                            verb_end=end,
+                            names_claim=True,
+                            present_tense=word.tag_ in ("VBZ", "VBP", "NNS"),
+                        ),
+                    )
+                )
+                break
+        return out
 
     def continue_quote(self, sent: Any, sentence: int, offset: int, speaker: str | None) -> list[ClaimDraft]:
         """A sentence inside a quotation attributed in a later sentence ('"A. B," he said'): a claim of
@@ -194,6 +303,57 @@ class ClaimFinder:
                 )
             )
         return out
+
+    def _retracts(self, verb: Any) -> bool:
+        """ "withdrew its earlier statement", "corrected the figure": taking back one's own claim."""
+        nouns = self.lex.claim_nouns | self.lex.figure_nouns
+        return verb.lemma_.lower() in self.lex.retract and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children
+        )
+
+    def _figure_by(self, verb: Any, sentence: int, offset: int) -> ClaimDraft | None:
+        """A figure attributed in a noun phrase: "the toll of 12 given by the local administration",
+        "the 23 deaths cited by the army". The noun must carry the number, so "the figure given by X"
+        (a back-reference) is not a new claim."""
+        if verb.lemma_.lower() not in self.lex.figure_verbs:
+            return None
+        noun = verb.head
+        if noun.like_num and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i:
+            noun = noun.head.head  # "the toll of 12 given by …" hangs the verb on the number
+        if noun.lemma_.lower() not in self.lex.figure_nouns or verb.i < noun.i:
+            return None
+        numbered = any(c.dep_ == "nummod" for c in noun.children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children)
+            for c in noun.children
+        )
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not numbered or not agents:
+            return None
+        speakers = self.resolver.resolve_all(agents[0], offset, sentence, speaker=True)
+        if not speakers:
+            return None
+        dropped = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+        toks = [t for t in noun.subtree if t.i not in dropped]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+            toks.pop()
+        start, end = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
+        date_tokens = []
+        for c in verb.children:
+            sub = list(c.subtree)
+            if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in sub):
+                date_tokens.append((offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)))
+        return ClaimDraft(
+            sentence=sentence,
+            start=start,
+            end=end,
+            claimant=speakers[0],
+            stance=Stance.ASSERT,
+            content_start=start,
+            content_end=end,
+            verb_start=offset + verb.idx,
+            verb_end=offset + verb.idx + len(verb.text),
+            date_tokens=date_tokens,
+        )
 
     def _accuse_phrase(self, verb: Any) -> bool:
         words = self.lex.accuse_phrases.get(verb.lemma_.lower(), frozenset())
@@ -256,6 +416,15 @@ class ClaimFinder:
         ]
         dobj = [c for c in children if c.dep_ in ("dobj", "attr")]
         preps = {c.lower_: c for c in children if c.dep_ in ("prep", "agent")}
+        if passive:
+            # "was blamed by the governor, X, on the group": the parser often hangs the "on"/"of"/"for"
+            # phrase on the agent's noun; it still belongs to the verb.
+            for agent in (c for c in children if c.dep_ == "agent"):
+                for g in agent.children:
+                    heads = {g.i, *(a.i for a in g.children if a.dep_ == "appos")}
+                    for t in g.subtree:
+                        if t.dep_ == "prep" and t.lower_ in ("on", "of", "for") and t.head.i in heads:
+                            preps.setdefault(t.lower_, t)
         oprd = [c for c in children if c.dep_ in ("oprd", "acomp")]
         quoted = self._quote_span(sent, verb)
 
@@ -270,14 +439,14 @@ class ClaimFinder:
             return []  # "did not accuse", "neither confirmed nor denied" are not claims
         if negated and lemma in ("say", "comment", "respond", "confirm", "state"):
             return []
-        if lemma in ("withdraw", "retract"):
+        retracts = self._retracts(verb)
+        if retracts:
             stance = Stance.DENY
 
         content: list[Any] = []
         targets_heads: list[Any] = []
         owners: frozenset[str] = frozenset()
         names_claim = False
-        retracts = lemma in ("retract", "withdraw")
         described: tuple[int, int] | None = None
 
         if stance is Stance.ACCUSE:
@@ -543,6 +712,13 @@ class ClaimFinder:
         quoted: tuple[int, int] | None,
     ) -> ClaimDraft:
         toks = [verb, *content]
+        if stance is Stance.ACCUSE and any(c.dep_ == "auxpass" for c in verb.children):
+            # "The attack was blamed by the governor on the group": the whole passive frame is the claim.
+            for c in verb.children:
+                if c.dep_ in ("nsubjpass", "auxpass", "agent") or (
+                    c.dep_ == "prep" and c.lower_ in ("on", "of", "for")
+                ):
+                    toks.extend(c.subtree)
         if speaker_tok is not None and speaker_tok.pos_ != "PRON" and speaker_tok.i < verb.i:
             sp = np_tokens(speaker_tok)
             if sp and verb.i - sp[-1].i <= 2 and len(sp) <= 8:
@@ -713,8 +889,10 @@ class ClaimFinder:
                     if c.dep_ == "nsubj" and any(x.lower_ in ("no", "none", "nobody") for x in c.subtree):
                         negated = True
                     elif c.dep_ == "nsubj":
+                        weapon = c.lemma_.lower() in self.lex.force_nouns
                         found.extend(
-                            self.resolver.resolve_all(c, offset, sentence)
+                            (self._unnamed_force(c, offset, sentence) if weapon else [])
+                            or self.resolver.resolve_all(c, offset, sentence)
                             or self._unnamed_force(c, offset, sentence)
                         )
             if found:
@@ -738,6 +916,12 @@ class ClaimFinder:
                     toks = np_tokens(head)
                     start, end = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
                     name = " ".join(t.text for t in toks if t.lower_ not in ("the", "a", "an"))
+                    if head.lemma_.lower() in self.lex.force_nouns or head.lower_ in self.lex.force_nouns:
+                        # A weapon or unit of a state: the accused is that state's armed forces.
+                        name = f"Armed Forces of {reg.dictionary.state_name(country)}"
+                        aid = reg.add(ActorKind.ARMED_GROUP, country, name, start, end, sentence, "army")
+                        reg.actors[aid].parent_id = reg.ensure_state(country)
+                        return [aid]
                     return [reg.add(ActorKind.ARMED_GROUP, country, name, start, end, sentence, "army")]
         return []
 
@@ -858,6 +1042,24 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
             match = _nearest_own(drafts, i)
             if match is not None:
                 d.denies = [match]
+            elif d.described is not None and d.claimant:
+                # "withdrew its earlier report that a school had been hit": the withdrawn claim is the
+                # claimant's own, reported only inside the retraction.
+                start, end = d.described
+                out.append(
+                    ClaimDraft(
+                        sentence=d.sentence,
+                        start=start,
+                        end=end,
+                        claimant=d.claimant,
+                        stance=Stance.ASSERT,
+                        content_start=start,
+                        content_end=end,
+                        verb_start=start,
+                        verb_end=start,
+                    )
+                )
+                d.denies = [len(out) - 1]
             continue
         match = _best_denied(drafts, i, same_side, accusations_only=False)
         if match is not None:

@@ -216,3 +216,64 @@ def test_denial_naming_the_owner_links_to_that_claimants_claim(run: Run) -> None
     armenian = next(c for c in ann["claims"] if "Sotk" in c["quote"])
     denial = next(c for c in ann["claims"] if c["stance"] == "deny")
     assert denial["about"] == armenian["id"]
+
+
+def test_passive_blame_keeps_its_whole_frame(run: Run) -> None:
+    ann = run("The ambush was blamed by the governor, Tomas Okello, on the Lakeside Liberation Army.")
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == (
+        "accuse",
+        "Tomas Okello",
+        "Lakeside Liberation Army",
+    )
+    assert (
+        c["quote"] == "The ambush was blamed by the governor, Tomas Okello, on the Lakeside Liberation Army"
+    )
+
+
+def test_denial_appended_to_the_accusation(run: Run) -> None:
+    ann = run("Kinshasa accuses Rwanda of arming the rebels, a charge Kigali rejects.")
+    acc = next(c for c in ann["claims"] if c["stance"] == "accuse")
+    deny = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert acc["quote"] == "Kinshasa accuses Rwanda of arming the rebels"
+    assert (deny["quote"], deny["claimant_name"], deny["about"]) == (
+        "a charge Kigali rejects",
+        "Rwanda",
+        acc["id"],
+    )
+    assert _edges(ann, "DENIES") == [("Rwanda", acc["id"])]
+
+
+def test_appended_denial_by_a_pronoun_is_the_accused(run: Run) -> None:
+    ann = run("The army accused the rebels of shelling the market, an accusation they deny.")
+    deny = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert (deny["quote"], deny["claimant_name"]) == ("an accusation they deny", "rebels")
+
+
+def test_figure_given_by_an_actor_inside_a_noun_phrase(run: Run) -> None:
+    ann = run(
+        "The number of dead has risen to 19, officials said, up from the toll of 12 given by the "
+        "local administration on Monday."
+    )
+    quotes = sorted(c["quote"] for c in ann["claims"])
+    assert quotes == [
+        "The number of dead has risen to 19, officials said",
+        "the toll of 12 given by the local administration on Monday",
+    ]
+
+
+def test_retraction_of_a_claim_described_only_inside_it(run: Run) -> None:
+    ann = run("The regional administration withdrew its earlier report that a school had been damaged.")
+    deny = next(c for c in ann["claims"] if c["stance"] == "deny")
+    withdrawn = next(c for c in ann["claims"] if c["id"] == deny["about"])
+    assert withdrawn["stance"] == "assert"
+    assert withdrawn["claimant"] == deny["claimant"]
+    assert "a school had been damaged" in withdrawn["quote"]
+    no_claim = run("Troops withdrew from the town on Monday.")
+    assert no_claim["claims"] == []
+
+
+def test_weapon_of_a_state_accuses_its_armed_forces(run: Run) -> None:
+    ann = run("Ukraine's air force said a Russian guided bomb hit a factory in Zaporizhzhia.")
+    c = _only(ann)
+    assert (c["stance"], c["target_name"]) == ("accuse", "Armed Forces of Russia")
