@@ -41,7 +41,7 @@ from graph.taxonomy import IncidentType
 from loaders import dates as dates_mod
 from loaders.actors import ActorResolver, ArticleActors, default_dictionary
 from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, link_denials
-from loaders.gazetteer import Place, default_gazetteer, distance_km, retag_places
+from loaders.gazetteer import Place, default_gazetteer, distance_km, find_sites, retag_places
 from loaders.incidents import (
     _EVENT_DEPS,
     _VIOLENT,
@@ -191,6 +191,7 @@ class _ArticleState:
     countries: set[str] = field(default_factory=set)
     dateline: TimeSpan | None = None
     dateline_text: str = ""
+    sites: dict[str, str] = field(default_factory=dict)  # site noun -> location id of the latest such site
 
 
 class Extractor:
@@ -262,6 +263,7 @@ class Extractor:
         here_of: list[list[int]] = []
         for s in sentences:
             self._places(state, s)
+            self._sites(state, s)
             self._actor_mentions(state, s)
             incidents_here = self._incidents(state, s, incidents)
             found = finder.find(s.span, s.index, s.offset)
@@ -437,6 +439,38 @@ class Extractor:
                 0,
             )
             self._add_place(state, place, s.index, start, end_full, surface_start)
+
+    def _sites(self, state: _ArticleState, s: _Sentence) -> None:
+        """Descriptive sites and routes ("the market in Kitshanga"), placed by their named place; a later
+        "the market" is the same site."""
+        doc = s.span.doc
+        mentions = [m for m in state.place_mentions if m[0] == s.index]
+        taken: set[int] = set()
+        for site in find_sites(s.span):
+            anchor_ids = []
+            for i in site.anchors:
+                at = s.offset + doc[i].idx
+                anchor_ids += [lid for _si, a, b, lid in mentions if a <= at < b]
+            if not anchor_ids:
+                continue
+            base = state.places[anchor_ids[0]]
+            key = f"{site.kind}:{site.noun}:" + "+".join(dict.fromkeys(anchor_ids))
+            start = s.offset + doc[site.first].idx
+            end = s.offset + doc[site.last].idx + len(doc[site.last].text)
+            name = re.sub(r"^(the|a|an)\s+", "", state.article.text[start:end], flags=re.I)
+            place = Place(key, name, site.kind, base.country, base.lat, base.lon, 0)
+            state.sites[site.noun] = self._add_place(state, place, s.index, start, end)
+            taken.update(range(site.first, site.last + 1))
+        for tok in s.span:
+            lid = state.sites.get(tok.lemma_.lower())
+            if lid is None or tok.i in taken or tok.i == 0 or tok.pos_ != "NOUN":
+                continue
+            det = doc[tok.i - 1]
+            if det.lower_ in ("the", "that", "this") and det.head.i == tok.i:
+                loc = state.places[lid]
+                key = loc.gazetteer_id or lid
+                same = Place(key, loc.name, loc.location_kind.value, loc.country, loc.lat, loc.lon, 0)
+                self._add_place(state, same, s.index, s.offset + det.idx, s.offset + tok.idx + len(tok.text))
 
     # -- actors -----------------------------------------------------------------------------------------
 

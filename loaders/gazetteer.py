@@ -309,6 +309,12 @@ SITE_NOUNS = frozenset(
         "church",
         "monastery",
         "square",
+        "silo",
+        "silos",
+        "depot",
+        "post",
+        "posts",
+        "building",
     ]
 )
 # Prepositions that put their object on a map.
@@ -376,6 +382,9 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
         return False  # an acronym ("JFA", "RSF") names a group
     if any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS for c in root.children):
         return True  # "Ywa Thit, a village five kilometres to the east"
+    if root.dep_ == "compound" and len(ent) <= 2:
+        head = root.head
+        return head.pos_ == "NOUN" and (head.lemma_.lower() in SITE_NOUNS or head.lower_ in SITE_NOUNS)
     if root.dep_ != "pobj":
         return False
     prep = root.head
@@ -386,3 +395,80 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
     if word in _LOCATIVE_PREPS:
         return len(ent) <= 2 or known
     return word in _ROUTE_PREPS and known and prep.head.pos_ in ("VERB", "NOUN")
+
+
+# Route nouns: "the road between A and B", "the highway from A".
+ROUTE_NOUNS = frozenset(["road", "highway", "route", "motorway", "corridor"])
+_ATTACHED_PREPS = frozenset(["in", "of", "near", "outside"])
+_SITE_PREPS = frozenset(["in", "of", "near", "outside", "at", "between", "from", "linking", "on"])
+
+
+@dataclass(frozen=True)
+class SiteMention:
+    """A descriptive place: a site or route noun tied to named places ("the market in Kitshanga").
+
+    Offsets are token indices of the doc: [first, last] covers the phrase from its determiner to the end
+    of the last named place; ``anchors`` are the token indices of the named places' roots.
+    """
+
+    first: int
+    last: int
+    kind: str
+    noun: str
+    anchors: tuple[int, ...]
+
+
+def find_sites(sent: Any) -> list[SiteMention]:
+    """Descriptive sites and routes of one sentence, anchored on place entities.
+
+    A site or route noun with a place after "in/of/near/between ..." ("the weekly market of Kourao",
+    "a bus station in the town of Debre Markos", "the road between Amuda and the village of Tell Shaeer"),
+    or a place name as its compound ("the Amuda grain silos").
+    """
+    out = []
+    place_roots = {e.root.i: e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or not (
+            lemma in SITE_NOUNS or lemma in ROUTE_NOUNS or tok.lower_ in SITE_NOUNS
+        ):
+            continue
+        if tok.ent_type_:
+            continue  # part of a name the ruler or NER already took
+        anchors: list[int] = []
+        for child in tok.children:
+            if child.dep_ == "compound" and child.i in place_roots:
+                anchors.append(child.i)
+            if child.dep_ in ("prep", "acl") and child.lower_ in _SITE_PREPS:
+                anchors.extend(_place_objects(child, place_roots))
+        after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+        hosts = {tok.head.i, tok.head.head.i} if tok.dep_ == "pobj" else {tok.head.i}
+        if not anchors and after is not None and after.lower_ in _ATTACHED_PREPS and after.head.i in hosts:
+            # "struck a market in the town of X": the parse hangs the place on the verb.
+            anchors.extend(_place_objects(after, place_roots))
+        if not anchors:
+            continue
+        first = min(
+            t.i for t in tok.subtree if t.dep_ in ("det", "amod", "compound", "nummod", "poss") or t is tok
+        )
+        first = min(first, tok.i)
+        last = max(place_roots[a].end - 1 for a in anchors)
+        kind = "route" if lemma in ROUTE_NOUNS else "site"
+        out.append(SiteMention(first, max(last, tok.i), kind, lemma, tuple(anchors)))
+    return out
+
+
+def _place_objects(prep: Any, place_roots: dict[int, Any]) -> list[int]:
+    """Place roots under a preposition: its object, the object's conjuncts, "the town of X"."""
+    found = []
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "dobj")]
+    for obj in list(objs):
+        objs.extend(obj.conjuncts)
+    for obj in objs:
+        if obj.i in place_roots:
+            found.append(obj.i)
+        elif obj.lemma_.lower() in SETTLEMENT_NOUNS:
+            for p in obj.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    found.extend(g.i for g in p.children if g.dep_ == "pobj" and g.i in place_roots)
+    return found

@@ -46,3 +46,32 @@ def test_named_groups_and_acronyms_stay_actors(run) -> None:  # type: ignore[no-
     assert "Kivu Renewal Front" in actors or "the Kivu Renewal Front" in actors
     assert "KRF" not in _names(ann["locations"])
     assert "Kivu Renewal Front" not in _names(ann["locations"])
+
+
+def _location(ann: dict[str, Any], alias: str) -> dict[str, Any]:
+    found = [loc for loc in ann["locations"] if alias in loc["aliases"]]
+    assert found, f"{alias!r} not among {[loc['aliases'] for loc in ann['locations']]}"
+    return found[0]
+
+
+def test_a_site_in_a_named_town_is_its_own_place_and_the_incident_is_there(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Two shells struck a crowded market in the town of Masisi on Sunday, killing five people. "
+        "Witnesses said the market had been full of traders."
+    )
+    site = _location(ann, "a crowded market in the town of Masisi")
+    assert site["kind"] == "site" and site["country"] == "COD"
+    assert "the market" in site["aliases"]
+    shelling = [i for i in ann["incidents"] if i["type"] == "shelling"]
+    assert shelling and shelling[0]["location"] == site["id"]
+
+
+def test_a_road_between_two_places_is_a_route(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A roadside bomb hit a bus on the road between Mogadishu and Afgooye on Tuesday.")
+    route = _location(ann, "the road between Mogadishu and Afgooye")
+    assert route["kind"] == "route" and route["country"] == "SOM"
+
+
+def test_a_place_name_compounded_with_a_site_noun(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A drone struck a motorcycle near the Qamishli grain silos on Monday.")
+    assert _location(ann, "the Qamishli grain silos")["kind"] == "site"
