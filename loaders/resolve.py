@@ -182,6 +182,7 @@ class _Mention:
     places: set[str]  # location ids and name keys ('n:kadugli|SDN') of the place and the places near it
     coords: list[tuple[float, float]]
     actors: dict[str, set[str]]  # role -> canonical actor ids
+    victim_classes: set[str]  # 'civilian' / 'forces' of the victims whose kind says which (_VICTIM_CLASS)
     sources: set[str]
     published: date
     dataset: bool
@@ -282,9 +283,21 @@ def _match(a: _Mention, b: _Mention, cfg: ResolveConfig) -> MergeLink | None:
     )
 
 
+# What kind of victim an actor is, where its kind says so: a population group ("Civilians", "Labor
+# Group") is civilian; a government body or an armed group is forces. States (an article often names
+# the state whose villages were hit), persons, organisations and media say nothing either way.
+_VICTIM_CLASS = {
+    ActorKind.POPULATION_GROUP: "civilian",
+    ActorKind.GOVERNMENT_BODY: "forces",
+    ActorKind.ARMED_GROUP: "forces",
+}
+
+
 def _actor_conflict(a: _Mention, b: _Mention) -> tuple[bool, float]:
     """(conflict, agreement score). Contested perpetrators are no conflict (each side blames the other
-    for the same shelling); different named victims are, and so are actors of disjoint countries."""
+    for the same shelling); different victims are: different named victims, or victims of disjoint
+    classes (civilians on one side, only a ministry's staff or armed men on the other), since
+    population groups are generic names that never match a named victim."""
     all_a = set().union(*a.actors.values()) if a.actors else set()
     all_b = set().union(*b.actors.values()) if b.actors else set()
     if not all_a or not all_b:
@@ -293,6 +306,8 @@ def _actor_conflict(a: _Mention, b: _Mention) -> tuple[bool, float]:
     named_a = {x for x in va if not x.startswith("pop:")}
     named_b = {x for x in vb if not x.startswith("pop:")}
     if named_a and named_b and not (named_a & named_b):
+        return True, 0.0
+    if a.victim_classes and b.victim_classes and not (a.victim_classes & b.victim_classes):
         return True, 0.0
     return False, len(all_a & all_b) / len(all_a | all_b)
 
@@ -707,6 +722,7 @@ def _mentions(
         if n.location_id:
             places.add(n.location_id)
         actors: dict[str, set[str]] = defaultdict(set)
+        victim_classes: set[str] = set()
         sources: set[str] = set()
         for e in r.edges:
             if e.type is EdgeType.OCCURRED_NEAR:
@@ -718,6 +734,8 @@ def _mentions(
                 if isinstance(actor, Actor) and actor.actor_kind is ActorKind.POPULATION_GROUP:
                     aid = "pop:" + aid
                 actors[role].add(aid)
+                if role == "victim" and isinstance(actor, Actor) and actor.actor_kind in _VICTIM_CLASS:
+                    victim_classes.add(_VICTIM_CLASS[actor.actor_kind])
             elif e.type is EdgeType.REPORTED_IN:
                 sources.add(e.target)
         if n.dataset:
@@ -742,6 +760,7 @@ def _mentions(
             places=places,
             coords=coords,
             actors=dict(actors),
+            victim_classes=victim_classes,
             sources=sources,
             published=min((snap.published(s) for s in sources), default=date.max),
             dataset=bool(n.dataset),
@@ -804,7 +823,6 @@ def _cluster(
         srcs[mid] = set(mentions[mid].sources)
     used: dict[str, list[MergeLink]] = defaultdict(list)
     dataset_links: list[MergeLink] = []
-    best_dataset: dict[str, MergeLink] = {}
     for link in pairs:
         ma, mb = mentions[link.a], mentions[link.b]
         if ma.dataset or mb.dataset:
@@ -831,8 +849,24 @@ def _cluster(
     links = {
         min(m): sorted(used.get(uf.find(min(m)), []), key=lambda lk: (lk.a, lk.b)) for m in members.values()
     }
-    del best_dataset
-    return clusters, links, sorted(dataset_links, key=lambda lk: (lk.a, lk.b))
+    return clusters, links, _best_dataset_links(dataset_links, mentions, uf)
+
+
+def _best_dataset_links(
+    dataset_links: list[MergeLink], mentions: dict[str, _Mention], uf: _UnionFind
+) -> list[MergeLink]:
+    """A dataset row is one event: keep its best link per resolved article incident, and of those only
+    the best-scoring (equal best scores all stay: nothing tells them apart, and `merges` lists them for
+    a user to split). ``dataset_links`` come best first."""
+    per_row: dict[str, dict[str, MergeLink]] = defaultdict(dict)
+    for link in dataset_links:
+        row, other = (link.a, link.b) if mentions[link.a].dataset else (link.b, link.a)
+        per_row[row].setdefault(uf.find(other), link)
+    kept: list[MergeLink] = []
+    for by_incident in per_row.values():
+        top = max(lk.score for lk in by_incident.values())
+        kept.extend(lk for lk in by_incident.values() if lk.score == top)
+    return sorted(kept, key=lambda lk: (lk.a, lk.b))
 
 
 # --- incidents ----------------------------------------------------------------------------------
