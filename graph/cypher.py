@@ -299,3 +299,23 @@ def claim_chain(max_depth: int) -> str:
     parts += [_CHAIN_LEVEL.format(prev=n - 1, n=n) for n in range(1, levels + 1)]
     tail = _CHAIN_ROWS.replace("reached_all", f"reached{levels}").replace("level_last", f"level{levels}")
     return "".join(parts) + tail
+
+
+# -- several nodes' neighbours in one statement (GraphStore.neighbours_many) ----------------------
+
+
+def _neighbours_many(etype: EdgeType | None, direction: str) -> str:
+    types = _ALL_TYPES if etype is None else _rel(etype)
+    out = f"COLLECT {{ MATCH (n)-[e:{types}]->(o) RETURN [e.data, o.data] }}" if direction != "in" else "[]"
+    inc = f"COLLECT {{ MATCH (n)<-[e:{types}]-(o) RETURN [e.data, o.data] }}" if direction != "out" else "[]"
+    return f"""UNWIND $ids AS id
+CALL (id) {{
+{_ANY_NODE}
+}}
+RETURN id, {out} AS outgoing, {inc} AS incoming"""
+
+
+# (edge type or None for all, 'out'|'in'|'both') -> the statement; every combination built once here.
+NEIGHBOURS_MANY: dict[tuple[EdgeType | None, str], str] = {
+    (t, d): _neighbours_many(t, d) for t in (None, *EdgeType) for d in ("out", "in", "both")
+}

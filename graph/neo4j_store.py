@@ -699,5 +699,30 @@ class Neo4jStore(GraphStore):
                 f"the query writes ({clause}); run_cypher is read-only unless write=True (CLI: --write)"
             )
 
+    # -- batched reads (one round trip for many ids) -----------------------------------------------
+    def neighbours_many(
+        self, node_ids: Iterable[str], etype: EdgeType | None = None, direction: Direction = "both"
+    ) -> dict[str, list[tuple[Edge, Node]]]:
+        ids = list(dict.fromkeys(node_ids))
+        out: dict[str, list[tuple[Edge, Node]]] = {nid: [] for nid in ids}
+        query = cypher.NEIGHBOURS_MANY[(None if etype is None else EdgeType(etype), direction)]
+        for chunk in _chunks(ids, ITER_CHUNK):
+            for r in self._read(query, ids=chunk):
+                pairs = out[str(r["id"])]
+                for side in ("outgoing", "incoming"):
+                    pairs.extend((Edge.model_validate_json(p[0]), _node(p[1])) for p in r[side])
+        for pairs in out.values():
+            pairs.sort(key=lambda p: (p[0].id, p[1].id))
+        return out
+
+    def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
+        ids = list(dict.fromkeys(node_ids))
+        found: dict[str, Node] = {}
+        for chunk in _chunks(ids, ITER_CHUNK):
+            for r in self._read(cypher.NODES_BY_IDS, ids=chunk):
+                node = _node(r["data"])
+                found[node.id] = node
+        return found
+
 
 __all__ = ["Neo4jStore", "read_credentials", "redact_url"]

@@ -168,6 +168,27 @@ class GraphStore(abc.ABC):
     def iter_edges(self, etype: EdgeType | None = None) -> Iterator[Edge]:
         """Every edge (of one type), in id order, streamed."""
 
+    def neighbours_many(
+        self, node_ids: Iterable[str], etype: EdgeType | None = None, direction: Direction = "both"
+    ) -> dict[str, list[tuple[Edge, Node]]]:
+        """:meth:`neighbours` of several nodes at once: each given id (once) -> its pairs, in the same
+        order; an unknown id maps to []. A store where each call is a round trip answers in one.
+
+        >>> from graph import open_store
+        >>> open_store("memory://").neighbours_many(["inc_x"], EdgeType.ABOUT, "in")
+        {'inc_x': []}
+        """
+        return {nid: self.neighbours(nid, etype, direction) for nid in dict.fromkeys(node_ids)}
+
+    def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
+        """The nodes with these ids that exist, by id (one round trip on a remote store)."""
+        out: dict[str, Node] = {}
+        for nid in dict.fromkeys(node_ids):
+            node = self.get(nid)
+            if node is not None:
+                out[nid] = node
+        return out
+
     def resolve(self, kind: NodeKind, name_or_id: str) -> list[Node]:
         """Nodes whose id equals ``name_or_id`` or whose name/alias matches it."""
         node = self.get(name_or_id)

@@ -113,6 +113,8 @@ class ClaimDraft:
     # For a denial naming its claim ("the Philippine account", "Rwanda's accusations", "accusations by
     # the ombudsman"): the actors whose claim it is (for a country, its actors named so far).
     denied_owners: frozenset[str] = frozenset()
+    # Actors the content says did not do wrong ("the paramilitaries do not target markets").
+    cleared: tuple[str, ...] = ()
 
 
 _QUOTE_CHARS = '"“”«»'
@@ -129,6 +131,7 @@ class ClaimFinder:
         self.lex = lexicon
         self.resolver = resolver
         self.last_claimant: str | None = None
+        self.cleared: list[str] = []  # actors a negated wrongdoing clause clears (last content read)
 
     # -- per sentence ---------------------------------------------------------------------------------
 
@@ -272,6 +275,7 @@ class ClaimFinder:
         ):
             stance = Stance.DENY
         acc, negated = self._accused_in_content(toks, offset, sentence)
+        cleared = tuple(self.cleared)
         acc = [a for a in acc if not self._same_side(speaker, a)]
         # "These accusations are fabricated by Kinshasa": the agent of the fabrication is accused.
         agents = [g for t in toks if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
@@ -300,6 +304,7 @@ class ClaimFinder:
                     verb_end=offset + toks[0].idx,
                     names_claim=stance is Stance.DENY,
                     content_negated=negated,
+                    cleared=cleared,
                 )
             )
         return out
@@ -604,8 +609,10 @@ class ClaimFinder:
         for th in targets_heads:
             drafts_targets.extend(resolver.resolve_all(th, offset, sentence))
         content_negated = False
+        cleared: tuple[str, ...] = ()
         if stance is Stance.ASSERT and content_sorted:
             acc_targets, content_negated = self._accused_in_content(content_sorted, offset, sentence)
+            cleared = tuple(self.cleared)
             if acc_targets and speaker_tok is not None:
                 claimant_ids = resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)
                 acc_targets = [t for t in acc_targets if not any(self._same_side(c, t) for c in claimant_ids)]
@@ -658,6 +665,18 @@ class ClaimFinder:
                     )
                     for s, o in ((sides[0], sides[1]), (sides[1], sides[0]))
                 ]
+        if (
+            lemma not in lex.accuse
+            and lemma not in lex.deny
+            and not retracts
+            and len(speakers) == 1
+            and speakers[0] is not None
+        ):
+            split = self._split_clauses(
+                verb, sent, sentence, offset, speaker_tok, speakers[0], ccomp, negated, quoted
+            )
+            if split:
+                return split
         # A claimant is not its own target.
         out = []
         for spk in speakers:
@@ -684,8 +703,121 @@ class ClaimFinder:
                 d.described = described
                 d.content_negated = content_negated
                 d.denied_owners = owners
+                d.cleared = cleared
                 out.append(d)
         return out
+
+    def _split_clauses(
+        self,
+        verb: Any,
+        sent: Any,
+        sentence: int,
+        offset: int,
+        speaker_tok: Any,
+        speaker: str,
+        ccomp: list[Any],
+        negated: bool,
+        quoted: tuple[int, int] | None,
+    ) -> list[ClaimDraft]:
+        """ "said no civilian had been killed and that the houses had been burnt by gang members": each
+        coordinated clause of the content that carries a different stance is a claim of its own. A
+        conjoined reporting verb ("…, and accused the army of …") is its own claim and is left out.
+        Returns [] when the content is one clause or all clauses agree."""
+        if len(ccomp) != 1 or ccomp[0].i < verb.i:
+            return []  # a quotation before "…, he said" is one claim
+        root = ccomp[0]
+        conjs = [
+            c
+            for c in root.children
+            if c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and (
+                c.lemma_.lower() in self.lex.reporting
+                or any(g.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for g in c.children)
+            )
+        ]
+        if not conjs:
+            return []
+        inner = {t.i for c in conjs for t in c.subtree}
+        pieces = [sorted((t for t in root.subtree if t.i not in inner), key=lambda t: t.i)]
+        pieces += [list(c.subtree) for c in conjs if c.lemma_.lower() not in self.lex.reporting]
+        readings = [self._piece_stance(p, speaker, offset, sentence) for p in pieces]
+        keys = {(st, neg) for st, _t, neg, _c in readings}
+        if len(keys) == 1 and len(pieces) == len(conjs) + 1:
+            return []
+        out: list[ClaimDraft] = []
+        for k, (piece, (stance, targets, neg, cleared)) in enumerate(zip(pieces, readings, strict=True)):
+            for one in [[t] for t in targets] if targets else [[]]:
+                if k == 0:
+                    d = self._draft(
+                        verb,
+                        sent,
+                        sentence,
+                        offset,
+                        speaker_tok,
+                        speaker,
+                        stance,
+                        one,
+                        piece,
+                        negated,
+                        quoted,
+                    )
+                    # The first clause ends where the next one begins.
+                    stop = min(t.idx for t in pieces[1][:1]) + offset if len(pieces) > 1 else d.end
+                    cut = [
+                        offset + t.idx
+                        for t in sent
+                        if t.dep_ in ("cc", "punct") and d.start < offset + t.idx <= stop
+                    ]
+                    if len(pieces) > 1 and d.end > stop:
+                        d.end = min(cut) if cut else stop
+                else:
+                    toks = [t for t in piece]
+                    while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+                        toks.pop(0)
+                    while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_CHARS:
+                        toks.pop()
+                    if not toks:
+                        continue
+                    a, b = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
+                    first = out[0] if out else None
+                    d = ClaimDraft(
+                        sentence=sentence,
+                        start=a,
+                        end=b,
+                        claimant=speaker,
+                        stance=stance,
+                        targets=one,
+                        content_start=a,
+                        content_end=b,
+                        verb_start=offset + verb.idx,
+                        verb_end=offset + verb.idx + len(verb.text),
+                        present_tense=first.present_tense if first else False,
+                        date_tokens=list(first.date_tokens) if first else [],
+                    )
+                d.content_negated = neg and stance is Stance.ASSERT
+                d.cleared = cleared
+                d.names_claim = stance is Stance.DENY
+                out.append(d)
+        return out
+
+    def _piece_stance(
+        self, toks: list[Any], speaker: str, offset: int, sentence: int
+    ) -> tuple[Stance, list[str], bool, tuple[str, ...]]:
+        """Stance of one clause of reported content: a denial predicate, an accusation of another side,
+        or an assertion (with its negation)."""
+        lex = self.lex
+        low = " ".join(t.lower_ for t in toks)
+        if any(
+            t.lemma_.lower() in lex.deny_predicates or t.lower_ in lex.deny_predicates for t in toks
+        ) or any(p in low for p in lex.deny_phrases):
+            return Stance.DENY, [], False, ()
+        acc, neg = self._accused_in_content(toks, offset, sentence)
+        cleared = tuple(self.cleared)
+        acc = [a for a in acc if a != speaker and not self._same_side(speaker, a)]
+        if acc:
+            return Stance.ACCUSE, acc, neg, cleared
+        return Stance.ASSERT, [], neg, cleared
 
     def _same_side(self, claimant: str, target: str) -> bool:
         """A ministry reporting its own forces' strike is not accusing them."""
@@ -842,6 +974,7 @@ class ClaimFinder:
         ids = {t.i for t in content}
         negated = False
         found: list[str] = []
+        self.cleared = []
         # Only the content's main clause (and its conjuncts) says who did what; subordinate clauses
         # ("as traders were laying out their goods") do not.
         roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
@@ -855,8 +988,14 @@ class ClaimFinder:
             )
         for t in mains:
             lemma = t.lemma_.lower()
-            if any(c.dep_ == "neg" for c in t.children):
+            if any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children):
                 negated = True
+                if lemma in self.lex.wrongdoing:
+                    # "the paramilitaries do not target markets": whoever is cleared here is the side
+                    # an earlier accusation named.
+                    for c in t.children:
+                        if c.dep_ == "nsubj":
+                            self.cleared.extend(self.resolver.resolve_all(c, offset, sentence))
                 continue
             # "Yerevan was responsible", "the army is behind the attack"
             blamed = lemma == "be" and any(
@@ -1034,7 +1173,7 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
             match = _best_denied(drafts, i, same_side, accusations_only=True)
             if match is not None:
                 d.stance = Stance.DENY
-                d.denies = [match]
+                d.denies = _same_charge(drafts, i, match, same_side)
             continue
         if d.stance is not Stance.DENY:
             continue
@@ -1063,7 +1202,7 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
             continue
         match = _best_denied(drafts, i, same_side, accusations_only=False)
         if match is not None:
-            d.denies = [match]
+            d.denies = _same_charge(drafts, i, match, same_side)
         elif d.described is not None:
             start, end = d.described
             inner = ClaimDraft(
@@ -1091,7 +1230,10 @@ def _best_denied(drafts: list[ClaimDraft], i: int, same_side: Any, accusations_o
             continue
         if d.claimant and c.claimant and same_side(d.claimant, c.claimant):
             continue
-        against = bool(d.claimant) and any(same_side(d.claimant, t) for t in c.targets)
+        against = bool(d.claimant) and any(
+            same_side(d.claimant, t) or t in d.cleared or any(same_side(x, t) for x in d.cleared)
+            for t in c.targets
+        )
         if accusations_only and not (c.stance is Stance.ACCUSE and against):
             continue
         if j > i and (d.names_claim or accusations_only):
@@ -1114,6 +1256,27 @@ def _best_denied(drafts: list[ClaimDraft], i: int, same_side: Any, accusations_o
         if best is None or score > best[0]:
             best = (score, j)
     return best[1] if best else None
+
+
+def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -> list[int]:
+    """The denied claim and the other accusations it answers: a denial rejects the charge, so every
+    earlier accusation of the denier's side by the same side on the same incident is denied with it
+    ("the army and its spokesman accused the rebels …; the rebels denied it")."""
+    d, m = drafts[i], drafts[match]
+    out = [match]
+    if m.stance is not Stance.ACCUSE or not d.claimant or not m.claimant:
+        return out
+    for j, c in enumerate(drafts[:i]):
+        if j == match or c.stance is not Stance.ACCUSE or not c.claimant:
+            continue
+        if not (c.claimant == m.claimant or same_side(c.claimant, m.claimant)):
+            continue
+        if not any(t == d.claimant or same_side(d.claimant, t) for t in c.targets):
+            continue
+        if (c.start, c.end) in {(drafts[k].start, drafts[k].end) for k in out}:
+            continue
+        out.append(j)
+    return out
 
 
 def _nearest_own(drafts: list[ClaimDraft], i: int) -> int | None:

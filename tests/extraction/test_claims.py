@@ -277,3 +277,30 @@ def test_weapon_of_a_state_accuses_its_armed_forces(run: Run) -> None:
     ann = run("Ukraine's air force said a Russian guided bomb hit a factory in Zaporizhzhia.")
     c = _only(ann)
     assert (c["stance"], c["target_name"]) == ("accuse", "Armed Forces of Russia")
+
+
+def test_coordinated_clauses_with_different_stances_are_separate_claims(run: Run) -> None:
+    ann = run(
+        "Colonel Amara Diallo said no villager had been hurt in the raid and that the huts had been "
+        "burnt by fighters of the Sahel Unity Front."
+    )
+    by_stance = {c["stance"]: c for c in ann["claims"]}
+    assert set(by_stance) == {"assert", "accuse"}
+    assert by_stance["assert"]["quote"] == "Colonel Amara Diallo said no villager had been hurt in the raid"
+    accuse = by_stance["accuse"]
+    assert accuse["quote"] == "the huts had been burnt by fighters of the Sahel Unity Front"
+    assert (accuse["claimant_name"], accuse["target_name"]) == ("Amara Diallo", "Sahel Unity Front")
+    same = run("The mayor said the road had reopened and that the market would open on Monday.")
+    assert len(same["claims"]) == 1
+
+
+def test_a_denial_answers_every_accusation_of_the_same_charge(run: Run) -> None:
+    ann = run(
+        "Ethiopia accused Eritrea of shelling Zalambessa. "
+        "Ethiopia's defence ministry accused Eritrea of firing rockets at the town. "
+        "Eritrea rejected the accusations as lies."
+    )
+    denied = {e[1] for e in _edges(ann, "DENIES")}
+    accusations = {c["id"] for c in ann["claims"] if c["stance"] == "accuse"}
+    assert len(accusations) == 2
+    assert denied == accusations
