@@ -459,6 +459,23 @@ class ArticleActors:
         for actor in order:
             keys = {re.sub(r"^(the|a|an) ", "", _fold(x)) for x in [*actor.aliases]} - {""}
             hit = next((owner[k] for k in sorted(keys) if k in owner and owner[k] != actor.id), None)
+            if hit is not None and hit not in merged and self._misread_person(self.actors[hit], actor, keys):
+                # "U Pyinnya" taken once for an organisation, once for the person: one person, so claims
+                # made under either mention are his.
+                org = self.actors[hit]
+                for alias in org.aliases:
+                    if alias not in actor.aliases:
+                        actor.aliases.append(alias)
+                actor.evidence.extend(
+                    e for e in org.evidence if all(e.start != k.start for k in actor.evidence)
+                )
+                merged[org.id] = actor.id
+                for k, v in list(owner.items()):
+                    if v == org.id:
+                        owner[k] = actor.id
+                for k in keys:
+                    owner.setdefault(k, actor.id)
+                continue
             if hit is not None and self.actors[hit].actor_kind is actor.actor_kind:
                 keep = self.actors[hit]
                 for alias in actor.aliases:
@@ -502,6 +519,17 @@ class ArticleActors:
         for k, v in list(self.affiliation.items()):
             self.affiliation[merged.get(k, k)] = merged.get(v, v)
         return merged
+
+    def _misread_person(self, first: Actor, later: Actor, keys: set[str]) -> bool:
+        """``first`` is an organisation NER made of a capitalised name that ``later`` shows is a person."""
+        if first.actor_kind is not ActorKind.ORGANISATION or later.actor_kind is not ActorKind.PERSON:
+            return False
+        if self.dictionary.lookup_named(first.name) is not None:
+            return False  # a known organisation keeps its kind
+        shared = {re.sub(r"^(the|a|an) ", "", _fold(x)) for x in first.aliases} & keys
+        return any(k and not self.dictionary.is_actor_word(k.split()[-1]) for k in shared) and all(
+            x[:1].isupper() for x in first.aliases
+        )
 
     def same_side(self, a: str, b: str) -> bool:
         """Two actors speak for the same side: one belongs to the other, they share a parent, or both

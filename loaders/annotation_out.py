@@ -53,7 +53,13 @@ def _bound(d: date, raw: str, first: bool) -> str:
     whole_year = (d.month, d.day) == ((1, 1) if first else (12, 31))
     if whole_year and not _MONTH_WORD.search(raw):
         return str(d.year)
+    if first and d.day == 1 and _MONTH_NAME.search(raw) and not _DAY_NUMBER.search(raw):
+        return f"{d.year:04d}-{d.month:02d}"  # "since early January" starts at '2025-01'
     return d.isoformat()
+
+
+_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s+\d{1,2}\b)", re.I)
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
 
 
 def _ev(items: list[Evidence]) -> dict[str, Any] | None:
@@ -70,7 +76,13 @@ def _first(node: Actor | Location | Incident | Claim) -> int:
 def to_annotation(graph: ArticleGraph, name: str) -> dict[str, Any]:
     """The graph as a gold-format dict (see ANNOTATION.md)."""
     art = graph.article
-    actors = sorted((n for n in graph.nodes if isinstance(n, Actor)), key=lambda n: (_first(n), n.id))
+    claims_refs = {r for n in graph.nodes if isinstance(n, Claim) for r in (n.claimant_id, n.target_id)}
+    # A state created only as the parent of its named bodies is not mentioned: ANNOTATION.md lists
+    # mentioned actors (the store keeps it, with the PART_OF edges).
+    actors = sorted(
+        (n for n in graph.nodes if isinstance(n, Actor) and (n.aliases or n.id in claims_refs)),
+        key=lambda n: (_first(n), n.id),
+    )
     locations = sorted((n for n in graph.nodes if isinstance(n, Location)), key=lambda n: (_first(n), n.id))
     incidents = sorted((n for n in graph.nodes if isinstance(n, Incident)), key=lambda n: (_first(n), n.id))
     claims = sorted((n for n in graph.nodes if isinstance(n, Claim)), key=lambda n: (_first(n), n.id))

@@ -108,3 +108,20 @@ def test_a_day_after_an_event() -> None:
     event = resolve("on Sunday", PUB)
     assert shift(event, 1, "a day after").label() == "2025-05-19"
     assert shift(resolve("in March", PUB), 1, "a day after").precision is Precision.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("since early January", "2025-01/2025-05-20"),  # the start is known to the month only
+        ("since mid-October", "2024-10/2025-05-20"),
+        ("since February 2021", "2021-02/2025-05-20"),
+        ("since April 3", "2025-04-03/2025-05-20"),  # a day number keeps the day
+        ("since 2021", "2021/2025-05-20"),
+        ("since Sunday", "2025-05-18/2025-05-20"),
+    ],
+)
+def test_range_starts_are_as_precise_as_the_words(words: str, expected: str) -> None:
+    from loaders.annotation_out import date_fields
+
+    assert date_fields(resolve(words, PUB))[0] == expected

@@ -1,0 +1,43 @@
+"""The per-article actor registry: one actor per real-world actor even when NER changes its mind."""
+
+from __future__ import annotations
+
+from graph.model import ActorKind
+from loaders.actors import ArticleActors, default_dictionary
+
+TEXT = "Nadir Osman said the shop burned. Later Nadir Osman, a trader, told reporters he had lost everything."
+
+
+def _registry() -> ArticleActors:
+    return ArticleActors(default_dictionary(), "art_t", TEXT)
+
+
+def test_a_name_taken_for_an_organisation_then_a_person_is_one_person() -> None:
+    reg = _registry()
+    org = reg.add(ActorKind.ORGANISATION, None, "Nadir Osman", 0, 11, 0)
+    second = TEXT.index("Nadir Osman", 20)
+    person = reg.add(ActorKind.PERSON, None, "Nadir Osman", second, second + 11, 1, role="trader")
+    merged = reg.merge_duplicates()
+    assert merged == {org: person}
+    assert [a.actor_kind for a in reg.actors.values()] == [ActorKind.PERSON]
+    assert reg.actors[person].role == "trader"
+
+
+def test_a_known_organisation_is_not_turned_into_a_person() -> None:
+    text = "UNICEF said schools were hit. UNICEF, the agency, repeated it."
+    reg = ArticleActors(default_dictionary(), "art_u", text)
+    org = reg.add(ActorKind.ORGANISATION, None, "UNICEF", 0, 6, 0)
+    second = text.index("UNICEF", 10)
+    reg.add(ActorKind.PERSON, None, "UNICEF", second, second + 6, 1)
+    reg.merge_duplicates()
+    assert reg.actors[org].actor_kind is ActorKind.ORGANISATION
+
+
+def test_a_state_named_only_through_its_ministry_is_not_listed_as_mentioned(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The Moldovan Ministry of Defence said on Monday that two drones had crashed near Ceadir-Lunga."
+    )
+    kinds = {a["kind"]: a for a in ann["actors"]}
+    assert "government_body" in kinds and kinds["government_body"]["country"] == "MDA"
+    assert "state" not in kinds  # Moldova itself is never mentioned
+    assert all(a["aliases"] for a in ann["actors"])
