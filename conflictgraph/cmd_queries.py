@@ -68,7 +68,9 @@ TIMELINE_COLUMNS = [
     "actors",
     "claims",
     "sources",
+    "provenance",  # "ACLED + 3 articles": a dataset event and the article incidents linked to it
     "disputed",
+    "linked",  # ids of the linked incidents shown in the row (CSV keeps them; a table shows them too)
 ]
 
 

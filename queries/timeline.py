@@ -5,6 +5,12 @@ stores); this module turns each incident into a row a researcher reads: the date
 casualty figures with their spread across sources, the actors and their roles, the claims about the
 incident, and how many independent sources report it.
 
+A dataset incident (ACLED, UCDP, GDELT) and the article incidents linked to it by ``SAME_AS`` (the
+resolution pass, :mod:`loaders.resolve`) are one event: they make ONE row, at the place of the first
+member the filters match, with both provenances ("ACLED + 3 articles") and the linked ids. The row takes
+the dataset's values (date, type, place, figure) and merges the articles' in: their claims, actors and
+sources, every source's casualty figure for the spread, a more precise date or place that agrees.
+
 >>> from graph import open_store
 >>> timeline(open_store("memory://"))
 []
@@ -18,13 +24,39 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from graph.model import Article, CasualtyFigure, Claim, EdgeType, Incident, Location, Precision, Stance
-from graph.store import GraphStore, TimelineFilter, claim_sort_key
+from graph.model import (
+    PRECISION_RANK,
+    Article,
+    CasualtyFigure,
+    Claim,
+    EdgeType,
+    Incident,
+    Location,
+    Precision,
+    Stance,
+)
+from graph.store import GraphStore, TimelineFilter, claim_sort_key, incident_sort_key
 from graph.taxonomy import IncidentType
 from queries.common import ActorRef, ArticleRef, Reader, display_date
 
 # Claims hang from an incident as a tree (accusation -> denial -> reply); rows list them flat, this deep.
 CLAIM_DEPTH = 6
+# Incidents whose rows are read from the store together (one batch of store calls per chunk): big
+# enough that a Neo4j round trip serves many rows, small enough to keep an export's memory flat.
+PREFETCH_CHUNK = 200
+DATASET_LABELS = {"acled": "ACLED", "ucdp": "UCDP", "gdelt": "GDELT"}
+
+
+class LinkedIncident(BaseModel):
+    """Another incident shown in the same row: an article incident linked SAME_AS to the row's dataset
+    incident, or another dataset's incident of the same event."""
+
+    id: str
+    dataset: str | None = Field(default=None, description="acled|ucdp|gdelt, None for an article incident")
+    dataset_ref: str | None = None
+    summary: str = ""
+    confidence: float | None = Field(default=None, description="the SAME_AS link's confidence")
+    reasons: str = Field(default="", description="the SAME_AS link's reasons (type, time, place, actors)")
 
 
 class ClaimBrief(BaseModel):
@@ -66,6 +98,12 @@ class TimelineRow(BaseModel):
     sources: int = Field(description="independent sources: reporting articles, SAME_STORY copies once")
     articles: list[ArticleRef] = Field(default_factory=list)
     disputed: bool = Field(description="a claim about the incident has been denied")
+    dataset: str | None = Field(default=None, description="the row incident's dataset, None for articles")
+    dataset_ref: str | None = None
+    provenance: str = Field(default="", description="'ACLED + 3 articles', '2 articles', 'UCDP'")
+    linked: list[LinkedIncident] = Field(
+        default_factory=list, description="the other incidents of this event (SAME_AS), in this row"
+    )
 
     def flat(self) -> dict[str, Any]:
         """One line per row for CSV and tables: lists joined into strings."""
@@ -86,6 +124,8 @@ class TimelineRow(BaseModel):
             ),
             "sources": self.sources,
             "disputed": self.disputed,
+            "provenance": self.provenance,
+            "linked": "; ".join(x.id for x in self.linked),
         }
 
 
@@ -120,44 +160,100 @@ def figure_range(figures: Sequence[CasualtyFigure], field: str, fallback: int | 
     return f"{lo}–{hi} ({len({f.source for f in figures if getattr(f, field) is not None})} sources)"
 
 
-def build_row(reader: Reader, inc: Incident) -> TimelineRow:
-    """The row of one incident (claims, sources and figures as of the reader's date)."""
-    reader.remember(inc)
-    place: Location | None = None
-    loc = reader.get(inc.location_id)
-    if isinstance(loc, Location):
-        place = loc
-    near = [n for _, n in reader.store.neighbours(inc.id, EdgeType.OCCURRED_NEAR, "out")]
-    if place is None:
-        place = next((n for n in near if isinstance(n, Location)), None)
+def build_row(reader: Reader, inc: Incident, linked: Sequence[Incident] = ()) -> TimelineRow:
+    """The row of one incident, or of one event told by several linked incidents (``inc`` and
+    ``linked``, see :func:`linked_group`); claims, sources and figures as of the reader's date.
+
+    The row's incident is the first dataset incident of the group (the first incident when none is
+    from a dataset): its date, type, place and figure, except that a strictly more precise date of a
+    member that lies inside it, a more precise place (smaller ``precision_km``), or a specific type
+    when it has 'other' come from the members. Claims, actors, articles and casualty figures are the
+    union of every member's; ``killed_display`` shows the spread of all their figures.
+    """
+    members = [inc, *(m for m in linked if m.id != inc.id)]
+    for m in members:
+        reader.remember(m)
+    primary = next((m for m in members if m.dataset), members[0])
+    others = [m for m in members if m.id != primary.id]
+
+    span = primary.event_time
+    if span.start is not None and span.end is not None:
+        for m in others:
+            t = m.event_time
+            if (
+                t.start is not None
+                and t.end is not None
+                and PRECISION_RANK[t.precision] < PRECISION_RANK[span.precision]
+                and span.start <= t.start
+                and t.end <= span.end
+            ):
+                span = t
+    elif others:
+        span = next((m.event_time for m in others if m.event_time.known), span)
+    itype = primary.incident_type
+    if itype.value == "other":
+        itype = next((m.incident_type for m in others if m.incident_type.value != "other"), itype)
+
+    place = _place(reader, primary)
+    for m in others:
+        cand = _place(reader, m)
+        if cand is None:
+            continue
+        if place is None or (
+            cand.precision_km is not None
+            and place.precision_km is not None
+            and cand.precision_km < place.precision_km
+        ):
+            place = cand
+
     actors: list[ActorRef] = []
     seen_roles: set[tuple[str, str | None]] = set()
-    for edge, actor in reader.store.neighbours(inc.id, EdgeType.INVOLVES, "out"):
-        role = edge.props.get("role")
-        key = (actor.id, role if isinstance(role, str) else None)
-        if key not in seen_roles:
-            seen_roles.add(key)
-            reader.remember(actor)
-            ref = reader.actor_ref(actor.id, key[1])
-            assert ref is not None
-            actors.append(ref)
+    for m in members:
+        for edge, actor in reader.neighbours(m.id, EdgeType.INVOLVES, "out"):
+            role = edge.props.get("role")
+            key = (actor.id, role if isinstance(role, str) else None)
+            if key not in seen_roles:
+                seen_roles.add(key)
+                reader.remember(actor)
+                ref = reader.actor_ref(actor.id, key[1])
+                assert ref is not None
+                actors.append(ref)
     actors.sort(key=lambda a: (a.role or "", a.name, a.id))
 
-    claims = claim_tree(reader, inc.id)
-    articles = reader.articles_of(inc.id)
-    figures = [f for f in inc.figures if reader.as_of is None or _published_by(reader, f.source)]
-    killed = inc.killed if reader.as_of is None else _last_figure(figures, "killed")
-    injured = inc.injured if reader.as_of is None else _last_figure(figures, "injured")
+    claims_by_id: dict[str, ClaimBrief] = {}
+    for m in members:
+        for brief in claim_tree(reader, m.id):
+            claims_by_id.setdefault(brief.id, brief)
+    claims = sorted(claims_by_id.values(), key=lambda b: claim_sort_key(_claim(reader, b.id)))
+    articles_by_id: dict[str, Article] = {}
+    for m in members:
+        for a in reader.articles_of(m.id):
+            articles_by_id.setdefault(a.id, a)
+    articles = sorted(articles_by_id.values(), key=lambda a: (a.published or dt.date.max, a.id))
+
+    figures: list[CasualtyFigure] = []
+    seen_figures: set[tuple[str, int | None, int | None]] = set()
+    for m in members:
+        for f in m.figures:
+            fkey = (f.source, f.killed, f.injured)
+            if fkey not in seen_figures and (reader.as_of is None or _figure_visible(reader, f.source)):
+                seen_figures.add(fkey)
+                figures.append(f)
+    if reader.as_of is None:
+        killed = next((m.killed for m in [primary, *others] if m.killed is not None), None)
+        injured = next((m.injured for m in [primary, *others] if m.injured is not None), None)
+    else:
+        killed, injured = _last_figure(figures, "killed"), _last_figure(figures, "injured")
     return TimelineRow(
-        id=inc.id,
-        date=inc.event_time.label(),
-        display_date=display_date(inc.event_time),
-        precision=inc.event_time.precision,
-        start=inc.event_time.start,
-        end=inc.event_time.end,
-        date_words=inc.event_time.raw,
-        type=inc.incident_type,
-        summary=inc.summary,
+        id=primary.id,
+        date=span.label(),
+        display_date=display_date(span),
+        precision=span.precision,
+        start=span.start,
+        end=span.end,
+        date_words=span.raw,
+        type=itype,
+        summary=primary.summary,
         place=place.name if place else None,
         place_id=place.id if place else None,
         lat=place.lat if place else None,
@@ -171,17 +267,84 @@ def build_row(reader: Reader, inc: Incident) -> TimelineRow:
         sources=reader.independent_sources([a.id for a in articles]),
         articles=[reader.article_ref(a.id) for a in articles],
         disputed=any(c.disputed for c in claims),
+        dataset=primary.dataset,
+        dataset_ref=primary.dataset_ref,
+        provenance=provenance(reader, members, articles),
+        linked=[_linked_ref(reader, m, members) for m in others],
     )
 
 
-def _published_by(reader: Reader, source: str) -> bool:
+def _place(reader: Reader, inc: Incident) -> Location | None:
+    loc = reader.get(inc.location_id)
+    if isinstance(loc, Location):
+        return loc
+    near = [n for _, n in reader.neighbours(inc.id, EdgeType.OCCURRED_NEAR, "out")]
+    return next((n for n in near if isinstance(n, Location)), None)
+
+
+def provenance(reader: Reader, members: Sequence[Incident], articles: Sequence[Article]) -> str:
+    """'ACLED + 3 articles': each dataset of the event (with its count when several of its rows are
+    linked) and the independent articles (SAME_STORY copies once; a dataset's own source Articles,
+    which stand for the outlets a row cites, are not articles of their own).
+
+    >>> from graph import open_store
+    >>> from graph.model import Incident
+    >>> from graph.taxonomy import IncidentType as T
+    >>> r = Reader(open_store("memory://"))
+    >>> provenance(r, [Incident(id="i1", incident_type=T.SHELLING, dataset="acled")], [])
+    'ACLED'
+    """
+    per_dataset: dict[str, int] = {}
+    for m in members:
+        if m.dataset:
+            per_dataset[m.dataset] = per_dataset.get(m.dataset, 0) + 1
+    parts = [
+        DATASET_LABELS.get(d, d.upper()) + ("" if n == 1 else f" ({n} events)")
+        for d, n in sorted(per_dataset.items())
+    ]
+    own = [a.id for a in articles if "dataset" not in a.extra]
+    if own or not parts:
+        n = reader.independent_sources(own)
+        parts.append(f"{n} article" + ("" if n == 1 else "s"))
+    return " + ".join(parts)
+
+
+def _linked_ref(reader: Reader, m: Incident, members: Sequence[Incident]) -> LinkedIncident:
+    ids = {x.id for x in members}
+    link = next((e for e, n in reader.neighbours(m.id, EdgeType.SAME_AS, "both") if n.id in ids), None)
+    conf = link.props.get("confidence") if link is not None else None
+    return LinkedIncident(
+        id=m.id,
+        dataset=m.dataset,
+        dataset_ref=m.dataset_ref,
+        summary=m.summary,
+        confidence=float(conf) if isinstance(conf, int | float) else None,
+        reasons=str(link.props.get("reasons") or "") if link is not None else "",
+    )
+
+
+def linked_group(reader: Reader, inc: Incident) -> list[Incident]:
+    """The incidents of the same event as ``inc``: those joined to it by SAME_AS links, transitively
+    (a dataset row and its article incident; two datasets' rows of one article incident), visible as of
+    the reader's date, in timeline order. ``inc`` alone when nothing is linked.
+    """
+    found: dict[str, Incident] = {inc.id: inc}
+    stack = [inc.id]
+    while stack:
+        for _, node in reader.neighbours(stack.pop(), EdgeType.SAME_AS, "both"):
+            if isinstance(node, Incident) and node.id not in found and reader.visible(node.id):
+                found[node.id] = node
+                stack.append(node.id)
+    return sorted(found.values(), key=incident_sort_key)
+
+
+def _figure_visible(reader: Reader, source: str) -> bool:
+    """A figure counts as of the date when its source is an article published by then, or a dataset
+    row (source ``acled:REF``, not an article) of an incident that is itself visible as of then."""
     art = reader.get(source)
-    return (
-        isinstance(art, Article)
-        and art.published is not None
-        and reader.as_of is not None
-        and (art.published <= reader.as_of)
-    )
+    if isinstance(art, Article):
+        return art.published is not None and reader.as_of is not None and art.published <= reader.as_of
+    return art is None and ":" in source and not source.startswith("art_")
 
 
 def _last_figure(figures: Sequence[CasualtyFigure], field: str) -> int | None:
@@ -268,11 +431,78 @@ def timeline_filter(
 
 
 def iter_timeline(store: GraphStore, flt: TimelineFilter | None = None) -> Iterator[TimelineRow]:
-    """Rows one at a time (exports use this so they never hold all rows)."""
+    """Rows one at a time (exports use this so they never hold all rows): one row per event, linked
+    incidents together (:func:`linked_group`), at the place of the first member the filter matches."""
     flt = flt or TimelineFilter()
-    reader = Reader(store, as_of=flt.as_of)
-    for inc in store.timeline(flt):
-        yield build_row(reader, inc)
+    incidents = store.timeline(flt)
+    shown: set[str] = set()
+    for start in range(0, len(incidents), PREFETCH_CHUNK):
+        chunk = incidents[start : start + PREFETCH_CHUNK]
+        # A reader per chunk: the batch reads serve this chunk's rows, and memory stays flat.
+        reader = Reader(store, as_of=flt.as_of)
+        prefetch_rows(reader, [i.id for i in chunk])
+        for inc in chunk:
+            if inc.id in shown:
+                continue
+            group = linked_group(reader, inc)
+            shown.update(m.id for m in group)
+            yield build_row(reader, inc, group)
+
+
+def prefetch_rows(reader: Reader, incident_ids: Sequence[str]) -> None:
+    """Read what the rows of these incidents need in a few batched store calls: the incidents' and
+    their SAME_AS partners' neighbours, the claim tree level by level, the articles' SAME_STORY links,
+    then the nodes named by id only (claimants, targets, places, denied claims, figure sources)."""
+    members = list(dict.fromkeys(incident_ids))
+    reader.prefetch(members)
+    frontier = members
+    while frontier:  # SAME_AS components are small; each level is one call
+        new = [
+            n.id
+            for i in frontier
+            for _, n in reader.neighbours(i, EdgeType.SAME_AS, "both")
+            if isinstance(n, Incident) and n.id not in members
+        ]
+        new = list(dict.fromkeys(new))
+        reader.prefetch(new)
+        members.extend(new)
+        frontier = new
+    claims: list[str] = []
+    frontier = members
+    for _ in range(CLAIM_DEPTH):
+        level = list(
+            dict.fromkeys(
+                c.id
+                for x in frontier
+                for _, c in reader.neighbours(x, EdgeType.ABOUT, "in")
+                if isinstance(c, Claim) and c.id not in claims
+            )
+        )
+        if not level:
+            break
+        reader.prefetch(level)
+        claims.extend(level)
+        frontier = level
+    articles = [
+        a.id for x in [*members, *claims] for _, a in reader.neighbours(x, EdgeType.REPORTED_IN, "out")
+    ]
+    reader.prefetch_same_story(articles)
+    wanted: list[str | None] = []
+    for x in members:
+        inc = reader.get(x)
+        if isinstance(inc, Incident):
+            wanted.append(inc.location_id)
+            wanted.extend(f.source for f in inc.figures)
+    for x in claims:
+        c = reader.get(x)
+        if isinstance(c, Claim):
+            wanted.extend((c.claimant_id, c.target_id))
+            wanted.extend(
+                cid
+                for e, _ in reader.neighbours(x, EdgeType.DENIES, "in")
+                if isinstance(cid := e.props.get("claim_id"), str)
+            )
+    reader.prefetch_nodes(wanted)
 
 
 def timeline(
