@@ -109,3 +109,40 @@ def test_linked_incidents_are_one_row_with_both_provenances(
     emit([mine], "csv", out, columns=["display_date", "provenance", "linked"])
     [line] = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert line == {"display_date": "2023-09-19", "provenance": "ACLED + 1 article", "linked": seed_mine.id}
+
+
+def test_cli_table_and_csv_show_the_provenance(tmp_path: Path, seed_graph: ArticleGraph) -> None:
+    from typer.testing import CliRunner
+
+    from conflictgraph.cli import app
+    from queries.timeline import TimelineRow as Row
+
+    store_dir = str(tmp_path / "store")
+    seed = TESTS.parent / "seeds" / "000_d0a399db87bfc5a2.gold.json"
+    fixture = TESTS / "datasets" / "fixtures" / "acled_current.csv"
+    runner = CliRunner()
+    done = runner.invoke(
+        app, ["ingest", "-s", store_dir, "--format", "annotations", "--no-progress", str(seed)]
+    )
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["ingest", "-s", store_dir, "--format", "acled", "--no-progress", str(fixture)])
+    assert done.exit_code == 3  # the fixture's bad rows; the rest is in and resolved
+    done = runner.invoke(
+        app, ["timeline", "-s", store_dir, "--type", "landmine_explosion", "--format", "csv"]
+    )
+    assert done.exit_code == 0, done.output
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    # same day and precision: the rows come in id order; compare as a set of lines
+    assert sorted((r["display_date"], r["provenance"], r["killed"], bool(r["linked"])) for r in rows) == [
+        ("2023-09-19", "1 article", "4", False),  # the seed's ministry landmine: not AZE9002's event
+        # AZE9001: ACLED names the town, the seed a site with no coordinates
+        ("2023-09-19", "ACLED", "4", False),
+        ("2023-09-19", "ACLED + 1 article", "2", True),  # AZE9002 and the seed's two civilians
+    ]
+    done = runner.invoke(
+        app,
+        ["timeline", "-s", store_dir, "--type", "landmine_explosion", "--format", "table"],
+        env={"COLUMNS": "400"},
+    )
+    assert done.exit_code == 0 and "ACLED + 1 article" in done.stdout
+    assert "provenance" in Row.model_fields and "linked" in Row.model_fields
