@@ -2,14 +2,19 @@
 
     eval "$(scripts/neo4j env)"
     python bench/store.py                       # 10k articles batched, 300 naive, on $NEO4J_URI
-    python bench/store.py --articles 2000 --naive-articles 100 --url bolt://127.0.0.1:7687
+    python bench/store.py --articles 2000 --naive-articles 100 --skip-embedded --url bolt://127.0.0.1:7687
 
 The synthetic corpus is realistic in shape: each article has about 5 actors and 3 locations drawn from
 shared pools (so nodes recur across articles and get merged), 3 incidents, 5 claims (accusations, a
 denial of one of them, statements) and about 27 edges. The batched path is ``Neo4jStore.write_many``
 (read, merge in Python, then one ``UNWIND … MERGE`` per label and relationship type, many articles per
 transaction). The naive path sends one MERGE statement per node and per edge, each in its own
-auto-commit transaction; it runs on a subset and its rate is extrapolated, as the output says.
+auto-commit transaction.
+
+The naive path is too slow to write the whole corpus, so it writes a smaller corpus of its own (same
+shape, disjoint ids) in samples taken between slices of the batched run, into the same store: both
+paths are timed on a store of the same size and under the same machine load, which on a shared machine
+changes from minute to minute. Its rate is extrapolated to the whole corpus, as the output says.
 
 THE BENCH EMPTIES THE TARGET STORE (every conflictgraph node and edge) before each measurement.
 """
@@ -23,6 +28,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from graph.model import (
@@ -94,18 +100,19 @@ def _sentence(rng: random.Random, n: int = 14) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def synthetic_corpus(count: int, seed: int = 7) -> list[ArticleGraph]:
-    """``count`` article graphs with shared actor and location pools; deterministic for a seed."""
+def synthetic_corpus(count: int, seed: int = 7, namespace: str = "") -> list[ArticleGraph]:
+    """``count`` article graphs with shared actor and location pools; deterministic for a seed. Corpora
+    with different namespaces share no node or edge id."""
     rng = random.Random(seed)
     actor_keys = [
-        (rng.choice(list(ActorKind)), rng.choice(COUNTRIES), f"actor {i} {rng.choice(WORDS)}")
+        (rng.choice(list(ActorKind)), rng.choice(COUNTRIES), f"{namespace}actor {i} {rng.choice(WORDS)}")
         for i in range(ACTOR_POOL)
     ]
     place_keys = [
         (
             rng.choice(list(LocationKind)),
             rng.choice(COUNTRIES),
-            f"place {i}",
+            f"{namespace}place {i}",
             rng.uniform(-60, 70),
             rng.uniform(-170, 170),
         )
@@ -115,7 +122,7 @@ def synthetic_corpus(count: int, seed: int = 7) -> list[ArticleGraph]:
     start = date(2020, 1, 1)
     for a in range(count):
         sentences = [_sentence(rng) for _ in range(12)]
-        text = " ".join(sentences) + f" Report {a}."
+        text = " ".join(sentences) + f" {namespace}Report {a}."
         aid = article_id(text)
         published = start + timedelta(days=a % 1500)
         offsets = [text.find(s) for s in sentences]
@@ -267,20 +274,29 @@ def sizes(graphs: Sequence[ArticleGraph]) -> tuple[int, int]:
     return nodes, sum(len(g.edges) for g in graphs)
 
 
+def distinct(graphs: Sequence[ArticleGraph]) -> tuple[int, int]:
+    nodes = {n.id for g in graphs for n in [*g.nodes, *([g.article] if g.article else [])]}
+    return len(nodes), len({e.id for g in graphs for e in g.edges})
+
+
 def timed(action: Callable[[], Any]) -> float:
     t0 = time.perf_counter()
     action()
     return time.perf_counter() - t0
 
 
-def line(label: str, graphs: Sequence[ArticleGraph], seconds: float) -> float:
-    nodes, edges = sizes(graphs)
-    rate = len(graphs) / seconds
+def line(label: str, articles: int, nodes: int, edges: int, seconds: float) -> float:
+    rate = articles / seconds
     print(
-        f"{label:<34} {len(graphs):>6} articles in {seconds:8.1f} s: {rate:8.1f} articles/s, "
+        f"{label:<34} {articles:>6} articles in {seconds:8.1f} s: {rate:8.1f} articles/s, "
         f"{nodes / seconds:9.0f} node writes/s, {edges / seconds:9.0f} edge writes/s"
     )
     return rate
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} {five:.1f} {fifteen:.1f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -288,44 +304,79 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", default=os.environ.get("NEO4J_URI"), help="bolt URL (default $NEO4J_URI)")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--naive-articles", type=int, default=300)
+    parser.add_argument(
+        "--slices", type=int, default=5, help="batched slices, each followed by a naive sample (default 5)"
+    )
+    parser.add_argument("--skip-embedded", action="store_true", help="do not time the embedded store")
     args = parser.parse_args(argv)
     if not args.url:
         print('Error: no Neo4j URL: pass --url or run eval "$(scripts/neo4j env)"', file=sys.stderr)
         return 1
+    if args.articles < 1 or args.naive_articles < 1 or not 1 <= args.slices <= args.naive_articles:
+        print(
+            "Error: --articles and --naive-articles must be >= 1, --slices 1..--naive-articles",
+            file=sys.stderr,
+        )
+        return 2
     try:
-        import neo4j._rust  # noqa: F401
+        import neo4j._rust  # type: ignore[import-not-found]  # noqa: F401
 
         codec = "Rust (neo4j-rust-ext)"
     except ImportError:
         codec = "pure Python (pip install 'conflictgraph[speed]' for the Rust one)"
     print(f"driver codec: {codec}")
     graphs = synthetic_corpus(args.articles)
+    naive_graphs = synthetic_corpus(args.naive_articles, seed=11, namespace="naive ")
     nodes, edges = sizes(graphs)
     print(
         f"synthetic corpus: {len(graphs)} articles, {nodes} node writes, {edges} edge writes "
-        f"({nodes / len(graphs):.0f} nodes and {edges / len(graphs):.0f} edges per article)"
+        f"({nodes / len(graphs):.0f} nodes and {edges / len(graphs):.0f} edges per article); "
+        f"naive samples: {len(naive_graphs)} articles of a corpus of the same shape with disjoint ids"
     )
-    print(f"emptying the store at {args.url} before each Neo4j run", file=sys.stderr)
+    print(f"emptying the store at {args.url} before the Neo4j run", file=sys.stderr)
+    print(f"start: {load()} ({os.cpu_count()} CPUs)")
     store = Neo4jStore(args.url)
+    batched_s = naive_s = 0.0
     try:
-        subset = graphs[: args.naive_articles]
         store.clear()
-        naive = line("neo4j naive (MERGE per statement)", subset, timed(lambda: naive_write(store, subset)))
-        store.clear()
-        batched = line("neo4j batched (write_many)", graphs, timed(lambda: store.write_many(graphs)))
+        for k in range(args.slices):
+            part = graphs[k * len(graphs) // args.slices : (k + 1) * len(graphs) // args.slices]
+            sample = naive_graphs[
+                k * len(naive_graphs) // args.slices : (k + 1) * len(naive_graphs) // args.slices
+            ]
+            b = timed(partial(store.write_many, part))
+            n = timed(partial(naive_write, store, sample))
+            batched_s, naive_s = batched_s + b, naive_s + n
+            print(
+                f"  slice {k + 1}/{args.slices}: batched {len(part)} articles at {len(part) / b:6.1f}/s, "
+                f"then naive {len(sample)} at {len(sample) / n:5.2f}/s; {load()}"
+            )
+        naive = line("neo4j naive (MERGE per statement)", len(naive_graphs), *sizes(naive_graphs), naive_s)
+        batched = line("neo4j batched (write_many)", len(graphs), nodes, edges, batched_s)
         stats = store.stats()
+        naive_nodes, naive_edges = distinct(naive_graphs)
         print(
-            f"neo4j store after the batched run: {stats['nodes']} nodes, {stats['edges']} edges, "
-            f"{stats['sources']} sources"
+            f"neo4j store after both runs: {stats['nodes']} nodes, {stats['edges']} edges, "
+            f"{stats['sources']} sources (the naive samples wrote {naive_nodes} of the nodes and "
+            f"{naive_edges} of the edges, and no source)"
         )
         store.clear()
     finally:
         store.close()
-    embedded = NetworkXStore("memory://")
-    line("embedded NetworkX (memory://)", graphs, timed(lambda: embedded.write_many(graphs)))
+    print(f"end: {load()}")
+    if not args.skip_embedded:
+        embedded = NetworkXStore("memory://")
+        line(
+            "embedded NetworkX (memory://)",
+            len(graphs),
+            nodes,
+            edges,
+            timed(lambda: embedded.write_many(graphs)),
+        )
     print(
-        f"naive rate measured on the first {len(subset)} articles and taken as the rate for all "
-        f"{len(graphs)} (extrapolated: {len(graphs) / naive:.0f} s for the whole corpus)"
+        f"naive rate measured on {len(naive_graphs)} articles in {args.slices} samples between the batched "
+        f"slices and taken as the rate for all {len(graphs)} (extrapolated: {len(graphs) / naive:.0f} s "
+        "for the whole corpus)"
     )
     print(f"batched / naive: {batched / naive:.1f}x (goal: at least 20x)")
     return 0

@@ -88,8 +88,18 @@ EDGES_BY_IDS: dict[EdgeType, str] = {
 
 # -- writes -------------------------------------------------------------------------------------
 
+# Node properties holding dates. NODE_UPSERT accepts them as ISO strings (cheaper for the driver
+# to send than dates) and stores them as dates.
+DATE_PROPS: dict[NodeKind, tuple[str, ...]] = {
+    NodeKind.ARTICLE: ("published",),
+    NodeKind.INCIDENT: ("event_start", "event_end"),
+    NodeKind.CLAIM: ("claim_start", "claim_end"),
+}
+
 NODE_UPSERT: dict[NodeKind, str] = {
-    k: f"UNWIND $rows AS r\nMERGE (n:{_label(k)} {{id: r.id}})\nSET n += r.props" for k in NodeKind
+    k: f"UNWIND $rows AS r\nMERGE (n:{_label(k)} {{id: r.id}})\nSET n += r.props"
+    + "".join(f"\nSET n.{p} = date(r.props.{p})" for p in DATE_PROPS.get(k, ()))
+    for k in NodeKind
 }
 # Locations also get a WGS-84 point, so the radius filter can use point.distance (and its index).
 NODE_UPSERT[NodeKind.LOCATION] += (

@@ -26,6 +26,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -68,8 +69,10 @@ from graph.store import (
 
 T = TypeVar("T")
 
-# How many article graphs write_many puts in one transaction.
-BATCH_ARTICLES = 250
+# How many article graphs write_many puts in one transaction: each statement and each commit has a
+# fixed cost, spread over more articles in a bigger batch. 1000 synthetic articles (bench/store.py)
+# are about 17k node and 27k edge rows, some tens of MB of transaction state on the server.
+BATCH_ARTICLES = 1000
 # Lost connections and transient errors are retried with exponential backoff from this delay for
 # CONFLICTGRAPH_RETRY_SECONDS (default DEFAULT_RETRY_SECONDS); the driver's own retry of a managed
 # transaction gets the same budget, so a dead server ends a command after about twice that.
@@ -196,6 +199,55 @@ def _edge_props(edge: Edge) -> dict[str, Any]:
         evidence=_EVIDENCE_JSON.dump_json(edge.evidence).decode() if edge.evidence else "[]",
     )
     return props
+
+
+class _Rows(list[Any]):
+    """The rows of one batched statement. The driver formats a debug line with ``repr`` of all the
+    parameters even when debug logging is off; for thousands of rows that costs as much as packing
+    them, so the repr here is short."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
+def _node_row(node: Node) -> dict[str, Any]:
+    """A row of :data:`cypher.NODE_UPSERT`. Its dates travel as ISO strings, which the statement turns
+    back into dates: the driver packs a date in Python (tens of microseconds), a string for nothing."""
+    props = _node_props(node)
+    for name in cypher.DATE_PROPS.get(node.kind, ()):
+        value = props[name]
+        if value is not None:
+            props[name] = value.isoformat()
+    return {"id": node.id, "props": props}
+
+
+def _edge_row(edge: Edge) -> dict[str, Any]:
+    return {"id": edge.id, "source": edge.source, "target": edge.target, "props": _edge_props(edge)}
+
+
+# Rows built ahead, by id() of the model they were built from (kept with it, to check identity).
+_GivenRows = dict[int, tuple[object, dict[str, Any]]]
+
+
+def _given_rows(graphs: Sequence[ArticleGraph]) -> _GivenRows:
+    """The row of every node and edge of ``graphs`` as given, keyed by ``id()`` of the model. Most of
+    a batch is new to the store, and merging a new node or edge returns the very model given, so
+    these rows are the ones written; write_many builds them while the previous batch is written."""
+    rows: _GivenRows = {}
+    for g in graphs:
+        nodes: list[Node] = [g.article] if g.article is not None else []
+        for n in [*nodes, *g.nodes]:
+            rows[id(n)] = (n, _node_row(n))
+        for e in g.edges:
+            rows[id(e)] = (e, _edge_row(e))
+    return rows
+
+
+def _row(given: _GivenRows, model: Node | Edge) -> dict[str, Any]:
+    found = given.get(id(model))
+    if found is not None and found[0] is model:
+        return found[1]
+    return _node_row(model) if not isinstance(model, Edge) else _edge_row(model)
 
 
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
@@ -366,24 +418,48 @@ class Neo4jStore(GraphStore):
     def write_many(self, graphs: Sequence[ArticleGraph]) -> None:
         """Write several graphs, up to :data:`BATCH_ARTICLES` per transaction. Each graph is all or
         nothing; when one is refused, the ones before it are written and its error is raised."""
-        for start in range(0, len(graphs), BATCH_ARTICLES):
-            batch = list(graphs[start : start + BATCH_ARTICLES])
+        batches = [list(graphs[i : i + BATCH_ARTICLES]) for i in range(0, len(graphs), BATCH_ARTICLES)]
+        if len(batches) <= 1:
+            for batch in batches:
+                self._write_batch(batch, _given_rows(batch))
+            return
+        # A second thread builds the next batch's rows (pure Python, no store access) while this one
+        # waits for the server to write the current batch.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="conflictgraph-rows") as pool:
+            upcoming = pool.submit(_given_rows, batches[0])
+            for i, batch in enumerate(batches):
+                given = upcoming.result()
+                if i + 1 < len(batches):
+                    upcoming = pool.submit(_given_rows, batches[i + 1])
+                try:
+                    self._write_batch(batch, given)
+                except BaseException:
+                    upcoming.cancel()
+                    raise
 
-            def action(batch: list[ArticleGraph] = batch) -> Exception | None:
-                with self._session() as session:
-                    return session.execute_write(self._write_tx, batch)
+    def _write_batch(self, batch: list[ArticleGraph], given: _GivenRows) -> None:
+        def action() -> Exception | None:
+            with self._session() as session:
+                return session.execute_write(self._write_tx, batch, given)
 
-            refused = self._retrying(action)
-            if refused is not None:
-                raise refused
+        refused = self._retrying(action)
+        if refused is not None:
+            raise refused
 
-    def _write_tx(self, tx: ManagedTransaction, graphs: list[ArticleGraph]) -> Exception | None:
+    def _write_tx(
+        self,
+        tx: ManagedTransaction,
+        graphs: list[ArticleGraph],
+        given: _GivenRows | None = None,
+    ) -> Exception | None:
         """Prepare and write ``graphs`` in ``tx``. A graph refused by validation ends the batch: the
-        graphs before it are written and its error is returned (raising would roll them back)."""
+        graphs before it are written and its error is returned (raising would roll them back).
+        ``given`` holds rows already built for the graphs' models (see :func:`_given_rows`)."""
+        given = given or {}
         node_ids = {n.id for g in graphs for n in ([g.article] if g.article else []) + list(g.nodes)}
         node_ids |= {x for g in graphs for e in g.edges for x in (e.source, e.target)}
         stored: dict[str, Node] = {}
-        for rec in tx.run(cypher.NODES_BY_IDS, ids=sorted(node_ids)):
+        for rec in tx.run(cypher.NODES_BY_IDS, ids=_Rows(sorted(node_ids))):
             node = _node(rec["data"])
             stored[node.id] = node
         edge_ids: dict[EdgeType, set[str]] = defaultdict(set)
@@ -392,7 +468,7 @@ class Neo4jStore(GraphStore):
                 edge_ids[e.type].add(e.id)
         stored_edges: dict[str, Edge] = {}
         for etype, ids in edge_ids.items():
-            for rec in tx.run(cypher.EDGES_BY_IDS[etype], ids=sorted(ids)):
+            for rec in tx.run(cypher.EDGES_BY_IDS[etype], ids=_Rows(sorted(ids))):
                 edge = Edge.model_validate_json(rec["data"])
                 stored_edges[edge.id] = edge
 
@@ -411,30 +487,43 @@ class Neo4jStore(GraphStore):
             if g.source_key:
                 keys.append(g.source_key)
 
-        changed = [n for n in pending.values() if stored.get(n.id) != n]
-        by_kind: dict[NodeKind, list[dict[str, Any]]] = defaultdict(list)
-        for n in changed:
-            by_kind[n.kind].append({"id": n.id, "props": _node_props(n)})
+        by_kind: dict[NodeKind, list[dict[str, Any]]] = defaultdict(_Rows)
+        for n in pending.values():
+            if stored.get(n.id) != n:
+                by_kind[n.kind].append(_row(given, n))
+        # Statements are sent without waiting for each one's end: the server runs one while Python
+        # builds the next one's rows. Errors still surface before the commit.
         for kind, rows in by_kind.items():
-            tx.run(cypher.NODE_UPSERT[kind], rows=rows).consume()
+            tx.run(cypher.NODE_UPSERT[kind], rows=rows)
         kinds = {nid: n.kind for nid, n in stored.items()} | {nid: n.kind for nid, n in pending.items()}
-        self._write_edges(tx, [e for e in pending_edges.values() if stored_edges.get(e.id) != e], kinds)
+        changed = [e for e in pending_edges.values() if stored_edges.get(e.id) != e]
+        self._write_edges(tx, changed, kinds, given)
         if keys:
-            tx.run(cypher.LEDGER_ADD, keys=keys).consume()
+            tx.run(cypher.LEDGER_ADD, keys=_Rows(keys)).consume()
         return refused
 
-    def _write_edges(self, tx: ManagedTransaction, edges: list[Edge], kinds: dict[str, NodeKind]) -> None:
-        groups: dict[tuple[EdgeType, NodeKind, NodeKind], list[dict[str, Any]]] = defaultdict(list)
+    def _write_edges(
+        self,
+        tx: ManagedTransaction,
+        edges: list[Edge],
+        kinds: dict[str, NodeKind],
+        given: _GivenRows | None = None,
+    ) -> None:
+        """One ``UNWIND … MERGE`` per (edge type, source label, target label); each counts what it
+        wrote, so a batch whose endpoints are not all there is refused (and rolled back)."""
+        groups: dict[tuple[EdgeType, NodeKind, NodeKind], list[dict[str, Any]]] = defaultdict(_Rows)
         for e in edges:
-            groups[(e.type, kinds[e.source], kinds[e.target])].append(
-                {"id": e.id, "source": e.source, "target": e.target, "props": _edge_props(e)}
-            )
-        for (etype, src, dst), rows in groups.items():
-            written = tx.run(cypher.edge_upsert(etype, src, dst), rows=rows).single(strict=True)["written"]
-            if written != len(rows):
+            groups[(e.type, kinds[e.source], kinds[e.target])].append(_row(given or {}, e))
+        sent = [
+            (etype, len(rows), tx.run(cypher.edge_upsert(etype, src, dst), rows=rows))
+            for (etype, src, dst), rows in groups.items()
+        ]
+        for etype, expected, result in sent:
+            written = result.single(strict=True)["written"]
+            if written != expected:
                 # An endpoint vanished since we read it (a concurrent delete): refuse the whole batch.
                 raise StoreError(
-                    f"wrote {written} of {len(rows)} {etype.value} edges: an endpoint is missing; "
+                    f"wrote {written} of {expected} {etype.value} edges: an endpoint is missing; "
                     "nothing of this write was kept"
                 )
 

@@ -306,7 +306,7 @@ def _inject_failure_after_nodes(store: GraphStore, monkeypatch: pytest.MonkeyPat
         from neo4j import ManagedTransaction
 
         def nodes_written_then_fail(
-            tx: ManagedTransaction, edges: list[Edge], kinds: dict[str, NodeKind]
+            tx: ManagedTransaction, edges: list[Edge], kinds: dict[str, NodeKind], *rows: object
         ) -> None:
             # Inside the same transaction the new nodes are there: the failure really is mid-write.
             seen.append(tx.run("MATCH (i:Incident {id: 'inc_second'}) RETURN count(i) AS n").single()["n"])
