@@ -10,6 +10,8 @@ few statements that need one are built here, once, at import time, from the :cla
 
 from __future__ import annotations
 
+import functools
+
 from graph.model import EDGE_ENDPOINTS, EdgeType, NodeKind
 
 # The one label that is not a NodeKind: ingest-ledger entries (``source_key`` of committed graphs).
@@ -48,6 +50,8 @@ SCHEMA: tuple[str, ...] = (
     "CREATE INDEX cg_claim_about IF NOT EXISTS FOR (n:Claim) ON (n.about_id)",
     "CREATE INDEX cg_article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
     "CREATE POINT INDEX cg_location_point IF NOT EXISTS FOR (n:Location) ON (n.point)",
+    # the timeline's starting points (see timeline())
+    "CREATE INDEX cg_claim_target IF NOT EXISTS FOR (n:Claim) ON (n.target_id)",
 )
 
 # -- node and edge lookups by id ----------------------------------------------------------------
@@ -88,18 +92,8 @@ EDGES_BY_IDS: dict[EdgeType, str] = {
 
 # -- writes -------------------------------------------------------------------------------------
 
-# Node properties holding dates. NODE_UPSERT accepts them as ISO strings (cheaper for the driver
-# to send than dates) and stores them as dates.
-DATE_PROPS: dict[NodeKind, tuple[str, ...]] = {
-    NodeKind.ARTICLE: ("published",),
-    NodeKind.INCIDENT: ("event_start", "event_end"),
-    NodeKind.CLAIM: ("claim_start", "claim_end"),
-}
-
 NODE_UPSERT: dict[NodeKind, str] = {
-    k: f"UNWIND $rows AS r\nMERGE (n:{_label(k)} {{id: r.id}})\nSET n += r.props"
-    + "".join(f"\nSET n.{p} = date(r.props.{p})" for p in DATE_PROPS.get(k, ()))
-    for k in NodeKind
+    k: f"UNWIND $rows AS r\nMERGE (n:{_label(k)} {{id: r.id}})\nSET n += r.props" for k in NodeKind
 }
 # Locations also get a WGS-84 point, so the radius filter can use point.distance (and its index).
 NODE_UPSERT[NodeKind.LOCATION] += (
@@ -165,6 +159,29 @@ RETURN
   COLLECT {{ MATCH (n)-[e:{_ALL_TYPES}]->(o) RETURN [e.data, o.data] }} AS outgoing,
   COLLECT {{ MATCH (n)<-[e:{_ALL_TYPES}]-(o) RETURN [e.data, o.data] }} AS incoming"""
 
+
+@functools.cache
+def edges_at(etype: EdgeType | None, direction: str, with_nodes: bool = True) -> str:
+    """Like :data:`EDGES_AT`, for one edge type (None: all) and one direction ('out', 'in' or 'both'),
+    so a node with many edges of other types or directions costs nothing extra; without
+    ``with_nodes`` each entry is ``[edge data]`` only.
+
+    >>> "[:MADE]" in edges_at(EdgeType.MADE, "out")
+    True
+    """
+    if direction not in ("out", "in", "both"):
+        raise ValueError(f"direction {direction!r} is not one of 'out', 'in', 'both'")
+    types = _ALL_TYPES if etype is None else _rel(etype)
+    item = "[e.data, o.data]" if with_nodes else "[e.data]"
+    out = f"COLLECT {{ MATCH (n)-[e:{types}]->(o) RETURN {item} }}" if direction != "in" else "[]"
+    inc = f"COLLECT {{ MATCH (n)<-[e:{types}]-(o) RETURN {item} }}" if direction != "out" else "[]"
+    return f"""WITH $id AS id
+CALL (id) {{
+{_ANY_NODE}
+}}
+RETURN {out} AS outgoing, {inc} AS incoming"""
+
+
 STATS = "\nUNION ALL\n".join(
     [
         *(
@@ -190,70 +207,180 @@ def _visible(var: str) -> str:
     return _VISIBLE.format(v=var)
 
 
-# The timeline, in one statement. Filters mirror NetworkXStore.timeline:
-#  - $actor / $claimant / $location resolve like GraphStore.resolve: an id of that kind, else every
-#    node of that kind with the (normalised) name or alias ($*_norm);
-#  - $p.include_parts adds actors PART_OF the actor, transitively, through actors only;
-#  - the filters come in one map, $p: Neo4j plans a statement again for every new combination of
-#    parameter types and string-length classes, and planning this one takes most of a second;
+# The timeline. Filters mirror NetworkXStore.timeline:
+#  - actor / claimant / location resolve like GraphStore.resolve: an id of that kind, else every
+#    node of that kind with the (normalised) name or alias (*_norm); the name scan only runs when
+#    no node has that id;
+#  - include_parts adds actors PART_OF the actor, transitively, through actors only;
+#  - the values come in one map, $p: Neo4j plans a statement again for every new combination of
+#    parameter types and string-length classes;
 #  - the radius uses point.distance, which Neo4j computes on a sphere of radius 6378140 m; it is
 #    rescaled to the 6371.0088 km sphere of graph.nx_store.haversine_km so both stores agree.
-TIMELINE = f"""CALL () {{
-  WITH COLLECT {{ MATCH (a:Actor {{id: $p.actor}}) RETURN a.id }} AS by_id,
-       COLLECT {{ MATCH (a:Actor) WHERE $p.actor_norm IN a.names RETURN a.id }} AS by_name
-  WITH CASE WHEN size(by_id) > 0 THEN by_id ELSE by_name END AS base
-  RETURN CASE WHEN $p.include_parts THEN COLLECT {{
-      UNWIND base AS top_id
-      MATCH (top:Actor {{id: top_id}})
-      MATCH ANY SHORTEST (part:Actor) ((:Actor)-[:PART_OF]->(:Actor))* (top)
-      RETURN DISTINCT part.id
-    }} ELSE base END AS actor_ids
-}}
-CALL () {{
-  WITH COLLECT {{ MATCH (a:Actor {{id: $p.claimant}}) RETURN a.id }} AS by_id,
-       COLLECT {{ MATCH (a:Actor) WHERE $p.claimant_norm IN a.names RETURN a.id }} AS by_name
-  RETURN CASE WHEN size(by_id) > 0 THEN by_id ELSE by_name END AS claimant_ids
-}}
-CALL () {{
-  WITH COLLECT {{ MATCH (p:Location {{id: $p.location}}) RETURN p }} AS by_id,
-       COLLECT {{ MATCH (p:Location) WHERE $p.location_norm IN p.names RETURN p }} AS by_name
-  WITH CASE WHEN size(by_id) > 0 THEN by_id ELSE by_name END AS places
-  RETURN [p IN places | p.id] AS place_ids,
-         [p IN places WHERE p.point IS NOT NULL | p.point] AS place_points
-}}
-MATCH (i:Incident)
-WHERE (size($p.types) = 0 OR i.incident_type IN $p.types)
-  AND (($p.since IS NULL AND $p.until IS NULL)
-       OR (i.event_start IS NOT NULL
-           AND ($p.since IS NULL OR i.event_end >= $p.since)
-           AND ($p.until IS NULL OR i.event_start <= $p.until)))
-  AND ($p.actor IS NULL
-       OR EXISTS {{ MATCH (i)-[:INVOLVES]->(x) WHERE x.id IN actor_ids }}
-       OR EXISTS {{ MATCH (c)-[:ABOUT]->(i) WHERE c.claimant_id IN actor_ids OR c.target_id IN actor_ids }})
-  AND ($p.claimant IS NULL
-       OR EXISTS {{ MATCH (c)-[:ABOUT]->(i) WHERE c.claimant_id IN claimant_ids }})
-  AND ($p.location IS NULL
-       OR ($p.within_km IS NULL AND EXISTS {{ MATCH (i)-[:OCCURRED_NEAR]->(l) WHERE l.id IN place_ids }})
-       OR ($p.within_km IS NOT NULL AND EXISTS {{
-             MATCH (i)-[:OCCURRED_NEAR]->(l:Location) WHERE l.point IS NOT NULL
-               AND any(p IN place_points
-                       WHERE point.distance(p, l.point) / 6378140.0 * 6371.0088 <= $p.within_km)
-           }}))
-  AND {_visible("i")}
-RETURN i.data AS data
-ORDER BY CASE WHEN i.event_start IS NULL THEN 1 ELSE 0 END, i.event_start, i.precision_rank, i.id"""
+# One OR'ed statement for every filter combination cannot start anywhere but a scan of every
+# Incident, so :func:`timeline` writes the statement for the filters that are set: it starts from
+# the most selective of them through an index (actor or claimant: the INVOLVES edges and the claim
+# indexes; place: its OCCURRED_NEAR edges; radius: the point index; dates: the event_start index;
+# types: the incident_type index) and checks the others on the incidents found.
 
-# The claim chain, in one statement: the roots and every claim the tree can reach from them, with
-# what Python needs to lay out the same depth-first tree as NetworkXStore.claim_chain.
+_RESOLVE_ACTORS = """CALL () {{
+  OPTIONAL MATCH (a:Actor {{id: $p.{key}}})
+  CALL (a) {{
+    WITH a WHERE a IS NULL
+    MATCH (b:Actor) WHERE $p.{key}_norm IN b.names
+    RETURN collect(b.id) AS by_name
+  }}
+  RETURN CASE WHEN a IS NULL THEN by_name ELSE [a.id] END AS {key}_base
+}}
+"""
+
+_WITH_PARTS = """CALL (actor_base) {
+  UNWIND actor_base AS top_id
+  MATCH (top:Actor {id: top_id})
+  MATCH ANY SHORTEST (part:Actor) ((:Actor)-[:PART_OF]->(:Actor))* (top)
+  RETURN collect(DISTINCT part.id) AS actor_ids
+}
+"""
+
+_RESOLVE_PLACES = """CALL () {
+  OPTIONAL MATCH (a:Location {id: $p.location})
+  CALL (a) {
+    WITH a WHERE a IS NULL
+    MATCH (b:Location) WHERE $p.location_norm IN b.names
+    RETURN collect(b) AS by_name
+  }
+  WITH CASE WHEN a IS NULL THEN by_name ELSE [a] END AS places
+  RETURN [x IN places | x.id] AS place_ids, [x IN places WHERE x.point IS NOT NULL | x.point] AS place_points
+}
+"""
+
+# Starting points: each yields the distinct incidents `i` matching its own filter exactly.
+_FROM_ACTOR = """CALL (actor_ids) {
+  UNWIND actor_ids AS aid
+  MATCH (:Actor {id: aid})<-[:INVOLVES]-(i:Incident)
+  RETURN i
+  UNION
+  UNWIND actor_ids AS aid
+  MATCH (:Claim {claimant_id: aid})-[:ABOUT]->(i:Incident)
+  RETURN i
+  UNION
+  UNWIND actor_ids AS aid
+  MATCH (:Claim {target_id: aid})-[:ABOUT]->(i:Incident)
+  RETURN i
+}
+"""
+_FROM_CLAIMANT = """CALL (claimant_ids) {
+  UNWIND claimant_ids AS aid
+  MATCH (:Claim {claimant_id: aid})-[:ABOUT]->(i:Incident)
+  RETURN DISTINCT i
+}
+"""
+_FROM_PLACE = """CALL (place_ids) {
+  UNWIND place_ids AS lid
+  MATCH (:Location {id: lid})<-[:OCCURRED_NEAR]-(i:Incident)
+  RETURN DISTINCT i
+}
+"""
+# $p.seek_m is a little more than the radius in Neo4j's metres, so the point index finds a superset;
+# the rescaled distance then decides exactly as the filter form below does.
+_FROM_RADIUS = """CALL (place_points) {
+  UNWIND place_points AS pt
+  MATCH (l:Location)
+  WHERE point.distance(l.point, pt) <= $p.seek_m
+    AND point.distance(pt, l.point) / 6378140.0 * 6371.0088 <= $p.within_km
+  WITH DISTINCT l
+  MATCH (l)<-[:OCCURRED_NEAR]-(i:Incident)
+  RETURN DISTINCT i
+}
+"""
+_FROM_DATES = """CALL () {
+  MATCH (i:Incident)
+  WHERE i.event_start <= $p.until_or_max AND i.event_end >= $p.since_or_min
+  RETURN i
+}
+"""
+_FROM_TYPES = """CALL () {
+  MATCH (i:Incident) WHERE i.incident_type IN $p.types
+  RETURN i
+}
+"""
+_FROM_ALL = """MATCH (i:Incident)
+"""
+
+_IS_ACTOR = """(EXISTS { MATCH (i)-[:INVOLVES]->(x) WHERE x.id IN actor_ids }
+       OR EXISTS { MATCH (c)-[:ABOUT]->(i) WHERE c.claimant_id IN actor_ids OR c.target_id IN actor_ids })"""
+_IS_CLAIMANT = "EXISTS { MATCH (c)-[:ABOUT]->(i) WHERE c.claimant_id IN claimant_ids }"
+_IS_PLACE = "EXISTS { MATCH (i)-[:OCCURRED_NEAR]->(l) WHERE l.id IN place_ids }"
+_IS_RADIUS = """EXISTS {
+       MATCH (i)-[:OCCURRED_NEAR]->(l:Location) WHERE l.point IS NOT NULL
+         AND any(pt IN place_points
+                 WHERE point.distance(pt, l.point) / 6378140.0 * 6371.0088 <= $p.within_km)
+     }"""
+_IS_DATED = (
+    "(i.event_start IS NOT NULL AND i.event_end >= $p.since_or_min AND i.event_start <= $p.until_or_max)"
+)
+_IS_TYPE = "i.incident_type IN $p.types"
+
+
+@functools.cache
+def timeline(
+    *,
+    actor: bool = False,
+    include_parts: bool = False,
+    claimant: bool = False,
+    location: bool = False,
+    radius: bool = False,
+    dates: bool = False,
+    types: bool = False,
+    as_of: bool = False,
+) -> str:
+    """The timeline statement for the filters that are set (``radius`` only counts with
+    ``location``); it returns one ``data`` row per incident, unordered.
+
+    >>> timeline(actor=True).count("MATCH (i:Incident)")
+    0
+    """
+    radius = radius and location
+    parts: list[str] = []
+    if actor:
+        parts.append(_RESOLVE_ACTORS.format(key="actor"))
+        parts.append(_WITH_PARTS if include_parts else "WITH *, actor_base AS actor_ids\n")
+    if claimant:
+        parts.append(_RESOLVE_ACTORS.format(key="claimant"))
+        parts.append("WITH *, claimant_base AS claimant_ids\n")
+    if location:
+        parts.append(_RESOLVE_PLACES)
+    # (filter is set, starting point, check) from the most selective filter to the least.
+    filters = [
+        (actor, _FROM_ACTOR, _IS_ACTOR),
+        (claimant, _FROM_CLAIMANT, _IS_CLAIMANT),
+        (location and not radius, _FROM_PLACE, _IS_PLACE),
+        (radius, _FROM_RADIUS, _IS_RADIUS),
+        (dates, _FROM_DATES, _IS_DATED),
+        (types, _FROM_TYPES, _IS_TYPE),
+    ]
+    active = [(start, check) for on, start, check in filters if on]
+    parts.append(active[0][0] if active else _FROM_ALL)
+    checks = [check for _, check in active[1:]]
+    if as_of:
+        checks.append(_visible("i"))
+    if checks:
+        parts.append("WITH * WHERE " + "\n  AND ".join(checks) + "\n")
+    parts.append("RETURN i.data AS data")
+    return "".join(parts)
+
+
+# The claim chain, in one statement: the roots and every claim the tree can reach from them within
+# max_depth steps, with what Python needs to lay out the same depth-first tree as
+# NetworkXStore.claim_chain.
 #  - roots: from a claim, climb ABOUT edges that mirror ``about_id`` through distinct, visible claims
 #    (the longest such climb); from an incident, the visible claims ABOUT it;
-#  - reach, level by level: level 0 is every claim below the roots by ABOUT edges; level n+1 is every
-#    claim below the accusations made by the claimant of a denial of level n (the counter-accusation
-#    candidates). A counter needs a denial above it, so ceil(max_depth / 2) levels reach every claim
-#    the tree can hold. Each walk is a single-direction pattern whose predicates Neo4j applies while
-#    expanding; one undirected walk with a per-step predicate was not (it searched the whole graph).
-#  - per claim: visible, articles, the claims ABOUT it, and for a denial the accused ids (the denied
-#    claim's claimant and what that claimant is PART_OF) and the accusations its claimant MADE.
+#  - reach, one level per step of depth: a claim's children are the claims ABOUT it and, for a denial,
+#    its counter-accusation candidates: accusations reported in an article the denial is reported in,
+#    made by the denier, aimed at the denied claim's claimant or what that claimant is PART_OF. So each
+#    step starts from the claims it has (ABOUT edges, REPORTED_IN edges, the id index), never from an
+#    actor's whole record of claims;
+#  - per claim: visible, articles, the claims ABOUT it, and for a denial the accused ids and its
+#    counter-accusation candidates (Python applies the visibility and placement rules).
 _CHAIN_ROOTS = f"""OPTIONAL MATCH (sc:Claim {{id: $p.start}})
 OPTIONAL MATCH (si:Incident {{id: $p.start}})
 CALL (sc) {{
@@ -268,64 +395,56 @@ WITH CASE
     MATCH (c:Claim)-[:ABOUT]->(si) WHERE {_visible("c")} RETURN DISTINCT c
   }}
   ELSE [] END AS roots
-WITH roots, COLLECT {{
-  UNWIND roots AS top MATCH (top) (()<-[:ABOUT]-(:Claim))* (c:Claim) RETURN DISTINCT c
-}} AS level0"""
+WITH roots, roots AS reached0, roots AS frontier0"""
 
-_CHAIN_LEVEL = """
-WITH roots, reached{prev} + level{prev} AS reached{n}, COLLECT {{
-  UNWIND level{prev} AS d
-  WITH d WHERE d.stance = 'deny' AND d.claimant_id IS NOT NULL AND d.about_id IS NOT NULL
-  MATCH (:Actor {{id: d.claimant_id}})-[:MADE]->(k:Claim {{stance: 'accuse'}})
-  MATCH (k) (()<-[:ABOUT]-(:Claim))* (c:Claim)
-  RETURN DISTINCT c
-}} AS level{n}"""
+# The accused of denial `c` (empty unless it is a denial of a claim with a claimant).
+_ACCUSED = """CASE WHEN c.stance = 'deny' AND c.claimant_id IS NOT NULL AND c.about_id IS NOT NULL
+    THEN COLLECT {
+      MATCH (denied:Claim {id: c.about_id}) WHERE denied.claimant_id IS NOT NULL
+      RETURN denied.claimant_id AS x
+      UNION
+      MATCH (denied:Claim {id: c.about_id})
+      MATCH (:Actor {id: denied.claimant_id})-[:PART_OF]->(up)
+      RETURN up.id AS x
+    } ELSE [] END"""
+
+# Counter-accusation candidates of denial `c` given its `accused` ids.
+_COUNTERS = """MATCH (c)-[:REPORTED_IN]->(ar)<-[:REPORTED_IN]-(k:Claim {stance: 'accuse'})
+      WHERE k.target_id IN accused AND EXISTS { MATCH (k)<-[:MADE]-(x) WHERE x.id = c.claimant_id }"""
+
+_CHAIN_LEVEL = f"""
+CALL (frontier{{prev}}) {{{{
+  UNWIND frontier{{prev}} AS c
+  WITH c, {_ACCUSED.replace("{", "{{").replace("}", "}}")} AS accused
+  CALL (c, accused) {{{{
+    MATCH (k:Claim)-[:ABOUT]->(c) RETURN k
+    UNION
+    {_COUNTERS.replace("{", "{{").replace("}", "}}")}
+    RETURN k
+  }}}}
+  RETURN collect(DISTINCT k) AS found
+}}}}
+WITH roots, reached{{prev}}, [k IN found WHERE NOT k IN reached{{prev}}] AS frontier{{n}}
+WITH roots, reached{{prev}} + frontier{{n}} AS reached{{n}}, frontier{{n}}"""
 
 _CHAIN_ROWS = f"""
-UNWIND reached_all + level_last AS c
-WITH DISTINCT roots, c
+UNWIND reached_all AS c
+WITH roots, c, {_ACCUSED} AS accused
 RETURN c.data AS data,
   c IN roots AS is_root,
   {_visible("c")} AS visible,
   COLLECT {{ MATCH (c)-[:REPORTED_IN]->(ar) RETURN ar.id }} AS articles,
   COLLECT {{ MATCH (k:Claim)-[:ABOUT]->(c) RETURN k.id }} AS about_kids,
-  CASE WHEN c.stance = 'deny' AND c.claimant_id IS NOT NULL AND c.about_id IS NOT NULL THEN COLLECT {{
-      MATCH (denied:Claim {{id: c.about_id}}) WHERE denied.claimant_id IS NOT NULL
-      RETURN denied.claimant_id AS x
-      UNION
-      MATCH (denied:Claim {{id: c.about_id}})
-      MATCH (:Actor {{id: denied.claimant_id}})-[:PART_OF]->(up)
-      RETURN up.id AS x
-    }} ELSE [] END AS accused,
-  CASE WHEN c.stance = 'deny' AND c.claimant_id IS NOT NULL THEN COLLECT {{
-      MATCH (:Actor {{id: c.claimant_id}})-[:MADE]->(k:Claim) RETURN k.id
-    }} ELSE [] END AS counters"""
+  accused,
+  COLLECT {{
+      {_COUNTERS}
+      RETURN DISTINCT k.id
+    }} AS counters"""
 
 
 def claim_chain(max_depth: int) -> str:
     """The claim-chain statement for trees of at most ``max_depth`` levels below the roots."""
-    levels = max(1, (max(0, max_depth) + 1) // 2)
-    parts = [_CHAIN_ROOTS, "\nWITH roots, [] AS reached0, level0"]
+    levels = max(0, max_depth)
+    parts = [_CHAIN_ROOTS]
     parts += [_CHAIN_LEVEL.format(prev=n - 1, n=n) for n in range(1, levels + 1)]
-    tail = _CHAIN_ROWS.replace("reached_all", f"reached{levels}").replace("level_last", f"level{levels}")
-    return "".join(parts) + tail
-
-
-# -- several nodes' neighbours in one statement (GraphStore.neighbours_many) ----------------------
-
-
-def _neighbours_many(etype: EdgeType | None, direction: str) -> str:
-    types = _ALL_TYPES if etype is None else _rel(etype)
-    out = f"COLLECT {{ MATCH (n)-[e:{types}]->(o) RETURN [e.data, o.data] }}" if direction != "in" else "[]"
-    inc = f"COLLECT {{ MATCH (n)<-[e:{types}]-(o) RETURN [e.data, o.data] }}" if direction != "out" else "[]"
-    return f"""UNWIND $ids AS id
-CALL (id) {{
-{_ANY_NODE}
-}}
-RETURN id, {out} AS outgoing, {inc} AS incoming"""
-
-
-# (edge type or None for all, 'out'|'in'|'both') -> the statement; every combination built once here.
-NEIGHBOURS_MANY: dict[tuple[EdgeType | None, str], str] = {
-    (t, d): _neighbours_many(t, d) for t in (None, *EdgeType) for d in ("out", "in", "both")
-}
+    return "".join(parts) + _CHAIN_ROWS.replace("reached_all", f"reached{levels}")

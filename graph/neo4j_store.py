@@ -90,6 +90,9 @@ _RETRYABLE = (
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 # Iteration streams nodes and edges in chunks of this many ids.
 ITER_CHUNK = 2000
+# Neo4j's point.distance works on a sphere of radius 6378140 m, graph.nx_store.haversine_km on one
+# of 6371.0088 km: a kilometre of ours is this many of Neo4j's metres.
+_NEO4J_METRES_PER_KM = 1000 * 6378140.0 / 6371008.8
 # Edge props that would clash with the relationship's own properties.
 _RESERVED_EDGE_PROPS = frozenset({"id", "data", "evidence"})
 
@@ -600,9 +603,9 @@ class Neo4jStore(GraphStore):
         if source is not None or target is not None:
             anchor = source if source is not None else target
             assert anchor is not None
-            rows = self._read(cypher.EDGES_AT, id=anchor)
-            side = "outgoing" if source is not None else "incoming"
-            found = [Edge.model_validate_json(pair[0]) for r in rows for pair in r[side]]
+            side, direction = ("outgoing", "out") if source is not None else ("incoming", "in")
+            rows = self._read(cypher.edges_at(etype, direction, with_nodes=False), id=anchor)
+            found = [Edge.model_validate_json(item[0]) for r in rows for item in r[side]]
         else:
             found = list(self.iter_edges(etype))
         out = [
@@ -617,12 +620,11 @@ class Neo4jStore(GraphStore):
     def neighbours(
         self, node_id: str, etype: EdgeType | None = None, direction: Direction = "both"
     ) -> list[tuple[Edge, Node]]:
-        rows = self._read(cypher.EDGES_AT, id=node_id)
-        sides = {"out": ["outgoing"], "in": ["incoming"], "both": ["outgoing", "incoming"]}[direction]
+        rows = self._read(cypher.edges_at(etype, direction), id=node_id)
         pairs = [
             (Edge.model_validate_json(pair[0]), _node(pair[1]))
             for r in rows
-            for side in sides
+            for side in ("outgoing", "incoming")
             for pair in r[side]
         ]
         return sorted(
@@ -638,21 +640,33 @@ class Neo4jStore(GraphStore):
         params = {
             "actor": flt.actor,
             "actor_norm": norm(flt.actor),
-            "include_parts": flt.include_parts,
             "claimant": flt.claimant,
             "claimant_norm": norm(flt.claimant),
             "location": flt.location,
             "location_norm": norm(flt.location),
             "within_km": flt.within_km,
-            "since": flt.since,
-            "until": flt.until,
+            # The point index finds a slightly larger circle (in Neo4j's metres); the statement then
+            # keeps exactly the locations within_km of the place.
+            "seek_m": None if flt.within_km is None else flt.within_km * _NEO4J_METRES_PER_KM * 1.0001 + 1.0,
+            "since_or_min": flt.since or date.min,
+            "until_or_max": flt.until or date.max,
             "types": [t.value for t in flt.types],
             "as_of": flt.as_of,
         }
-        rows = self._read(cypher.TIMELINE, p=params)
+        query = cypher.timeline(
+            actor=flt.actor is not None,
+            include_parts=flt.include_parts,
+            claimant=flt.claimant is not None,
+            location=flt.location is not None,
+            radius=flt.within_km is not None,
+            dates=flt.since is not None or flt.until is not None,
+            types=bool(flt.types),
+            as_of=flt.as_of is not None,
+        )
+        rows = self._read(query, p=params)
         incidents = [Incident.model_validate_json(r["data"]) for r in rows]
-        # Cypher already orders the rows; sorting again with the shared key makes ties on ids with
-        # non-ASCII characters come out exactly as in the embedded store (Python compares code points).
+        # Ordered here with the shared key, not in Cypher: Cypher compares strings by UTF-16 code units,
+        # Python (and so the embedded store) by code points.
         incidents.sort(key=incident_sort_key)
         return incidents
 
