@@ -92,8 +92,18 @@ EDGES_BY_IDS: dict[EdgeType, str] = {
 
 # -- writes -------------------------------------------------------------------------------------
 
+# Node properties holding dates. NODE_UPSERT accepts them as ISO strings (cheaper for the driver
+# to send than dates) and stores them as dates.
+DATE_PROPS: dict[NodeKind, tuple[str, ...]] = {
+    NodeKind.ARTICLE: ("published",),
+    NodeKind.INCIDENT: ("event_start", "event_end"),
+    NodeKind.CLAIM: ("claim_start", "claim_end"),
+}
+
 NODE_UPSERT: dict[NodeKind, str] = {
-    k: f"UNWIND $rows AS r\nMERGE (n:{_label(k)} {{id: r.id}})\nSET n += r.props" for k in NodeKind
+    k: f"UNWIND $rows AS r\nMERGE (n:{_label(k)} {{id: r.id}})\nSET n += r.props"
+    + "".join(f"\nSET n.{p} = date(r.props.{p})" for p in DATE_PROPS.get(k, ()))
+    for k in NodeKind
 }
 # Locations also get a WGS-84 point, so the radius filter can use point.distance (and its index).
 NODE_UPSERT[NodeKind.LOCATION] += (
@@ -448,3 +458,23 @@ def claim_chain(max_depth: int) -> str:
     parts = [_CHAIN_ROOTS]
     parts += [_CHAIN_LEVEL.format(prev=n - 1, n=n) for n in range(1, levels + 1)]
     return "".join(parts) + _CHAIN_ROWS.replace("reached_all", f"reached{levels}")
+
+
+# -- several nodes' neighbours in one statement (GraphStore.neighbours_many) ----------------------
+
+
+def _neighbours_many(etype: EdgeType | None, direction: str) -> str:
+    types = _ALL_TYPES if etype is None else _rel(etype)
+    out = f"COLLECT {{ MATCH (n)-[e:{types}]->(o) RETURN [e.data, o.data] }}" if direction != "in" else "[]"
+    inc = f"COLLECT {{ MATCH (n)<-[e:{types}]-(o) RETURN [e.data, o.data] }}" if direction != "out" else "[]"
+    return f"""UNWIND $ids AS id
+CALL (id) {{
+{_ANY_NODE}
+}}
+RETURN id, {out} AS outgoing, {inc} AS incoming"""
+
+
+# (edge type or None for all, 'out'|'in'|'both') -> the statement; every combination built once here.
+NEIGHBOURS_MANY: dict[tuple[EdgeType | None, str], str] = {
+    (t, d): _neighbours_many(t, d) for t in (None, *EdgeType) for d in ("out", "in", "both")
+}
