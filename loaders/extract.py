@@ -51,6 +51,7 @@ from loaders.incidents import (
     TriggerTable,
     casualties,
     is_separate,
+    victim_heads,
 )
 from loaders.nlp import get_nlp, paragraph_spans
 
@@ -303,6 +304,8 @@ class Extractor:
             for d in drafts:
                 d.claimant = merged.get(d.claimant, d.claimant) if d.claimant else None
                 d.targets = list(dict.fromkeys(merged.get(t, t) for t in d.targets))
+            for inc in incidents:
+                inc.victims = list(dict.fromkeys(merged.get(v, v) for v in inc.victims))
         drafts = link_denials(drafts, registry.same_side)
         return self._graph(state, sentences, drafts, incidents)
 
@@ -580,6 +583,10 @@ class Extractor:
                 here.append(target)
         if here:
             killed, injured = casualties(sent, self.triggers)
+            for head in victim_heads(sent, self.triggers):
+                aid = state.resolver.resolve(head, s.offset, s.index)
+                if aid and aid not in incidents[here[0]].victims:
+                    incidents[here[0]].victims.append(aid)
             if killed is not None or injured is not None:
                 main = incidents[here[0]]
                 if killed is not None and main.killed is None:
@@ -741,6 +748,16 @@ class Extractor:
             inc_nodes.append(node)
             nodes.append(node)
             edges.append(Edge(type=EdgeType.REPORTED_IN, source=iid, target=aid, evidence=node.evidence[:1]))
+            for victim in inc.victims:
+                edges.append(
+                    Edge(
+                        type=EdgeType.INVOLVES,
+                        source=iid,
+                        target=victim,
+                        props={"role": Role.VICTIM.value},
+                        evidence=node.evidence[:1],
+                    )
+                )
             for lid in inc.near:
                 props: dict[str, str | int | float | bool | None] = {"distance_km": None}
                 place = state.places.get(lid)

@@ -340,6 +340,39 @@ def casualties(sent: Any, table: TriggerTable) -> tuple[int | None, int | None]:
     return killed, injured
 
 
+# Verbs whose object is the target of an incident: "gunmen attacked the convoy", "a drone hit a car".
+_TARGET_VERBS = frozenset(
+    {"attack", "ambush", "target", "shell", "bomb", "abduct", "kidnap", "detain", "besiege"}
+)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_UNSPECIFIC_VICTIMS = frozenset({"people", "person", "patient", "body", "one", "other", "others"})
+
+
+def victim_heads(sent: Any, table: TriggerTable) -> list[Any]:
+    """Noun heads of those who suffered the incidents of one sentence: the killed, the wounded, the
+    attacked ("six soldiers were killed", "killing two civilians", "gunmen ambushed a patrol")."""
+    out = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        hurt = tok.pos_ == "VERB" and (
+            lemma in table.killed or lemma in table.injured or tok.lower_ in table.injured
+        )
+        if not hurt and not (tok.pos_ == "VERB" and lemma in _TARGET_VERBS):
+            continue
+        deps: tuple[str, ...] = ("nsubjpass", "dobj")
+        if lemma in ("die", "perish", "succumb"):
+            deps = ("nsubj",)
+        for c in tok.children:
+            if c.dep_ not in deps or c.pos_ not in ("NOUN", "PROPN", "NUM") or c.ent_type_ in _PLACE_LABELS:
+                continue
+            if c.lemma_.lower() in _UNSPECIFIC_VICTIMS:
+                continue  # "12 people were killed": a toll, not an actor of the story
+            out.append(c)
+    return out
+
+
 def _count_noun(noun: Any) -> int | None:
     total = 0
     found = False

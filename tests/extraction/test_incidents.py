@@ -46,3 +46,22 @@ def test_civilian_evacuation_is_other_and_wounded_transfer_is_medical(run) -> No
     assert _types(civil) == ["other"]
     medical = run("The Red Cross evacuated nine wounded patients to the city hospital on Monday.")
     assert _types(medical) == ["medical_evacuation"]
+
+
+def _victims(ann: dict[str, Any]) -> list[list[str]]:
+    names = {a["id"]: a["name"] for a in ann["actors"]}
+    return [[names[v] for v in i["victims"]] for i in ann["incidents"]]
+
+
+def test_the_killed_are_victims_of_the_incident(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Two civilians were killed when shells hit the village of Dovhenke on Sunday.")
+    assert _victims(ann) == [["two civilians"]]
+    edges = [e for e in ann["graph"].edges if e.type.value == "INVOLVES" and e.props.get("role") == "victim"]
+    assert len(edges) == 1
+
+
+def test_an_attacked_unit_is_a_victim_and_a_bare_toll_is_not_an_actor(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Gunmen ambushed five soldiers near Tessit on Monday. At least 12 people were killed.")
+    victims = [v for vs in _victims(ann) for v in vs]
+    assert any("soldiers" in v.lower() for v in victims), victims
+    assert not any("people" in a["name"] for a in ann["actors"])
