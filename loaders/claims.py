@@ -113,6 +113,8 @@ class ClaimDraft:
     # For a denial naming its claim ("the Philippine account", "Rwanda's accusations", "accusations by
     # the ombudsman"): the actors whose claim it is (for a country, its actors named so far).
     denied_owners: frozenset[str] = frozenset()
+    # "rejected that claim", "the family rejects that": the denied claim is the one just reported.
+    points_back: bool = False
     # Actors the content says did not do wrong ("the paramilitaries do not target markets").
     cleared: tuple[str, ...] = ()
 
@@ -121,6 +123,8 @@ _QUOTE_CHARS = '"“”«»'
 _SIDE_WORDS = frozenset({"side", "party", "country", "nation", "government", "army", "neighbour", "neighbor"})
 _BLAME_PREDICATES = frozenset({"responsible", "behind", "culpable", "guilty", "accountable"})
 _REPORT_NOUNS = frozenset({"statement", "report", "briefing", "message", "video", "post", "interview"})
+# "rejected that accusation" looks for an accusation; "rejected that claim" for the claim just reported.
+_ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "counter-accusation"})
 _DENY_HEADS = frozenset({"role", "involvement", "responsibility", "part", "link", "links", "connection"})
 
 
@@ -252,6 +256,7 @@ class ClaimFinder:
                             verb_start=offset + word.idx,
                             verb_end=end,
                             names_claim=True,
+                            points_back=True,
                             present_tense=word.tag_ in ("VBZ", "VBP", "NNS"),
                         ),
                     )
@@ -449,6 +454,7 @@ class ClaimFinder:
             stance = Stance.DENY
 
         content: list[Any] = []
+        points_back = False
         targets_heads: list[Any] = []
         owners: frozenset[str] = frozenset()
         names_claim = False
@@ -484,6 +490,13 @@ class ClaimFinder:
                 ):
                     names_claim = True
                     owners = self._claim_owner(obj, offset, sentence)
+                    points_back = obj.lemma_.lower() in ("that", "this", "those", "these") or (
+                        obj.lemma_.lower() not in _ACCUSATION_NOUNS
+                        and any(
+                            c.dep_ == "det" and c.lower_ in ("that", "this", "those", "these")
+                            for c in obj.children
+                        )
+                    )
                 content.extend(obj.subtree)
                 # "the accusations that its forces planted mines" describe the accusation.
                 for c in obj.children:
@@ -520,6 +533,13 @@ class ClaimFinder:
                     content.extend(c.subtree)
                 if dobj and dobj[0].lemma_.lower() in lex.claim_nouns | {"it", "this", "that"}:
                     names_claim = True
+                    points_back = dobj[0].lemma_.lower() in ("it", "this", "that") or (
+                        dobj[0].lemma_.lower() not in _ACCUSATION_NOUNS
+                        and any(
+                            c.dep_ == "det" and c.lower_ in ("that", "this", "those", "these")
+                            for c in dobj[0].children
+                        )
+                    )
             if lemma == "condemn" and dobj:
                 content.extend(dobj[0].subtree)
             if (
@@ -627,15 +647,25 @@ class ClaimFinder:
 
         # Speakers: "both sides accused each other" gives one claim per side.
         speakers: list[str | None]
+        side_head: Any = speaker_tok
+        if speaker_tok is not None and speaker_tok.lower_ in ("both", "each"):
+            # "Both of Sudan's warring sides accused …": the sides are the object of "of".
+            of = [g for c in speaker_tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            side_head = of[0] if of else speaker_tok
         if (
-            speaker_tok is not None
-            and speaker_tok.lemma_.lower() in _SIDE_WORDS
-            and any(c.lower_ in ("both", "two") for c in speaker_tok.children)
+            side_head is not None
+            and side_head.lemma_.lower() in _SIDE_WORDS
+            and (side_head is not speaker_tok or any(c.lower_ in ("both", "two") for c in side_head.children))
         ):
             # "Both sides claimed …": one claim per side.
-            speakers = list(self._two_sides(speaker_tok, offset, sentence)) or [None]
+            speakers = list(self._two_sides(side_head, offset, sentence)) or [None]
         elif speaker_tok is not None:
             speakers = list(resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)) or [None]
+            named = [c for c in speaker_tok.children if c.dep_ == "appos" and c.ent_type_ == "ORG"]
+            if speaker_tok.pos_ == "NOUN" and named:
+                # "The local resistance group, the Valley Defence Force, said …": the name speaks, not
+                # whichever group the common noun would point back to.
+                speakers = list(resolver.resolve_all(named[0], offset, sentence, speaker=True)) or speakers
             if speakers == [None] and speaker_tok.lemma_.lower() in _REPORT_NOUNS:
                 speakers = [self.last_claimant]  # "The statement blamed …": whoever issued it
         else:
@@ -704,6 +734,7 @@ class ClaimFinder:
                 d.content_negated = content_negated
                 d.denied_owners = owners
                 d.cleared = cleared
+                d.points_back = points_back
                 out.append(d)
         return out
 
@@ -851,9 +882,18 @@ class ClaimFinder:
                     c.dep_ == "prep" and c.lower_ in ("on", "of", "for")
                 ):
                     toks.extend(c.subtree)
-        if speaker_tok is not None and speaker_tok.pos_ != "PRON" and speaker_tok.i < verb.i:
+        if (
+            speaker_tok is not None
+            and (speaker_tok.pos_ != "PRON" or speaker_tok.lower_ in ("both", "each"))
+            and speaker_tok.i < verb.i
+        ):
             sp = np_tokens(speaker_tok)
-            if sp and verb.i - sp[-1].i <= 2 and len(sp) <= 8:
+            if speaker_tok.head.i == verb.i:
+                # The whole subject, conjuncts and apposition included ("X and Y accused each other").
+                whole = sorted(speaker_tok.subtree, key=lambda t: t.i)
+                if len(whole) <= 15 and verb.i - whole[-1].i <= 3:
+                    sp = whole
+            if sp and verb.i - sp[-1].i <= 3 and len(sp) <= 15:
                 toks.extend(sp)
         for c in verb.children:
             if c.dep_ in ("dobj", "aux", "neg", "prt", "dative") and c.i > (
@@ -1252,7 +1292,7 @@ def _best_denied(drafts: list[ClaimDraft], i: int, same_side: Any, accusations_o
             )
             score += 3 if owned else 0
         distance = abs(d.sentence - c.sentence)
-        score -= 0.3 * min(distance, 10) + (0.5 if j > i else 0)
+        score -= (3.0 if d.points_back else 0.3) * min(distance, 10) + (0.5 if j > i else 0)
         if best is None or score > best[0]:
             best = (score, j)
     return best[1] if best else None

@@ -304,3 +304,24 @@ def test_a_denial_answers_every_accusation_of_the_same_charge(run: Run) -> None:
     accusations = {c["id"] for c in ann["claims"] if c["stance"] == "accuse"}
     assert len(accusations) == 2
     assert denied == accusations
+
+
+def test_named_group_in_apposition_speaks(run: Run) -> None:
+    ann = run(
+        "Soldiers of the Ruritanian army entered the valley. The local militia, the Valley Guard "
+        "Movement, confirmed that it operates in the district."
+    )
+    c = _only(ann)
+    assert c["claimant_name"] == "Valley Guard Movement"
+
+
+def test_demonstrative_denial_points_to_the_claim_just_reported(run: Run) -> None:
+    ann = run(
+        "The Ruritanian army accused the Valley Guard Movement of shelling Ostrava. "
+        "The army said the shelling had killed four people. "
+        "The army also said it had struck a depot of the Valley Guard Movement. "
+        "The movement rejected that claim."
+    )
+    depot = next(c for c in ann["claims"] if "depot" in c["quote"])
+    deny = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert deny["about"] == depot["id"]
