@@ -655,7 +655,10 @@ class ClaimFinder:
         if (
             side_head is not None
             and side_head.lemma_.lower() in _SIDE_WORDS
-            and (side_head is not speaker_tok or any(c.lower_ in ("both", "two") for c in side_head.children))
+            and (
+                side_head is not speaker_tok
+                or any(c.lower_ in ("both", "two") for c in getattr(side_head, "children", ()))
+            )
         ):
             # "Both sides claimed …": one claim per side.
             speakers = list(self._two_sides(side_head, offset, sentence)) or [None]
