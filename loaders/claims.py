@@ -172,6 +172,21 @@ class ClaimFinder:
             drafts.extend(made)
             for d in made:
                 self.last_claimant = d.claimant or self.last_claimant
+        # A reporting verb inside another claim's content with no speaker of its own, or the same one
+        # ("said it could not tell how many …", "say the strikes … and warn that …"), is part of it.
+        nested = [
+            b
+            for b in drafts
+            if b.stance is Stance.ASSERT
+            and any(
+                a is not b
+                and a.content_start <= b.verb_start < a.content_end
+                and (b.claimant is None or b.claimant == a.claimant)
+                and a.claimant is not None
+                for a in drafts
+            )
+        ]
+        drafts = [d for d in drafts if all(d is not b for b in nested)]
         for f in figures:
             # "…, officials said, up from the toll of 12 given by the administration": the embedded
             # figure is its own claim, not part of the enclosing one.

@@ -325,3 +325,11 @@ def test_demonstrative_denial_points_to_the_claim_just_reported(run: Run) -> Non
     depot = next(c for c in ann["claims"] if "depot" in c["quote"])
     deny = next(c for c in ann["claims"] if c["stance"] == "deny")
     assert deny["about"] == depot["id"]
+
+
+def test_reporting_verb_inside_the_same_speakers_content_is_one_claim(run: Run) -> None:
+    ann = run(
+        "The Red Crescent said it could not tell how many of the wounded had been hurt by the shelling."
+    )
+    c = _only(ann)
+    assert c["quote"].startswith("The Red Crescent said it could not tell")
