@@ -352,6 +352,8 @@ class ArticleActors:
     states: dict[str, str] = field(default_factory=dict)
     country_counts: dict[str, int] = field(default_factory=dict)
     pending_alias: tuple[int, int] | None = None
+    # Actors the text equates by apposition ("The UN peacekeeping mission, MONUSCO, said"): old -> kept.
+    same_as: dict[str, str] = field(default_factory=dict)
 
     def add(
         self,
@@ -453,10 +455,25 @@ class ArticleActors:
         a local administrator"): the first-mentioned keeps its key. Returns old id → kept id."""
         owner: dict[str, str] = {}
         merged: dict[str, str] = {}
+        for old, kept in self.same_as.items():
+            while kept in self.same_as and self.same_as[kept] != old:
+                kept = self.same_as[kept]
+            if old == kept or old not in self.actors or kept not in self.actors or old in merged:
+                continue
+            keep = self.actors[kept]
+            for alias in self.actors[old].aliases:
+                if alias not in keep.aliases:
+                    keep.aliases.append(alias)
+            keep.evidence.extend(
+                e for e in self.actors[old].evidence if all(e.start != k.start for k in keep.evidence)
+            )
+            merged[old] = kept
         order = sorted(
             self.actors.values(), key=lambda a: min((e.start or 0 for e in a.evidence), default=1 << 30)
         )
         for actor in order:
+            if actor.id in merged:
+                continue
             keys = {re.sub(r"^(the|a|an) ", "", _fold(x)) for x in [*actor.aliases]} - {""}
             hit = next((owner[k] for k in sorted(keys) if k in owner and owner[k] != actor.id), None)
             if hit is not None and hit not in merged and self._misread_person(self.actors[hit], actor, keys):
@@ -511,6 +528,12 @@ class ArticleActors:
                         keep.aliases.append(alias)
                 keep.evidence.extend(actor.evidence)
                 merged[actor.id] = keep.id
+        for old, kept in list(merged.items()):
+            seen = {old}
+            while kept in merged and kept not in seen:
+                seen.add(kept)
+                kept = merged[kept]
+            merged[old] = kept
         for old in merged:
             del self.actors[old]
         for actor in self.actors.values():
@@ -751,6 +774,28 @@ class ActorResolver:
         if key not in self.cache:
             self.cache[key] = self._resolve(head, offset, sentence, speaker)
         return self.cache[key]
+
+    def link_apposition(self, ent: Any, offset: int, sentence: int) -> None:
+        """A named organisation in apposition to a described one is the same actor ("The UN peacekeeping
+        mission, MONUSCO, said"; "the state news agency, NNA")."""
+        root = ent.root
+        head = root.head
+        if (
+            root.dep_ != "appos"
+            or ent.label_ != "ORG"
+            or head.pos_ != "NOUN"
+            or head.ent_type_
+            or head.is_upper
+        ):
+            return  # only a described head ("the mission"), not a name or a dateline place
+        named = self.resolve(root, offset, sentence)
+        described = self.resolve(head, offset, sentence, speaker=True)
+        if not named or not described or named == described:
+            return
+        kinds = {self.reg.actors[x].actor_kind for x in (named, described) if x in self.reg.actors}
+        if ActorKind.PERSON in kinds or ActorKind.STATE in kinds:
+            return  # a person's organisation, or a state and its body, are two actors
+        self.reg.same_as[described] = named
 
     def resolve_all(self, head: Any, offset: int, sentence: int, speaker: bool = False) -> list[str]:
         """The actors of a head and its conjuncts ("the army and its allied militias")."""

@@ -41,7 +41,14 @@ from graph.taxonomy import IncidentType
 from loaders import dates as dates_mod
 from loaders.actors import ActorResolver, ArticleActors, default_dictionary
 from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, link_denials
-from loaders.gazetteer import Place, default_gazetteer, distance_km, find_sites, retag_places
+from loaders.gazetteer import (
+    Place,
+    default_gazetteer,
+    distance_km,
+    find_sites,
+    part_of_place,
+    retag_places,
+)
 from loaders.incidents import (
     _EVENT_DEPS,
     _VIOLENT,
@@ -84,6 +91,9 @@ _PLACE_SUFFIX = frozenset(
         "highway",
         "crossing",
         "border",
+        "sector",
+        "neighbourhood",
+        "neighborhood",
     ]
 )
 _ROUTE_WORDS = frozenset(["road", "highway", "corridor", "route", "motorway", "crossing"])
@@ -127,6 +137,9 @@ _REGION_WORDS = frozenset(
         "valley",
         "area",
         "zone",
+        "sector",
+        "neighbourhood",
+        "neighborhood",
     ]
 )
 
@@ -410,6 +423,10 @@ class Extractor:
             if found:
                 if self._acting(ent, found[0]):
                     continue  # "Azerbaijan's Defence Ministry", "Baku said": the state acting, not a place
+                part = part_of_place(doc, ent.start, found[0])
+                if part is not None:  # "southern Lebanon", "north-east Syria": a region of the place
+                    self._add_place(state, part, s.index, s.offset + doc[ent.start - 1].idx, end)
+                    continue
                 self._add_place(state, found[0], s.index, start, end)
                 continue
             if ent.label_ == "GPE" and self.dictionary.country_of_word(text):
@@ -492,6 +509,7 @@ class Extractor:
                 )
             ):
                 resolver.resolve(head, s.offset, s.index)
+                resolver.link_apposition(ent, s.offset, s.index)
         d = self.dictionary
         for tok in s.span:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in (

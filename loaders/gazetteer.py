@@ -472,3 +472,48 @@ def _place_objects(prep: Any, place_roots: dict[int, Any]) -> list[int]:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     found.extend(g.i for g in p.children if g.dep_ == "pobj" and g.i in place_roots)
     return found
+
+
+# Compass words that make a region of a named place: "southern Lebanon", "north-east Syria".
+COMPASS_WORDS = frozenset(
+    [
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "upper",
+        "lower",
+    ]
+)
+
+
+def part_of_place(doc: Any, ent_start: int, place: Place) -> Place | None:
+    """The region a compass word before a country or region names ("southern Lebanon"), or None.
+
+    Its key derives from the place's, so every mention of "southern Lebanon" is one location; the centre
+    point is the place's own (the gazetteer has no polygons to do better).
+    """
+    if ent_start == 0 or place.kind not in ("country", "region"):
+        return None
+    word = doc[ent_start - 1]
+    if word.lower_ not in COMPASS_WORDS:
+        return None
+    name = f"{word.lower_} {place.name}"
+    return Place(f"{place.key}:{word.lower_}", name, "region", place.country, place.lat, place.lon, 0)

@@ -41,3 +41,8 @@ def test_a_state_named_only_through_its_ministry_is_not_listed_as_mentioned(run)
     assert "government_body" in kinds and kinds["government_body"]["country"] == "MDA"
     assert "state" not in kinds  # Moldova itself is never mentioned
     assert all(a["aliases"] for a in ann["actors"])
+
+
+def test_a_named_organisation_in_apposition_is_the_described_one(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The state news agency, Radio Kivu, reported on Monday that the road was closed.")
+    assert [sorted(a["aliases"]) for a in ann["actors"]] == [["Radio Kivu", "The state news agency"]]

@@ -75,3 +75,9 @@ def test_a_road_between_two_places_is_a_route(run) -> None:  # type: ignore[no-u
 def test_a_place_name_compounded_with_a_site_noun(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("A drone struck a motorcycle near the Qamishli grain silos on Monday.")
     assert _location(ann, "the Qamishli grain silos")["kind"] == "site"
+
+
+def test_a_compass_word_makes_a_region_of_the_country(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Drones struck a bridge in southern Lebanon on Monday, the army said.")
+    region = _location(ann, "southern Lebanon")
+    assert region["kind"] == "region" and region["country"] == "LBN"
