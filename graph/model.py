@@ -20,7 +20,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -476,7 +476,7 @@ def normalise(text: str) -> str:
 
 
 def stable_hash(*parts: object, length: int = 16) -> str:
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    joined = "\x1f".join(["" if p is None else str(p) for p in parts])
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
 
 
@@ -508,8 +508,8 @@ def claim_id(source_key: str, *parts: object) -> str:
 
 
 def edge_id(etype: EdgeType | str, source: str, target: str, *discriminators: object) -> str:
-    t = etype.value if isinstance(etype, EdgeType) else etype
-    return "e_" + stable_hash(t, source, target, *discriminators)
+    # str() of an EdgeType (a StrEnum) is its value, as stable_hash needs.
+    return "e_" + stable_hash(etype, source, target, *discriminators)
 
 
 def _check_iso3(v: str | None) -> str | None:
@@ -525,3 +525,65 @@ def node_from_dict(data: dict[str, Any]) -> Node:
     kind = NodeKind(data["kind"])
     cls = NODE_CLASSES[kind]
     return cls.model_validate(data)  # type: ignore[return-value]
+
+
+# --- building models from values already validated ----------------------------------------------
+
+_M = TypeVar("_M", bound=BaseModel)
+_MISSING: Any = object()
+
+
+class _Plan:
+    """How :func:`trusted` fills one class: its defaults in field order, the fields to fill by a factory
+    or to require, and the set of all field names that every instance it builds shares."""
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        self.template: dict[str, Any] = {}
+        self.fill: list[tuple[str, Any]] = []  # (name, factory or None when required)
+        for name, f in cls.model_fields.items():
+            if f.default_factory is not None:
+                self.fill.append((name, f.default_factory))
+                self.template[name] = _MISSING
+            elif f.is_required():
+                self.fill.append((name, None))
+                self.template[name] = _MISSING
+            else:
+                self.template[name] = f.default
+        self.all_fields = set(cls.model_fields)
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def trusted(cls: type[_M], **values: Any) -> _M:
+    """An instance of ``cls`` from values that are already valid: no validation runs.
+
+    For the hot paths that build hundreds of thousands of models from values they checked themselves
+    (the dataset loaders, the embedded store's merges). It does what ``model_construct`` does at a third
+    of its cost, and every instance of a class shares one set of "fields set" (all of them, as after a
+    JSON round trip), which saves about 700 bytes per instance. Missing fields take their defaults.
+
+    >>> e = trusted(Evidence, article_id="art_1", quote="absolute lies")
+    >>> e == Evidence(article_id="art_1", quote="absolute lies"), e.start
+    (True, None)
+    """
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _Plan(cls)
+    data = plan.template.copy()  # field order kept: update() leaves existing keys where they are
+    data.update(values)
+    if len(data) != len(plan.template):
+        unknown = sorted(set(values) - set(plan.template))
+        raise TypeError(f"{cls.__name__} has no field {', '.join(unknown)}")
+    for name, factory in plan.fill:
+        if data[name] is _MISSING:
+            if factory is None:
+                raise TypeError(f"{cls.__name__}: field {name!r} is required")
+            data[name] = factory()
+    m = cls.__new__(cls)
+    # The attributes model_construct sets (pydantic's documented instance state).
+    object.__setattr__(m, "__dict__", data)
+    object.__setattr__(m, "__pydantic_fields_set__", plan.all_fields)
+    object.__setattr__(m, "__pydantic_extra__", None)
+    object.__setattr__(m, "__pydantic_private__", None)
+    return m

@@ -1,10 +1,21 @@
-"""The embedded store: a NetworkX MultiDiGraph kept in memory and persisted in a directory.
+"""The embedded store: a typed graph kept in memory and persisted in a directory.
+
+In memory: nodes by id, edges by id, and per node its outgoing and incoming edges by id. (The store is
+named for the networkx ``MultiDiGraph`` it began on; networkx keeps two dicts per edge and one per
+node pair, about 700 bytes per edge, and this store only needs lookups by id and by endpoint, so it
+keeps its own adjacency: a 100k-row ACLED file fits in a third of the memory.) Edges are held as
+compact records and handed out as :class:`Edge` models.
 
 Persistence is a snapshot (``graph.json``) plus an append-only journal (``journal.jsonl``) of article
-graphs. A write appends one line and fsyncs it; a line that is not complete (the process died while
-writing it) is ignored on load, so an article is either wholly in the store or not at all. ``close()``
-folds the journal into a new snapshot written to a temporary file and renamed over the old one, so a
-kill during a save leaves the previous good snapshot.
+graphs, one line per graph. A line that is not complete (the process died while writing it) is ignored
+on load, so an article is either wholly in the store or not at all; an append that fails without a
+crash (disk full) is cut back off the journal before the error is raised. ``write_article`` fsyncs its
+line before it returns; ``write_many`` appends all its lines and fsyncs once before it returns, so a
+write call that returned is durable, and a crash inside ``write_many`` keeps a prefix of its graphs,
+each whole. The journal is folded into a new snapshot (written to a temporary file, fsynced and renamed
+over the old one, so a kill during a save leaves the previous good snapshot) on ``close()``, and during
+long runs once the journal has grown as large as the snapshot, so loading stays fast and saving costs
+O(total size) over a run.
 
 >>> s = NetworkXStore("memory://")
 >>> s.stats()["nodes"]
@@ -17,12 +28,10 @@ import json
 import math
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import Any, NamedTuple
 
 from graph.errors import StoreError
 from graph.merge import merge_edge, merge_node
@@ -33,6 +42,7 @@ from graph.model import (
     Claim,
     Edge,
     EdgeType,
+    Evidence,
     Incident,
     Location,
     Node,
@@ -40,6 +50,7 @@ from graph.model import (
     Stance,
     node_from_dict,
     normalise,
+    trusted,
 )
 from graph.store import (
     ChainStep,
@@ -53,8 +64,47 @@ from graph.store import (
 SNAPSHOT = "graph.json"
 JOURNAL = "journal.jsonl"
 LOCK = "lock"
-# Fold the journal into the snapshot after this many appended articles, so loading stays fast.
+# Fold the journal into the snapshot once it holds at least this many articles and is at least as big
+# as the snapshot (so loading stays fast, and a long ingest does not rewrite a big snapshot every few
+# thousand rows).
 COMPACT_EVERY = 2000
+
+Props = dict[str, str | int | float | bool | None]
+
+
+class _EdgeRecord(NamedTuple):
+    """An edge as the store holds it: a tuple is a quarter of the size of an Edge model."""
+
+    id: str
+    type: EdgeType
+    source: str
+    target: str
+    props: Props
+    evidence: list[Evidence]
+
+    @staticmethod
+    def of(edge: Edge) -> _EdgeRecord:
+        return _EdgeRecord(edge.id, edge.type, edge.source, edge.target, edge.props, edge.evidence)
+
+    def model(self) -> Edge:
+        return trusted(
+            Edge,
+            id=self.id,
+            type=self.type,
+            source=self.source,
+            target=self.target,
+            props=self.props,
+            evidence=self.evidence,
+        )
+
+    def same_as(self, edge: Edge) -> bool:
+        return (
+            self.type is edge.type
+            and self.source == edge.source
+            and self.target == edge.target
+            and self.props == edge.props
+            and self.evidence == edge.evidence
+        )
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -74,14 +124,18 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _names(node: Node) -> set[str]:
+    d = node.__dict__  # plain dict reads: a missing attribute on a pydantic model is slow to miss
     names: set[str] = set()
     for attr in ("name", "title"):
-        v = getattr(node, attr, None)
+        v = d.get(attr)
         if v:
             names.add(normalise(v))
-    for alias in getattr(node, "aliases", []) or []:
+    for alias in d.get("aliases") or ():
         names.add(normalise(alias))
     return names
+
+
+_EMPTY: dict[str, _EdgeRecord] = {}
 
 
 class NetworkXStore(GraphStore):
@@ -90,8 +144,11 @@ class NetworkXStore(GraphStore):
     def __init__(self, url: str = "./conflictgraph-data") -> None:
         self.url = url
         self._lock = threading.RLock()
-        self.g: nx.MultiDiGraph = nx.MultiDiGraph()
-        self._edge_index: dict[str, tuple[str, str]] = {}
+        self._nodes: dict[str, Node] = {}
+        self._edges: dict[str, _EdgeRecord] = {}
+        # node id -> {edge id: record} of its outgoing / incoming edges (created on first edge).
+        self._succ: dict[str, dict[str, _EdgeRecord]] = {}
+        self._pred: dict[str, dict[str, _EdgeRecord]] = {}
         self._sources: set[str] = set()
         self._name_index: dict[NodeKind, dict[str, set[str]]] = {k: {} for k in NodeKind}
         # Timeline indexes (so a filtered timeline looks at candidates, not at every incident):
@@ -101,6 +158,8 @@ class NetworkXStore(GraphStore):
         # Dated incidents sorted by start, in tiers by interval length, rebuilt lazily after writes.
         self._date_tiers: list[tuple[int | None, list[tuple[date, date, str]]]] | None = None
         self._journal_lines = 0
+        self._journal_size = 0
+        self._snapshot_size = 0
         if url.startswith("memory://"):
             self.path: Path | None = None
         else:
@@ -108,7 +167,9 @@ class NetworkXStore(GraphStore):
             self.path = Path(raw)
             self.path.mkdir(parents=True, exist_ok=True)
             self._load()
-            self._journal = open(self.path / JOURNAL, "a", encoding="utf-8")  # noqa: SIM115
+            # Unbuffered: each append is whole write() calls, so a failed one can be cut back exactly.
+            self._journal = open(self.path / JOURNAL, "ab", buffering=0)  # noqa: SIM115
+            self._journal_size = os.fstat(self._journal.fileno()).st_size
 
     # -- persistence ----------------------------------------------------------------------------
     def _load(self) -> None:
@@ -116,14 +177,18 @@ class NetworkXStore(GraphStore):
         snap = self.path / SNAPSHOT
         if snap.exists():
             try:
-                data = json.loads(snap.read_text(encoding="utf-8"))
+                raw_snap = snap.read_bytes()
+                data = json.loads(raw_snap)
             except (OSError, ValueError) as exc:
                 raise StoreError(f"{snap}: cannot read the store snapshot: {exc}") from exc
+            self._snapshot_size = len(raw_snap)
+            del raw_snap
             for nd in data.get("nodes", []):
                 self._put_node(node_from_dict(nd))
             for ed in data.get("edges", []):
                 self._put_edge(Edge.model_validate(ed))
             self._sources.update(data.get("sources", []))
+            del data
         journal = self.path / JOURNAL
         if journal.exists():
             good = 0
@@ -156,6 +221,7 @@ class NetworkXStore(GraphStore):
             fh.write('], "sources": ' + json.dumps(sorted(self._sources)) + "}")
             fh.flush()
             os.fsync(fh.fileno())
+            self._snapshot_size = fh.tell()
         os.replace(tmp, self.path / SNAPSHOT)
         dir_fd = os.open(self.path, os.O_RDONLY)
         try:
@@ -163,10 +229,47 @@ class NetworkXStore(GraphStore):
         finally:
             os.close(dir_fd)
         self._journal.close()
-        self._journal = open(self.path / JOURNAL, "w", encoding="utf-8")  # noqa: SIM115
-        self._journal.flush()
+        self._journal = open(self.path / JOURNAL, "wb", buffering=0)  # noqa: SIM115
         os.fsync(self._journal.fileno())
         self._journal_lines = 0
+        self._journal_size = 0
+
+    def _append(self, graph: ArticleGraph) -> None:
+        """Append the graph's journal line (not yet fsynced). On any failure the journal is cut back to
+        where it was, so a partial line never stays in front of the next append."""
+        line = graph.model_dump_json().encode("utf-8") + b"\n"
+        start = self._journal_size
+        try:
+            done = 0
+            while done < len(line):
+                n = self._journal.write(line[done:])
+                done += n if n is not None else 0
+        except BaseException:
+            self._cut_journal(start)
+            raise
+        self._journal_size = start + len(line)
+        self._journal_lines += 1
+
+    def _cut_journal(self, size: int) -> None:
+        try:
+            self._journal.truncate(size)
+        except OSError as exc:  # the store can no longer vouch for its journal: refuse to go on
+            self._journal.close()
+            raise StoreError(
+                f"{self.path}: a journal append failed and the partial line could not be removed: {exc}"
+            ) from exc
+
+    def _sync(self) -> None:
+        self._journal.flush()
+        os.fsync(self._journal.fileno())
+
+    def _maybe_compact(self) -> None:
+        if (
+            self.path is not None
+            and self._journal_lines >= COMPACT_EVERY
+            and self._journal_size >= self._snapshot_size
+        ):
+            self._snapshot()
 
     # -- internal graph ops ---------------------------------------------------------------------
     def _index_claim(self, claim: Claim, add: bool) -> None:
@@ -178,91 +281,124 @@ class NetworkXStore(GraphStore):
                 self._claims_by_actor.get(actor, set()).discard(claim.id)
 
     def _put_node(self, node: Node) -> None:
-        if node.id in self.g:
-            old: Node = self.g.nodes[node.id]["node"]
-            for name in _names(old):
+        old = self._nodes.get(node.id)
+        if old is node:
+            return
+        self._nodes[node.id] = node
+        if old is None:
+            self._kind_ids[node.kind].add(node.id)
+            names: set[str] = _names(node)
+        else:
+            old_names, names = _names(old), _names(node)
+            for name in old_names - names:
                 self._name_index[old.kind].get(name, set()).discard(old.id)
+            names -= old_names
             if isinstance(old, Claim):
                 self._index_claim(old, add=False)
-        self.g.add_node(node.id, node=node)
-        self._kind_ids[node.kind].add(node.id)
         if isinstance(node, Incident):
             self._date_tiers = None
-        if isinstance(node, Claim):
+        elif isinstance(node, Claim):
             self._index_claim(node, add=True)
-        for name in _names(node):
+        for name in names:
             self._name_index[node.kind].setdefault(name, set()).add(node.id)
 
-    def _put_edge(self, edge: Edge) -> None:
-        self.g.add_edge(edge.source, edge.target, key=edge.id, edge=edge)
-        self._edge_index[edge.id] = (edge.source, edge.target)
+    def _put_edge(self, edge: Edge | _EdgeRecord) -> None:
+        rec = edge if isinstance(edge, _EdgeRecord) else _EdgeRecord.of(edge)
+        old = self._edges.get(rec.id)
+        if old is not None and (old.source != rec.source or old.target != rec.target):
+            self._unlink(old)
+        self._edges[rec.id] = rec
+        out = self._succ.get(rec.source)
+        if out is None:
+            out = self._succ[rec.source] = {}
+        out[rec.id] = rec
+        into = self._pred.get(rec.target)
+        if into is None:
+            into = self._pred[rec.target] = {}
+        into[rec.id] = rec
 
-    def _kinds(self) -> dict[str, NodeKind]:
-        return {nid: data["node"].kind for nid, data in self.g.nodes(data=True)}
+    def _unlink(self, rec: _EdgeRecord) -> None:
+        self._succ.get(rec.source, {}).pop(rec.id, None)
+        self._pred.get(rec.target, {}).pop(rec.id, None)
 
-    def _prepare(self, graph: ArticleGraph) -> tuple[list[Node], list[Edge]]:
-        """Validate and compute the merged values without touching the store."""
+    def _prepare(self, graph: ArticleGraph) -> tuple[list[Node], list[_EdgeRecord]]:
+        """Validate and compute the merged values without touching the store. Only what changes is
+        returned: a node or edge that the graph repeats unchanged is left out."""
+        nodes_now = self._nodes
         known: dict[str, NodeKind] = {}
         for e in graph.edges:
             for nid in (e.source, e.target):
-                if nid in self.g:
-                    known[nid] = self.g.nodes[nid]["node"].kind
+                n = nodes_now.get(nid)
+                if n is not None:
+                    known[nid] = n.kind
         graph.validate_edges(known)
         pending: dict[str, Node] = {}
         nodes = ([graph.article] if graph.article is not None else []) + list(graph.nodes)
         for n in nodes:
-            base = pending.get(n.id) or (self.g.nodes[n.id]["node"] if n.id in self.g else None)
+            base = pending.get(n.id) or nodes_now.get(n.id)
             if base is not None and base.kind is not n.kind:
                 raise StoreError(f"id {n.id!r} is a {base.kind.value}, cannot write it as a {n.kind.value}")
-            pending[n.id] = merge_node(base, n)
-        pending_edges: dict[str, Edge] = {}
+            merged = merge_node(base, n)
+            if merged is not base:
+                pending[n.id] = merged
+        pending_edges: dict[str, _EdgeRecord] = {}
         for e in graph.edges:
-            base_e = pending_edges.get(e.id) or self._edge(e.id)
-            pending_edges[e.id] = merge_edge(base_e, e)
+            rec = pending_edges.get(e.id) or self._edges.get(e.id)
+            if rec is None:
+                pending_edges[e.id] = _EdgeRecord.of(e)
+            elif not rec.same_as(e):
+                pending_edges[e.id] = _EdgeRecord.of(merge_edge(rec.model(), e))
         return list(pending.values()), list(pending_edges.values())
 
-    def _apply(self, graph: ArticleGraph) -> None:
-        nodes, edges = self._prepare(graph)
+    def _commit(self, nodes: list[Node], edges: list[_EdgeRecord], source_key: str) -> None:
         for n in nodes:
             self._put_node(n)
         for e in edges:
             self._put_edge(e)
-        if graph.source_key:
-            self._sources.add(graph.source_key)
+        if source_key:
+            self._sources.add(source_key)
+
+    def _apply(self, graph: ArticleGraph) -> None:
+        nodes, edges = self._prepare(graph)
+        self._commit(nodes, edges, graph.source_key)
 
     def _edge(self, edge_id: str) -> Edge | None:
-        ends = self._edge_index.get(edge_id)
-        if ends is None:
-            return None
-        edge: Edge = self.g.edges[ends[0], ends[1], edge_id]["edge"]
-        return edge
+        rec = self._edges.get(edge_id)
+        return rec.model() if rec is not None else None
 
     # -- GraphStore: writing --------------------------------------------------------------------
     def write_article(self, graph: ArticleGraph) -> None:
+        """Write one graph atomically; durable (fsynced) when this returns."""
+        self.write_many([graph])
+
+    def write_many(self, graphs: Sequence[ArticleGraph]) -> None:
+        """Write several graphs, each atomically, with one fsync for all of them.
+
+        A graph that is refused raises; the graphs before it are written (and durable), the ones after
+        it are not. When this returns, every graph is durable.
+        """
         with self._lock:
-            nodes, edges = self._prepare(graph)  # raises before anything changes
-            if self.path is not None:
-                self._journal.write(graph.model_dump_json() + "\n")
-                self._journal.flush()
-                os.fsync(self._journal.fileno())
-                self._journal_lines += 1
-            for n in nodes:
-                self._put_node(n)
-            for e in edges:
-                self._put_edge(e)
-            if graph.source_key:
-                self._sources.add(graph.source_key)
-            if self.path is not None and self._journal_lines >= COMPACT_EVERY:
-                self._snapshot()
+            appended = False
+            try:
+                for graph in graphs:
+                    nodes, edges = self._prepare(graph)  # raises before anything changes
+                    if self.path is not None:
+                        self._append(graph)
+                        appended = True
+                    self._commit(nodes, edges, graph.source_key)
+            finally:
+                if appended and not self._journal.closed:
+                    self._sync()
+            self._maybe_compact()
 
     def has_source(self, source_key: str) -> bool:
         return source_key in self._sources
 
     def delete_edge(self, edge_id: str) -> None:
         with self._lock:
-            ends = self._edge_index.pop(edge_id, None)
-            if ends is not None:
-                self.g.remove_edge(ends[0], ends[1], key=edge_id)
+            rec = self._edges.pop(edge_id, None)
+            if rec is not None:
+                self._unlink(rec)
                 if self.path is not None:
                     self._snapshot()
 
@@ -270,26 +406,29 @@ class NetworkXStore(GraphStore):
         with self._lock:
             removed = False
             for nid in node_ids:
-                if nid not in self.g:
+                node = self._nodes.get(nid)
+                if node is None:
                     continue
-                node: Node = self.g.nodes[nid]["node"]
                 for name in _names(node):
                     self._name_index[node.kind].get(name, set()).discard(nid)
                 self._kind_ids[node.kind].discard(nid)
                 self._date_tiers = None
                 if isinstance(node, Claim):
                     self._index_claim(node, add=False)
-                for _, _, eid in [*self.g.out_edges(nid, keys=True), *self.g.in_edges(nid, keys=True)]:
-                    self._edge_index.pop(eid, None)
-                self.g.remove_node(nid)
+                for rec in [*self._succ.pop(nid, _EMPTY).values(), *self._pred.pop(nid, _EMPTY).values()]:
+                    self._edges.pop(rec.id, None)
+                    self._unlink(rec)
+                del self._nodes[nid]
                 removed = True
             if removed and self.path is not None:
                 self._snapshot()
 
     def clear(self) -> None:
         with self._lock:
-            self.g.clear()
-            self._edge_index.clear()
+            self._nodes.clear()
+            self._edges.clear()
+            self._succ.clear()
+            self._pred.clear()
             self._sources.clear()
             self._name_index = {k: {} for k in NodeKind}
             self._kind_ids = {k: set() for k in NodeKind}
@@ -313,10 +452,7 @@ class NetworkXStore(GraphStore):
 
     # -- GraphStore: reading --------------------------------------------------------------------
     def get(self, node_id: str) -> Node | None:
-        if node_id in self.g:
-            node: Node = self.g.nodes[node_id]["node"]
-            return node
-        return None
+        return self._nodes.get(node_id)
 
     def get_edge(self, edge_id: str) -> Edge | None:
         return self._edge(edge_id)
@@ -326,52 +462,54 @@ class NetworkXStore(GraphStore):
             out = list(self.iter_nodes(kind))
         else:
             ids = sorted(self._name_index[kind].get(normalise(name), set()))
-            out = [self.g.nodes[i]["node"] for i in ids]
+            out = [self._nodes[i] for i in ids]
         return out[:limit] if limit is not None else out
 
     def edges(
         self, etype: EdgeType | None = None, source: str | None = None, target: str | None = None
     ) -> list[Edge]:
+        it: Iterable[_EdgeRecord]
         if source is not None:
-            if source not in self.g:
-                return []
-            it: Any = self.g.out_edges(source, data="edge")
+            it = self._succ.get(source, _EMPTY).values()
         elif target is not None:
-            if target not in self.g:
-                return []
-            it = self.g.in_edges(target, data="edge")
+            it = self._pred.get(target, _EMPTY).values()
         else:
-            it = self.g.edges(data="edge")
+            it = self._edges.values()
         out = [
-            e
-            for _, _, e in it
-            if (etype is None or e.type is etype)
-            and (source is None or e.source == source)
-            and (target is None or e.target == target)
+            r
+            for r in it
+            if (etype is None or r.type is etype)
+            and (source is None or r.source == source)
+            and (target is None or r.target == target)
         ]
-        return sorted(out, key=lambda e: e.id)
+        return [r.model() for r in sorted(out, key=lambda r: r.id)]
 
     def neighbours(
         self, node_id: str, etype: EdgeType | None = None, direction: Direction = "both"
     ) -> list[tuple[Edge, Node]]:
-        if node_id not in self.g:
+        if node_id not in self._nodes:
             return []
-        pairs: list[tuple[Edge, Node]] = []
+        pairs: list[tuple[_EdgeRecord, Node]] = []
         if direction in ("out", "both"):
-            for _, dst, e in self.g.out_edges(node_id, data="edge"):
-                if etype is None or e.type is etype:
-                    pairs.append((e, self.g.nodes[dst]["node"]))
+            for r in self._succ.get(node_id, _EMPTY).values():
+                if etype is None or r.type is etype:
+                    pairs.append((r, self._nodes[r.target]))
         if direction in ("in", "both"):
-            for src, _, e in self.g.in_edges(node_id, data="edge"):
-                if etype is None or e.type is etype:
-                    pairs.append((e, self.g.nodes[src]["node"]))
-        return sorted(pairs, key=lambda p: (p[0].id, p[1].id))
+            for r in self._pred.get(node_id, _EMPTY).values():
+                if etype is None or r.type is etype:
+                    pairs.append((r, self._nodes[r.source]))
+        pairs.sort(key=lambda p: (p[0].id, p[1].id))
+        return [(r.model(), n) for r, n in pairs]
+
+    def _known(self, node_id: str) -> Any:
+        """A node the caller knows the kind of (it came through a typed edge or index)."""
+        return self._nodes[node_id]
 
     def _out(self, node_id: str, etype: EdgeType) -> list[str]:
-        return [dst for _, dst, e in self.g.out_edges(node_id, data="edge") if e.type is etype]
+        return [r.target for r in self._succ.get(node_id, _EMPTY).values() if r.type is etype]
 
     def _in(self, node_id: str, etype: EdgeType) -> list[str]:
-        return [src for src, _, e in self.g.in_edges(node_id, data="edge") if e.type is etype]
+        return [r.source for r in self._pred.get(node_id, _EMPTY).values() if r.type is etype]
 
     def _resolve_ids(self, kind: NodeKind, name_or_id: str) -> set[str]:
         return {n.id for n in self.resolve(kind, name_or_id)}
@@ -382,7 +520,7 @@ class NetworkXStore(GraphStore):
         stack = list(actor_ids)
         while stack:
             for child in self._in(stack.pop(), EdgeType.PART_OF):
-                if child not in out and self.g.nodes[child]["node"].kind is NodeKind.ACTOR:
+                if child not in out and self._nodes[child].kind is NodeKind.ACTOR:
                     out.add(child)
                     stack.append(child)
         return out
@@ -390,7 +528,7 @@ class NetworkXStore(GraphStore):
     def _incident_actors(self, inc_id: str) -> set[str]:
         ids = set(self._out(inc_id, EdgeType.INVOLVES))
         for cid in self._in(inc_id, EdgeType.ABOUT):
-            claim: Claim = self.g.nodes[cid]["node"]
+            claim: Claim = self._known(cid)
             ids.update(x for x in (claim.claimant_id, claim.target_id) if x)
         return ids
 
@@ -422,7 +560,7 @@ class NetworkXStore(GraphStore):
         pool = self._kind_ids[NodeKind.INCIDENT] if candidates is None else candidates
         out: list[Incident] = []
         for nid in pool:
-            node = self.g.nodes[nid]["node"]
+            node = self._nodes[nid]
             if not isinstance(node, Incident):
                 continue
             if flt.types and node.incident_type not in flt.types:
@@ -432,7 +570,7 @@ class NetworkXStore(GraphStore):
             if actor_ids is not None and not (self._incident_actors(node.id) & actor_ids):
                 continue
             if claimant_ids is not None:
-                made = {self.g.nodes[c]["node"].claimant_id for c in self._in(node.id, EdgeType.ABOUT)}
+                made = {self._known(c).claimant_id for c in self._in(node.id, EdgeType.ABOUT)}
                 if not (made & claimant_ids):
                     continue
             if flt.location is not None and not self._near(node.id, places, flt.within_km):
@@ -456,7 +594,7 @@ class NetworkXStore(GraphStore):
         if self._date_tiers is None:
             tiers: list[tuple[int | None, list[tuple[date, date, str]]]] = [(d, []) for d in self._TIERS_DAYS]
             for nid in self._kind_ids[NodeKind.INCIDENT]:
-                span = self.g.nodes[nid]["node"].event_time
+                span = self._known(nid).event_time
                 if span.start is None or span.end is None:
                     continue
                 days = (span.end - span.start).days
@@ -493,7 +631,7 @@ class NetworkXStore(GraphStore):
         else:
             locs = set()
             for lid in self._kind_ids[NodeKind.LOCATION]:
-                loc = self.g.nodes[lid]["node"]
+                loc = self._known(lid)
                 if loc.lat is None or loc.lon is None:
                     continue
                 if any(
@@ -509,7 +647,7 @@ class NetworkXStore(GraphStore):
         return out
 
     def _near(self, inc_id: str, places: list[Location], within_km: float | None) -> bool:
-        locs = [self.g.nodes[i]["node"] for i in self._out(inc_id, EdgeType.OCCURRED_NEAR)]
+        locs = [self._known(i) for i in self._out(inc_id, EdgeType.OCCURRED_NEAR)]
         if within_km is None:
             wanted = {p.id for p in places}
             return any(loc.id in wanted for loc in locs)
@@ -527,7 +665,7 @@ class NetworkXStore(GraphStore):
 
     def _reported_by(self, node_id: str, as_of: date) -> bool:
         for aid in self._out(node_id, EdgeType.REPORTED_IN):
-            art: Article = self.g.nodes[aid]["node"]
+            art: Article = self._known(aid)
             if art.published is not None and art.published <= as_of:
                 return True
         return False
@@ -547,8 +685,8 @@ class NetworkXStore(GraphStore):
         if isinstance(start, Claim):
             cur = start
             seen = {cur.id}
-            while cur.about_id and cur.about_id in self.g:
-                parent = self.g.nodes[cur.about_id]["node"]
+            while cur.about_id and cur.about_id in self._nodes:
+                parent = self._nodes[cur.about_id]
                 if not isinstance(parent, Claim) or parent.id in seen or not visible(parent.id):
                     break
                 seen.add(parent.id)
@@ -558,7 +696,7 @@ class NetworkXStore(GraphStore):
             roots = [
                 c
                 for cid in self._in(start.id, EdgeType.ABOUT)
-                if isinstance(c := self.g.nodes[cid]["node"], Claim) and visible(cid)
+                if isinstance(c := self._nodes[cid], Claim) and visible(cid)
             ]
         else:
             return []
@@ -569,7 +707,7 @@ class NetworkXStore(GraphStore):
         def children(claim: Claim) -> list[tuple[Claim, str]]:
             kids: dict[str, tuple[Claim, str]] = {}
             for cid in self._in(claim.id, EdgeType.ABOUT):
-                c = self.g.nodes[cid]["node"]
+                c = self._nodes[cid]
                 if isinstance(c, Claim) and visible(cid):
                     kids[cid] = (c, "about")
             if claim.stance is Stance.DENY and claim.claimant_id and claim.about_id:
@@ -578,7 +716,7 @@ class NetworkXStore(GraphStore):
                     accused = {denied.claimant_id, *self._out(denied.claimant_id, EdgeType.PART_OF)}
                     arts = self._articles_of(claim.id)
                     for cid in self._out(claim.claimant_id, EdgeType.MADE):
-                        c = self.g.nodes[cid]["node"]
+                        c = self._nodes[cid]
                         if (
                             isinstance(c, Claim)
                             and c.stance is Stance.ACCUSE
@@ -605,26 +743,24 @@ class NetworkXStore(GraphStore):
         return steps
 
     def stats(self) -> dict[str, int]:
-        out: dict[str, int] = {"nodes": self.g.number_of_nodes(), "edges": self.g.number_of_edges()}
+        out: dict[str, int] = {"nodes": len(self._nodes), "edges": len(self._edges)}
         out["sources"] = len(self._sources)
-        for _, data in self.g.nodes(data=True):
-            k = data["node"].kind.value
+        for n in self._nodes.values():
+            k = n.kind.value
             out[k] = out.get(k, 0) + 1
-        for _, _, e in self.g.edges(data="edge"):
-            out[e.type.value] = out.get(e.type.value, 0) + 1
+        for r in self._edges.values():
+            out[r.type.value] = out.get(r.type.value, 0) + 1
         return out
 
     def iter_nodes(self, kind: NodeKind | None = None) -> Iterator[Node]:
-        for nid in sorted(self.g.nodes):
-            node: Node = self.g.nodes[nid]["node"]
-            if kind is None or node.kind is kind:
-                yield node
+        for nid in sorted(self._kind_ids[kind] if kind is not None else self._nodes):
+            yield self._nodes[nid]
 
     def iter_edges(self, etype: EdgeType | None = None) -> Iterator[Edge]:
-        for eid in sorted(self._edge_index):
-            e = self._edge(eid)
-            if e is not None and (etype is None or e.type is etype):
-                yield e
+        for eid in sorted(self._edges):
+            r = self._edges[eid]
+            if etype is None or r.type is etype:
+                yield r.model()
 
 
 __all__ = ["Actor", "NetworkXStore", "haversine_km"]
