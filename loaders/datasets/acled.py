@@ -29,37 +29,29 @@ from graph.model import (
     Article,
     ArticleGraph,
     CasualtyFigure,
-    Edge,
-    EdgeType,
-    Evidence,
-    Incident,
     Location,
     LocationKind,
-    Node,
     Role,
     TimeSpan,
     actor_id,
     article_id,
-    incident_id,
-    location_id,
+    trusted,
 )
 from graph.taxonomy import ACLED_SUB_EVENT_TO_TYPE, IncidentType
 from loaders.datasets._common import (
     CACHE_SIZE,
     LineSource,
+    RowGraph,
     check_utf8,
     dataset_article,
-    fast_edge,
-    finish_graph,
+    geo_location,
     iso3_of,
     open_source,
     parse_coord,
     parse_epoch_day,
     parse_int,
-    part_of,
-    reported_in,
-    row_key,
-    row_ref,
+    row_evidence,
+    shared_props,
     split_cell,
     state_actor,
 )
@@ -288,7 +280,6 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     ref = row["event_id_cnty"].strip()
     if not ref:
         raise ValueError("event_id_cnty is empty")
-    ev_ref = row_ref(DATASET, ref)
     event_type = row["event_type"].strip()
     sub_event = row["sub_event_type"].strip()
     itype = ACLED_SUB_EVENT_TO_TYPE.get(
@@ -307,39 +298,23 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
         row.get("iso3", "") or row.get("country", "")
     )
     notes = row.get("notes", "").strip()
-    evidence = [Evidence(article_id=ev_ref, quote=notes)] if notes else []
-
-    nodes: list[Node] = []
-    edges: list[Edge] = []
-    inc_id = incident_id(DATASET, ref)
+    g = RowGraph(DATASET, ref)
     place = row.get("location", "").strip()
     location = None
     if place and lat is not None and lon is not None:
         location = _location(place, lat, lon, geo_prec, event_country)
-    incident = Incident(
-        id=inc_id,
-        incident_type=itype,
+    inc = g.incident(
+        itype,
+        when,
+        original_type=_original_type(event_type, sub_event),
         summary=notes,
         killed=fatalities,
-        figures=[CasualtyFigure(killed=fatalities, source=ev_ref, note="ACLED fatalities")]
+        figures=[trusted(CasualtyFigure, killed=fatalities, source=g.ev_ref, note="ACLED fatalities")]
         if fatalities is not None
-        else [],
-        event_time=when,
-        location_id=location.id if location else None,
-        dataset=DATASET,
-        dataset_ref=ref,
-        original_type=f"{event_type} / {sub_event}",
-        evidence=evidence,
+        else None,
+        location=location,
+        evidence=[row_evidence(g.ev_ref, notes)] if notes else None,
     )
-    nodes.append(incident)
-    if location is not None:
-        nodes.append(location)
-        near_props: dict[str, str | int | float | bool | None] = {
-            "distance_km": None,
-            "precision_km": location.precision_km,
-        }
-        edges.append(fast_edge(EdgeType.OCCURRED_NEAR, inc_id, location.id, near_props))
-
     for side in ("1", "2"):
         inter = _inter_label(row.get(f"inter{side}", ""))
         main = split_cell(row.get(f"actor{side}", ""))
@@ -347,13 +322,9 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
         for name, associated in [(n, False) for n in main] + [(n, True) for n in assoc]:
             actor, parents = _actor(name, None if associated else inter)
             role = _role(event_type, side, actor, inter, associated)
-            nodes.append(actor)
-            nodes.extend(parents)
-            for p in parents:
-                edges.append(part_of(actor.id, p.id))
             column = f"assoc_actor_{side}" if associated else f"actor{side}"
-            edges.append(
-                fast_edge(EdgeType.INVOLVES, inc_id, actor.id, {"role": role.value, "acled_actor": column})
+            g.actor(
+                actor, parents, involved_in=inc.id, props=shared_props(role=role.value, acled_actor=column)
             )
 
     sources = split_cell(row.get("source", ""))
@@ -362,13 +333,20 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     articles = [dataset_article(DATASET, s, uploaded) for s in sources] or [
         dataset_article(DATASET, None, uploaded)
     ]
-    nodes.extend(articles)
-    source_quote = [Evidence(article_id=ev_ref, quote=row.get("source", "").strip())] if sources else []
-    edges.extend(reported_in(inc_id, articles, {"dataset": DATASET, "ref": ref}, source_quote))
-    return finish_graph(nodes, edges, row_key(DATASET, ref, row.values()))
+    source_quote = [row_evidence(g.ev_ref, row.get("source", "").strip())] if sources else None
+    g.reported_in(inc.id, articles, {"dataset": DATASET, "ref": ref}, source_quote)
+    return g.graph(row.values())
 
 
+@lru_cache(maxsize=256)
+def _original_type(event_type: str, sub_event: str) -> str:
+    return f"{event_type} / {sub_event}"  # one string per type pair, shared by its rows
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def _event_time(value: str, precision: str) -> TimeSpan:
+    """ACLED's date at its time precision (cached: a file has a few thousand distinct dates, and rows
+    of one date share one TimeSpan)."""
     v = value.strip()
     d = _parse_date(v)
     prec = parse_int(precision, "time_precision") if precision.strip() else 1
@@ -397,19 +375,11 @@ def _parse_date(value: str) -> date:
     raise ValueError(f"event_date {value!r} is not a date (expected 2023-09-19 or 19 September 2023)")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _location(place: str, lat: float, lon: float, geo_prec: int | None, country: str | None) -> Location:
     """The place as ACLED geocodes it; keyed by coordinates and precision too, since ACLED reuses names."""
     kind = LocationKind.REGION if geo_prec == 3 else LocationKind.CITY
-    return Location(
-        id=location_id(kind.value, country, f"{place}@{lat:.4f},{lon:.4f}~{geo_prec}"),
-        name=place,
-        location_kind=kind,
-        country=country,
-        lat=lat,
-        lon=lon,
-        precision_km=GEO_PRECISION_KM.get(geo_prec) if geo_prec else None,
-    )
+    precision_km = GEO_PRECISION_KM.get(geo_prec) if geo_prec else None
+    return geo_location(place, place, kind, country, lat, lon, precision_km, suffix=f"~{geo_prec}")
 
 
 def _inter_label(value: str) -> str:

@@ -39,29 +39,27 @@ from graph.model import (
     Edge,
     EdgeType,
     Evidence,
-    Incident,
     Location,
     LocationKind,
-    Node,
     Role,
     Stance,
     TimeSpan,
     actor_id,
     claim_id,
-    incident_id,
-    location_id,
     stable_hash,
 )
 from graph.taxonomy import IncidentType
 from loaders.datasets._common import (
+    RowGraph,
     check_utf8,
     dataset_article,
+    fast_edge,
     finish_graph,
+    geo_location,
     iso3_of,
     open_source,
     parse_coord,
     parse_int,
-    part_of,
     row_key,
     state_actor,
 )
@@ -311,14 +309,11 @@ def gdelt_event_to_graph(row: Mapping[str, str], *, all_codes: bool = False) -> 
     actor1 = _actor(row, "Actor1")
     # Actor2 of a denial is whom it answers; the model has no place for that, so it is not added.
     actor2 = None if detail is Stance.DENY else _actor(row, "Actor2")
-    nodes: list[Node] = [article]
-    edges: list[Edge] = []
+    g = RowGraph(DATASET, gid)
+    g.nodes.append(article)
     for found in (actor1, actor2):
         if found is not None:
-            actor, parents = found
-            nodes.append(actor)
-            nodes.extend(parents)
-            edges.extend(part_of(actor.id, p.id) for p in parents)
+            g.actor(*found)
     a1 = actor1[0] if actor1 else None
     a2 = actor2[0] if actor2 else None
     props: dict[str, str | int | float | bool | None] = {"dataset": DATASET, "ref": gid, "cameo": code}
@@ -334,77 +329,34 @@ def gdelt_event_to_graph(row: Mapping[str, str], *, all_codes: bool = False) -> 
             claim_time=when,
             evidence=evidence,
         )
-        nodes.append(claim)
+        g.nodes.append(claim)
         if a1 is not None:
-            edges.append(Edge(type=EdgeType.MADE, source=a1.id, target=cid, evidence=evidence))
+            g.edges.append(fast_edge(EdgeType.MADE, a1.id, cid, evidence=evidence))
         if a1 is not None and target is not None:
-            edges.append(
-                Edge(
-                    type=EdgeType.ACCUSES,
-                    source=a1.id,
-                    target=target.id,
-                    props={"claim_id": cid},
-                    evidence=evidence,
-                )
-            )
+            g.edges.append(fast_edge(EdgeType.ACCUSES, a1.id, target.id, {"claim_id": cid}, evidence))
         node_id = cid
     else:
         assert isinstance(detail, IncidentType)
-        iid = incident_id(DATASET, gid)
-        location = _action_location(row)
-        nodes.append(
-            Incident(
-                id=iid,
-                incident_type=detail,
-                summary=" ".join(
-                    x for x in (a1.name if a1 else "", f"[CAMEO {code}]", a2.name if a2 else "") if x
-                ),
-                event_time=when,
-                location_id=location.id if location else None,
-                dataset=DATASET,
-                dataset_ref=gid,
-                original_type=f"CAMEO {code}",
-                evidence=evidence,
-            )
+        inc = g.incident(
+            detail,
+            when,
+            original_type=f"CAMEO {code}",
+            summary=" ".join(
+                x for x in (a1.name if a1 else "", f"[CAMEO {code}]", a2.name if a2 else "") if x
+            ),
+            location=_action_location(row),
+            evidence=evidence,
         )
-        if location is not None:
-            nodes.append(location)
-            edges.append(
-                Edge(
-                    type=EdgeType.OCCURRED_NEAR,
-                    source=iid,
-                    target=location.id,
-                    props={"distance_km": None, "precision_km": location.precision_km},
-                )
-            )
         violent_one_sided = code[:2] in ("18", "20")
         if a1 is not None:
             role = Role.ALLEGED_PERPETRATOR if violent_one_sided else Role.PARTY
-            edges.append(
-                Edge(
-                    type=EdgeType.INVOLVES,
-                    source=iid,
-                    target=a1.id,
-                    props={"role": role.value},
-                    evidence=evidence,
-                )
-            )
+            g.edges.append(fast_edge(EdgeType.INVOLVES, inc.id, a1.id, {"role": role.value}, evidence))
         if a2 is not None:
             role = Role.VICTIM if violent_one_sided else Role.PARTY
-            edges.append(
-                Edge(
-                    type=EdgeType.INVOLVES,
-                    source=iid,
-                    target=a2.id,
-                    props={"role": role.value},
-                    evidence=evidence,
-                )
-            )
-        node_id = iid
-    edges.append(
-        Edge(type=EdgeType.REPORTED_IN, source=node_id, target=article.id, props=props, evidence=evidence)
-    )
-    return finish_graph(nodes, edges, row_key(DATASET, gid, row.values()))
+            g.edges.append(fast_edge(EdgeType.INVOLVES, inc.id, a2.id, {"role": role.value}, evidence))
+        node_id = inc.id
+    g.edges.append(fast_edge(EdgeType.REPORTED_IN, node_id, article.id, props, evidence))
+    return g.graph(row.values())
 
 
 def gdelt_mention_to_graph(m: Mapping[str, str], event: ArticleGraph) -> ArticleGraph:
@@ -527,13 +479,4 @@ def _action_location(row: Mapping[str, str]) -> Location | None:
     # ActionGeo_CountryCode is FIPS 10-4, which pycountry lacks; the full name ends in the country's name.
     country = iso3_of(full.rsplit(",", 1)[-1])
     name = full.split(",", 1)[0].strip()
-    return Location(
-        id=location_id(kind.value, country, f"{full}@{lat:.4f},{lon:.4f}"),
-        name=name,
-        location_kind=kind,
-        country=country,
-        lat=lat,
-        lon=lon,
-        precision_km=km,
-        aliases=[full] if full != name else [],
-    )
+    return geo_location(full, name, kind, country, lat, lon, km, aliases=(full,) if full != name else ())

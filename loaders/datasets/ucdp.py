@@ -23,33 +23,26 @@ from graph.model import (
     ActorKind,
     ArticleGraph,
     CasualtyFigure,
-    Edge,
-    EdgeType,
-    Evidence,
-    Incident,
     Location,
     LocationKind,
-    Node,
     Role,
     TimeSpan,
     actor_id,
-    incident_id,
-    location_id,
+    trusted,
 )
 from graph.taxonomy import IncidentType
 from loaders.datasets._common import (
     CACHE_SIZE,
+    Props,
+    RowGraph,
     check_utf8,
     dataset_article,
-    finish_graph,
+    geo_location,
     iso3_of,
     open_source,
     parse_coord,
     parse_int,
-    part_of,
-    reported_in,
-    row_key,
-    row_ref,
+    row_evidence,
     split_cell,
     state_actor,
 )
@@ -135,7 +128,6 @@ def ucdp_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     ref = row["id"].strip()
     if not ref:
         raise ValueError("id is empty")
-    ev_ref = row_ref(DATASET, ref)
     tov = parse_int(row["type_of_violence"], "type_of_violence")
     if tov not in VIOLENCE_TYPES:
         raise ValueError(f"type_of_violence {row['type_of_violence']!r} is not one of 1, 2, 3")
@@ -159,10 +151,11 @@ def ucdp_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     if low is not None or high is not None:
         note_parts.append(f"low {low if low is not None else '?'}, high {high if high is not None else '?'}")
     note_parts += [f"{k} {v}" for k, v in deaths.items() if v is not None]
-    figures = [CasualtyFigure(killed=best, source=ev_ref, note="UCDP GED: " + "; ".join(note_parts))]
-
+    g = RowGraph(DATASET, ref)
+    figures = [
+        trusted(CasualtyFigure, killed=best, source=g.ev_ref, note="UCDP GED: " + "; ".join(note_parts))
+    ]
     quotes = [q for q in (row.get("source_headline", "").strip(), row.get("source_article", "").strip()) if q]
-    evidence = [Evidence(article_id=ev_ref, quote=q) for q in dict.fromkeys(quotes)]
     where = (
         row.get("where_coordinates", "").strip()
         or row.get("adm_2", "").strip()
@@ -172,64 +165,34 @@ def ucdp_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     if row.get("where_description", "").strip():
         summary_bits.append(row["where_description"].strip())
 
-    nodes: list[Node] = []
-    edges: list[Edge] = []
-    inc_id = incident_id(DATASET, ref)
     location: Location | None = None
     if where and lat is not None and lon is not None:
         kind = WHERE_PREC_KIND.get(where_prec or 1, LocationKind.CITY)
-        location = Location(
-            id=location_id(kind.value, country, f"{where}@{lat:.4f},{lon:.4f}~{where_prec}"),
-            name=where,
-            location_kind=kind,
-            country=country,
-            lat=lat,
-            lon=lon,
-            precision_km=WHERE_PREC_KM.get(where_prec) if where_prec else None,
-        )
-    nodes.append(
-        Incident(
-            id=inc_id,
-            incident_type=itype,
-            summary=" — ".join(b for b in summary_bits if b),
-            killed=best,
-            figures=figures,
-            event_time=when,
-            location_id=location.id if location else None,
-            dataset=DATASET,
-            dataset_ref=ref,
-            original_type=f"type_of_violence {tov} ({tov_label})",
-            evidence=evidence,
-        )
+        precision_km = WHERE_PREC_KM.get(where_prec) if where_prec else None
+        location = geo_location(where, where, kind, country, lat, lon, precision_km, suffix=f"~{where_prec}")
+    inc = g.incident(
+        itype,
+        when,
+        original_type=f"type_of_violence {tov} ({tov_label})",
+        summary=" — ".join(b for b in summary_bits if b),
+        killed=best,
+        figures=figures,
+        location=location,
+        evidence=[row_evidence(g.ev_ref, q) for q in dict.fromkeys(quotes)],
     )
-    if location is not None:
-        nodes.append(location)
-        edges.append(
-            Edge(
-                type=EdgeType.OCCURRED_NEAR,
-                source=inc_id,
-                target=location.id,
-                props={"distance_km": None, "precision_km": location.precision_km},
-            )
-        )
     for side in ("a", "b"):
         name = row[f"side_{side}"].strip()
         if not name:
             continue
         actor, parents = _actor(name)
-        nodes.append(actor)
-        nodes.extend(parents)
-        edges.extend(part_of(actor.id, p.id) for p in parents)
         one_sided_role = Role.ALLEGED_PERPETRATOR if side == "a" else Role.VICTIM
         role = one_sided_role if tov == 3 else Role.PARTY
-        edges.append(
-            Edge(
-                type=EdgeType.INVOLVES,
-                source=inc_id,
-                target=actor.id,
-                props={"role": role.value, "ucdp_side": side, "deaths": deaths[f"deaths_{side}"]},
-                evidence=[Evidence(article_id=ev_ref, quote=name)],
-            )
+        g.actor(
+            actor,
+            parents,
+            involved_in=inc.id,
+            props={"role": role.value, "ucdp_side": side, "deaths": deaths[f"deaths_{side}"]},
+            evidence=[row_evidence(g.ev_ref, name)],
         )
     offices = split_cell(row.get("source_office", ""))
     source_date = row.get("source_date", "").strip()
@@ -237,13 +200,10 @@ def ucdp_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     articles = [dataset_article(DATASET, o, dates.get(o)) for o in offices] or [
         dataset_article(DATASET, None)
     ]
-    nodes.extend(articles)
-    for edge in reported_in(
-        inc_id, articles, {"dataset": DATASET, "ref": ref, "source_date": source_date or None}
-    ):
-        edge.evidence = [Evidence(article_id=ev_ref, quote=q) for q in quotes[:1]]
-        edges.append(edge)
-    return finish_graph(nodes, edges, row_key(DATASET, ref, row.values()))
+    source_quote = [row_evidence(g.ev_ref, q) for q in quotes[:1]]
+    props: Props = {"dataset": DATASET, "ref": ref, "source_date": source_date or None}
+    g.reported_in(inc.id, articles, props, source_quote)
+    return g.graph(row.values())
 
 
 def _office_dates(offices: str, dates: str) -> dict[str, date]:
