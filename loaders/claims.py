@@ -43,6 +43,7 @@ class Lexicon:
     retract: frozenset[str]
     figure_verbs: frozenset[str]
     force_nouns: frozenset[str]
+    unnamed: frozenset[str]
     deny_predicates: frozenset[str]
     deny_phrases: tuple[str, ...]
     wrongdoing: frozenset[str]
@@ -72,6 +73,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         retract=fs(data.get("retract_verbs", [])),
         figure_verbs=fs(data.get("figure_verbs", [])),
         force_nouns=fs(data.get("force_nouns", [])),
+        unnamed=fs(data.get("unnamed_perpetrators", [])),
         deny_predicates=fs(data["deny_predicates"]),
         deny_phrases=tuple(p.lower() for p in data["deny_phrases"]),
         wrongdoing=fs(data["wrongdoing_verbs"]),
@@ -1070,7 +1072,7 @@ class ClaimFinder:
                 for c in t.children:
                     if c.dep_ == "agent":
                         for g in c.children:
-                            if g.dep_ == "pobj":
+                            if g.dep_ == "pobj" and not self._unnamed_perpetrator(g):
                                 found.extend(self.resolver.resolve_all(g, offset, sentence))
             else:
                 subjects = [c for c in t.children if c.dep_ == "nsubj"]
@@ -1085,6 +1087,8 @@ class ClaimFinder:
                 for c in subjects:
                     if c.dep_ == "nsubj" and any(x.lower_ in ("no", "none", "nobody") for x in c.subtree):
                         negated = True
+                    elif c.dep_ == "nsubj" and self._unnamed_perpetrator(c):
+                        continue
                     elif c.dep_ == "nsubj":
                         weapon = c.lemma_.lower() in self.lex.force_nouns
                         found.extend(
@@ -1100,6 +1104,18 @@ class ClaimFinder:
             ):
                 negated = True
         return list(dict.fromkeys(found)), negated
+
+    def _unnamed_perpetrator(self, head: Any) -> bool:
+        """ "Gunmen", "the attackers", "a group of armed men": a doer the text does not name."""
+        sub = list(head.subtree)
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for t in sub):
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in ("group", "band", "gang", "unit") and any(
+            t.lemma_.lower() in self.lex.unnamed for t in sub if t.dep_ == "pobj"
+        ):
+            return True
+        return lemma in self.lex.unnamed or head.lower_ in self.lex.unnamed
 
     def _unnamed_force(self, head: Any, offset: int, sentence: int) -> list[str]:
         """ "two Chinese cutters fired", "a Turkish drone struck": the national force behind the weapon."""

@@ -333,3 +333,14 @@ def test_reporting_verb_inside_the_same_speakers_content_is_one_claim(run: Run) 
     )
     c = _only(ann)
     assert c["quote"].startswith("The Red Crescent said it could not tell")
+
+
+def test_unnamed_gunmen_are_no_accused(run: Run) -> None:
+    c = _only(
+        run("Gunmen stormed a police post near Kayes overnight, killing three officers, the ministry said.")
+    )
+    assert (c["stance"], c["target"]) == ("assert", None)
+    named = _only(
+        run("The ministry said fighters of the Sahel Unity Front stormed a police post near Kayes.")
+    )
+    assert (named["stance"], named["target_name"]) == ("accuse", "Sahel Unity Front")

@@ -29,8 +29,8 @@ DEV = shared_dir() / "dev-corpus"
 TEAM = REPO / "tests" / "corpus"
 GOAL = 0.8
 # Measured on 2026-11-26 (dev corpus + team corpus together); raise these when the extractor improves.
-FLOORS = {"attributed_claims": 0.67, "ACCUSES": 0.53, "DENIES": 0.46}
-MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.683, ACCUSES 0.541, DENIES 0.470"
+FLOORS = {"attributed_claims": 0.67, "ACCUSES": 0.54, "DENIES": 0.46}
+MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.686, ACCUSES 0.548, DENIES 0.470"
 
 
 def _read(article: Path) -> tuple[str, date | None]:
