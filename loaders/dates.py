@@ -114,7 +114,21 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if kind == "year" and not _year_context(text, m):
             continue
         span = resolve(words, published, kind)
-        out.append(DateMention(m.start(), m.end(), words, span, kind))
+        start = m.start()
+        since = re.search(r"\bsince\s+$", text[max(0, start - 7) : start], re.I)
+        if (
+            since
+            and kind == "relative"
+            and span.known
+            and published
+            and span.start
+            and span.start <= published
+        ):
+            # "since last year": from the start of that period to publication
+            start -= len(since.group(0))
+            words = text[start : m.end()]
+            span = TimeSpan.range(span.start, published, words)
+        out.append(DateMention(start, m.end(), words, span, kind))
     return out
 
 

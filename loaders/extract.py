@@ -665,8 +665,16 @@ class Extractor:
         if found is None:
             return None
         start, end, days = found
+        # The latest violent incident dated to the day ("since 2019" cannot anchor "a day after").
         anchor = next(
-            (i for i in reversed(earlier) if i.type in _VIOLENT and i.date_mention is not None), None
+            (
+                i
+                for i in reversed(earlier)
+                if i.type in _VIOLENT
+                and i.date_mention is not None
+                and i.date_mention[2].precision.value == "day"
+            ),
+            None,
         )
         if anchor is None:
             return None

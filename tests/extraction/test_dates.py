@@ -125,3 +125,12 @@ def test_range_starts_are_as_precise_as_the_words(words: str, expected: str) -> 
     from loaders.annotation_out import date_fields
 
     assert date_fields(resolve(words, PUB))[0] == expected
+
+
+def test_since_a_relative_period_is_a_range_to_publication() -> None:
+    from loaders.annotation_out import date_fields
+
+    found = find_dates("Clashes have continued since last year.", PUB)
+    assert [(m.text, date_fields(m.span)[:2]) for m in found] == [
+        ("since last year", ("2024/2025-05-20", "range"))
+    ]

@@ -65,3 +65,12 @@ def test_an_attacked_unit_is_a_victim_and_a_bare_toll_is_not_an_actor(run) -> No
     victims = [v for vs in _victims(ann) for v in vs]
     assert any("soldiers" in v.lower() for v in victims), victims
     assert not any("people" in a["name"] for a in ann["actors"])
+
+
+def test_a_day_after_the_attack_counts_from_the_attack_dated_to_the_day(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "A roadside bomb struck a convoy near Afgooye on Wednesday. Such ambushes have hit the road "
+        "since 2019. A day after the attack, troops launched an operation in villages west of Afgooye."
+    )
+    operation = [i for i in ann["incidents"] if i["type"] == "military_operation"]
+    assert operation and operation[0]["date"] == "2025-05-15"  # Wednesday 14 May + 1
