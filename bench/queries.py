@@ -3,6 +3,17 @@
     python bench/queries.py                    # full scale: 100k incidents, ~300k claims, 20k actors
     python bench/queries.py --scale 0.05       # 5k incidents, ~15k claims, 1k actors
     NEO4J_URI=bolt://127.0.0.1:7687 python bench/queries.py --neo4j-scale 0.02
+    NEO4J_URI=bolt://127.0.0.1:7721 python bench/queries.py --skip-embedded --skip-export --reuse \
+        --neo4j-load copy
+
+``--reuse`` keeps the Neo4j graph after the run and, on the next run, measures the graph already
+there when it is the one this scale builds (its last article is in the ledger and the incident count
+matches) instead of clearing and writing it again: building full scale in Neo4j takes long. Use it
+only on a Neo4j of your own (the bench clears the database it is given), started with enough memory,
+e.g. ``NEO4J_HEAP=2g NEO4J_PAGECACHE=2g scripts/neo4j start`` with its own CONFLICTGRAPH_NEO4J_HOME
+and NEO4J_PORT. ``--neo4j-load copy`` builds the Neo4j graph from the same graph merged in an
+embedded store, through the Neo4j store's own node statements and property mapping (see
+``copy_to_neo4j``): the same content as ``write_many`` stores, several times faster.
 
 The graph is written through the same store API as real data (``write_article``, or ``write_many``
 on Neo4j): articles of 10 incidents, each with an accusation, a denial and a counter-accusation, and
@@ -23,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -41,10 +53,12 @@ from graph.model import (
     Location,
     LocationKind,
     Node,
+    NodeKind,
     Role,
     Stance,
     TimeSpan,
 )
+from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore, TimelineFilter
 from graph.taxonomy import IncidentType
 
@@ -108,7 +122,19 @@ class Synthetic:
             )
             for i in range(LOCATIONS)
         ]
-        self.long_chain_roots: list[str] = []
+
+    @property
+    def long_chain_roots(self) -> list[str]:
+        """The first claim of every six-step chain (every 20th incident), as :meth:`articles` writes
+        them; known without generating the graph, so a reused store can be measured."""
+        n_incidents = self.incidents // INCIDENTS_PER_ARTICLE * INCIDENTS_PER_ARTICLE
+        return [f"clm_{n:07d}_0" for n in range(0, n_incidents, 20)]
+
+    def source_keys(self) -> list[str]:
+        return [f"art_{a_no:06d}" for a_no in range(self.incidents // INCIDENTS_PER_ARTICLE)]
+
+    def last_source_key(self) -> str:
+        return self.source_keys()[-1]
 
     def articles(self) -> Iterator[ArticleGraph]:
         rng = self.rng
@@ -190,8 +216,6 @@ class Synthetic:
                         edges.append(
                             Edge(type=EdgeType.DENIES, source=who.id, target=about, props={"claim_id": c.id})
                         )
-                    if step == 0 and length == 6:
-                        self.long_chain_roots.append(c.id)
                     prev = c
             for node in list(nodes.values()):
                 if isinstance(node, Actor) and node.parent_id:
@@ -201,11 +225,15 @@ class Synthetic:
             yield ArticleGraph(article=art, nodes=list(nodes.values()), edges=edges, source_key=art.id)
 
 
-def build(store: GraphStore, scale: float, batch: int = 50) -> Synthetic:
+def build(store: GraphStore, scale: float, batch: int = 50, resume: bool = False) -> Synthetic:
+    """Write the synthetic graph of ``scale``; with ``resume``, skip the articles already in the
+    store's ledger (an interrupted build goes on where it stopped)."""
     syn = Synthetic(scale)
     started = time.perf_counter()
     pending: list[ArticleGraph] = []
     for i, g in enumerate(syn.articles(), 1):
+        if resume and g.source_key and store.has_source(g.source_key):
+            continue
         pending.append(g)
         if len(pending) >= batch:
             store.write_many(pending)
@@ -222,6 +250,68 @@ def build(store: GraphStore, scale: float, batch: int = 50) -> Synthetic:
         file=sys.stderr,
     )
     return syn
+
+
+def copy_to_neo4j(source: GraphStore, neo: Neo4jStore, source_keys: list[str], batch: int = 5000) -> None:
+    """Load an empty ``neo`` with what ``source`` holds, with the Neo4j store's own node upserts and
+    property mappings: the same nodes, relationships, properties and ledger that ``write_many`` of
+    the same article graphs stores, without its per-batch read-and-merge round trips (at full scale
+    those take hours on a shared 2-core machine). The graphs were already merged, by ``source``, so
+    edges are created, not merged. An interrupted copy resumes: node kinds already complete are
+    skipped, and edges are deleted and created again."""
+    from graph import cypher
+    from graph.neo4j_store import _edge_props, _node_props
+
+    started = time.perf_counter()
+    stats = neo.stats()
+    kinds: dict[str, NodeKind] = {}
+    for kind in NodeKind:
+        nodes = list(source.iter_nodes(kind))
+        kinds.update((n.id, kind) for n in nodes)
+        if stats.get(kind.value, 0) == len(nodes):
+            continue
+        for start in range(0, len(nodes), batch):
+            rows = [{"id": n.id, "props": _node_props(n)} for n in nodes[start : start + batch]]
+            neo._write(cypher.NODE_UPSERT[kind], rows=rows)
+        print(f"  copied {kind.value} nodes ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    if any(stats.get(t.value, 0) for t in EdgeType):
+        types = "|".join(t.value for t in EdgeType)
+        with neo._session() as session:
+            session.run(
+                f"MATCH ()-[e:{types}]->() CALL (e) {{ DELETE e }} IN TRANSACTIONS OF 10000 ROWS"
+            ).consume()
+    groups: dict[tuple[EdgeType, NodeKind, NodeKind], list[dict[str, object]]] = defaultdict(list)
+
+    def flush(key: tuple[EdgeType, NodeKind, NodeKind]) -> None:
+        etype, src, dst = key
+        neo._write(
+            f"UNWIND $rows AS r MATCH (a:{src.value} {{id: r.source}}) "
+            f"MATCH (b:{dst.value} {{id: r.target}}) "
+            f"CREATE (a)-[e:{etype.value}]->(b) SET e = r.props, e.id = r.id",
+            rows=groups.pop(key),
+        )
+
+    for copied, edge in enumerate(source.iter_edges(), 1):
+        key = (edge.type, kinds[edge.source], kinds[edge.target])
+        groups[key].append(
+            {"id": edge.id, "source": edge.source, "target": edge.target, "props": _edge_props(edge)}
+        )
+        if len(groups[key]) >= batch:
+            flush(key)
+        if copied % 200_000 == 0:
+            print(f"  copied {copied} edges ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    for key in list(groups):
+        flush(key)
+    print(f"  copied edges ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    for start in range(0, len(source_keys), batch):
+        neo._write(cypher.LEDGER_ADD, keys=source_keys[start : start + batch])
+
+
+def reusable(store: GraphStore, syn: Synthetic) -> bool:
+    """The store holds the whole graph ``syn`` builds: its last article and its incident count."""
+    return store.has_source(syn.last_source_key()) and store.stats().get("Incident", 0) == (
+        syn.incidents // INCIDENTS_PER_ARTICLE * INCIDENTS_PER_ARTICLE
+    )
 
 
 def measure(fn: Callable[[], object], runs: int) -> tuple[float, float, object]:
@@ -375,6 +465,22 @@ def main() -> None:
     p.add_argument("--export-scale", type=float, default=None, help="larger of the two export sizes")
     p.add_argument("--formats", default="json,gexf,csv", help="export formats to measure")
     p.add_argument("--skip-export", action="store_true")
+    p.add_argument("--skip-embedded", action="store_true", help="measure Neo4j only")
+    p.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Neo4j: measure the graph already there if it is this scale's, and keep it afterwards",
+    )
+    p.add_argument(
+        "--neo4j-batch", type=int, default=1000, help="article graphs per write_many call on Neo4j"
+    )
+    p.add_argument(
+        "--neo4j-load",
+        choices=("write_many", "copy"),
+        default="write_many",
+        help="build the Neo4j graph with write_many (default), or by copying the same graph merged in "
+        "an embedded store through the Neo4j store's upsert statements (much faster)",
+    )
     args = p.parse_args()
 
     from graph.nx_store import NetworkXStore
@@ -382,24 +488,48 @@ def main() -> None:
     out: list[str] = [
         f"bench/queries.py --scale {args.scale} (1.0 = 100k incidents, ~300k claims, 20k actors)"
     ]
-    print("building the embedded store ...", file=sys.stderr)
-    emb = NetworkXStore("memory://")
-    syn = build(emb, args.scale)
-    out += latency(emb, syn, "embedded", args.runs)
-    del emb
+    if not args.skip_embedded:
+        print("building the embedded store ...", file=sys.stderr)
+        emb = NetworkXStore("memory://")
+        syn = build(emb, args.scale)
+        out += latency(emb, syn, "embedded", args.runs)
+        del emb
 
     url = os.environ.get("NEO4J_URI")
     if url:
-        from graph.neo4j_store import Neo4jStore
-
         nscale = args.neo4j_scale if args.neo4j_scale is not None else args.scale
-        print(f"building Neo4j at scale {nscale} ...", file=sys.stderr)
         neo = Neo4jStore(url)
-        neo.clear()
-        nsyn = build(neo, nscale, batch=20)
-        out.append(f"neo4j graph scale {nscale}")
+        nsyn = Synthetic(nscale)
+        if args.reuse and reusable(neo, nsyn):
+            print(f"reusing the Neo4j graph at scale {nscale}", file=sys.stderr)
+            how = "reused"
+        else:
+            if args.neo4j_load == "copy":
+                print(f"building Neo4j at scale {nscale} by copy ...", file=sys.stderr)
+                # The ledger is copied last: nodes without it are an interrupted copy, to resume.
+                interrupted_copy = not neo.has_source("art_000000") and neo.stats()["nodes"] > 0
+                if not (args.reuse and interrupted_copy):
+                    neo.clear()
+                staging = NetworkXStore("memory://")
+                nsyn = build(staging, nscale)
+                copy_to_neo4j(staging, neo, nsyn.source_keys())
+                del staging
+            else:
+                # A partial graph of this scale (an interrupted --reuse build) is completed, not redone.
+                resume = args.reuse and neo.has_source("art_000000")
+                print(f"building Neo4j at scale {nscale} (resume: {resume}) ...", file=sys.stderr)
+                if not resume:
+                    neo.clear()
+                nsyn = build(neo, nscale, batch=args.neo4j_batch, resume=resume)
+            how = f"built by {args.neo4j_load}"
+        stats = neo.stats()
+        out.append(
+            f"neo4j graph scale {nscale} ({how}): {stats.get('Incident', 0)} incidents, "
+            f"{stats.get('Claim', 0)} claims, {stats.get('Actor', 0)} actors"
+        )
         out += latency(neo, nsyn, "neo4j", args.runs)
-        neo.clear()
+        if not args.reuse:
+            neo.clear()
         neo.close()
     else:
         out.append("neo4j: skipped (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)")

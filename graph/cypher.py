@@ -33,6 +33,13 @@ def _rel(etype: EdgeType) -> str:
 
 # -- schema -------------------------------------------------------------------------------------
 
+# Incidents' date ranges fall in tiers by length: up to EVENT_TIER_DAYS[0] days (tier 0), up to
+# EVENT_TIER_DAYS[1] (tier 1), longer (tier 2); stored as Incident.event_tier (span_tier in
+# graph.neo4j_store). An incident of tier t overlapping [since, until] starts within
+# [since - EVENT_TIER_DAYS[t], until], so the date filter is two bounded index seeks plus the few
+# long ranges, as NetworkXStore._incidents_overlapping does in memory.
+EVENT_TIER_DAYS = (31, 366)
+
 SCHEMA: tuple[str, ...] = (
     *(
         f"CREATE CONSTRAINT cg_{_label(k).lower()}_id IF NOT EXISTS "
@@ -52,6 +59,25 @@ SCHEMA: tuple[str, ...] = (
     "CREATE POINT INDEX cg_location_point IF NOT EXISTS FOR (n:Location) ON (n.point)",
     # the timeline's starting points (see timeline())
     "CREATE INDEX cg_claim_target IF NOT EXISTS FOR (n:Claim) ON (n.target_id)",
+    # Actor names and aliases (a list): the keyword analyzer keeps each whole, so a quoted phrase is
+    # one exact term (see actor_name_phrase).
+    "CREATE FULLTEXT INDEX cg_actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.names] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
+    "CREATE INDEX cg_incident_tier_start IF NOT EXISTS FOR (n:Incident) ON (n.event_tier, n.event_start)",
+)
+
+INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"
+
+# (index name, statement): the statement brings data written before that index existed up to date;
+# Neo4jStore runs it, before SCHEMA, when the index is not there yet (so once per database).
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "cg_incident_tier_start",
+        "MATCH (i:Incident) WHERE i.event_start IS NOT NULL AND i.event_tier IS NULL\n"
+        "WITH i, duration.inDays(i.event_start, i.event_end).days AS days\n"
+        f"SET i.event_tier = CASE WHEN days <= {EVENT_TIER_DAYS[0]} THEN 0 "
+        f"WHEN days <= {EVENT_TIER_DAYS[1]} THEN 1 ELSE 2 END",
+    ),
 )
 
 # -- node and edge lookups by id ----------------------------------------------------------------
@@ -176,7 +202,7 @@ def edges_at(etype: EdgeType | None, direction: str, with_nodes: bool = True) ->
     so a node with many edges of other types or directions costs nothing extra; without
     ``with_nodes`` each entry is ``[edge data]`` only.
 
-    >>> "[:MADE]" in edges_at(EdgeType.MADE, "out")
+    >>> "-[e:MADE]->" in edges_at(EdgeType.MADE, "out")
     True
     """
     if direction not in ("out", "in", "both"):
@@ -229,19 +255,39 @@ def _visible(var: str) -> str:
 # One OR'ed statement for every filter combination cannot start anywhere but a scan of every
 # Incident, so :func:`timeline` writes the statement for the filters that are set: it starts from
 # the most selective of them through an index (actor or claimant: the INVOLVES edges and the claim
-# indexes; place: its OCCURRED_NEAR edges; radius: the point index; dates: the event_start index;
+# indexes, names through a full-text index; place: its OCCURRED_NEAR edges; radius: the point index;
+# dates: the (event_tier, event_start) index;
 # types: the incident_type index) and checks the others on the incidents found.
 
 _RESOLVE_ACTORS = """CALL () {{
   OPTIONAL MATCH (a:Actor {{id: $p.{key}}})
   CALL (a) {{
     WITH a WHERE a IS NULL
-    MATCH (b:Actor) WHERE $p.{key}_norm IN b.names
+    {lookup}
     RETURN collect(b.id) AS by_name
   }}
   RETURN CASE WHEN a IS NULL THEN by_name ELSE [a.id] END AS {key}_base
 }}
 """
+_ACTOR_NAME_SCAN = "MATCH (b:Actor) WHERE $p.{key}_norm IN b.names"
+# The index only narrows; membership in `names` decides, exactly as the scan does.
+_ACTOR_NAME_SEEK = """CALL db.index.fulltext.queryNodes('cg_actor_names', $p.{key}_phrase) YIELD node AS b
+    WITH b WHERE $p.{key}_norm IN b.names"""
+# Longer names go to the scan: Lucene does not index terms beyond 32766 bytes.
+_PHRASE_MAX_CHARS = 2000
+
+
+def actor_name_phrase(norm: str) -> str | None:
+    """The full-text query finding a normalised actor name in ``cg_actor_names`` (a quoted phrase,
+    which the keyword analyzer turns into one exact term), or None when the name scan must be used.
+
+    >>> print(actor_name_phrase('the "azeri" side'), actor_name_phrase(""))
+    "the \\"azeri\\" side" None
+    """
+    if not norm or len(norm) > _PHRASE_MAX_CHARS:
+        return None
+    return '"' + norm.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
 
 _WITH_PARTS = """CALL (actor_base) {
   UNWIND actor_base AS top_id
@@ -302,11 +348,21 @@ _FROM_RADIUS = """CALL (place_points) {
   RETURN DISTINCT i
 }
 """
-_FROM_DATES = """CALL () {
+_FROM_DATES = f"""CALL () {{
+  UNWIND [[0, {EVENT_TIER_DAYS[0]}], [1, {EVENT_TIER_DAYS[1]}]] AS tier
   MATCH (i:Incident)
-  WHERE i.event_start <= $p.until_or_max AND i.event_end >= $p.since_or_min
+  USING INDEX i:Incident(event_tier, event_start)
+  WHERE i.event_tier = tier[0]
+    AND i.event_start >= $p.since_or_min - duration({{days: tier[1]}})
+    AND i.event_start <= $p.until_or_max
+    AND i.event_end >= $p.since_or_min
   RETURN i
-}
+  UNION ALL
+  MATCH (i:Incident)
+  USING INDEX i:Incident(event_tier, event_start)
+  WHERE i.event_tier = 2 AND i.event_start <= $p.until_or_max AND i.event_end >= $p.since_or_min
+  RETURN i
+}}
 """
 _FROM_TYPES = """CALL () {
   MATCH (i:Incident) WHERE i.incident_type IN $p.types
@@ -336,7 +392,9 @@ def timeline(
     *,
     actor: bool = False,
     include_parts: bool = False,
+    actor_by_phrase: bool = False,
     claimant: bool = False,
+    claimant_by_phrase: bool = False,
     location: bool = False,
     radius: bool = False,
     dates: bool = False,
@@ -352,10 +410,12 @@ def timeline(
     radius = radius and location
     parts: list[str] = []
     if actor:
-        parts.append(_RESOLVE_ACTORS.format(key="actor"))
+        lookup = _ACTOR_NAME_SEEK if actor_by_phrase else _ACTOR_NAME_SCAN
+        parts.append(_RESOLVE_ACTORS.format(key="actor", lookup=lookup.format(key="actor")))
         parts.append(_WITH_PARTS if include_parts else "WITH *, actor_base AS actor_ids\n")
     if claimant:
-        parts.append(_RESOLVE_ACTORS.format(key="claimant"))
+        lookup = _ACTOR_NAME_SEEK if claimant_by_phrase else _ACTOR_NAME_SCAN
+        parts.append(_RESOLVE_ACTORS.format(key="claimant", lookup=lookup.format(key="claimant")))
         parts.append("WITH *, claimant_base AS claimant_ids\n")
     if location:
         parts.append(_RESOLVE_PLACES)

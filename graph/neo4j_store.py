@@ -147,6 +147,21 @@ def redact_url(url: str) -> str:
     return re.sub(r"(://)[^/@]*@", r"\1", url)
 
 
+def span_tier(start: date | None, end: date | None) -> int | None:
+    """The date-range tier of an interval, as cypher.EVENT_TIER_DAYS defines it (None when undated):
+    the timeline's date filter seeks each tier's incidents by start date within a window that wide.
+
+    >>> span_tier(date(2023, 9, 1), date(2023, 9, 30)), span_tier(date(2020, 1, 1), date(2023, 1, 1))
+    (0, 2)
+    """
+    if start is None or end is None:
+        return None
+    days = (end - start).days
+    return next(
+        (t for t, limit in enumerate(cypher.EVENT_TIER_DAYS) if days <= limit), len(cypher.EVENT_TIER_DAYS)
+    )
+
+
 def _node_props(node: Node) -> dict[str, Any]:
     """The properties stored on a node: its JSON plus the scalars the queries filter on."""
     props: dict[str, Any] = {"data": node.model_dump_json(), "names": sorted(node_names(node))}
@@ -169,6 +184,7 @@ def _node_props(node: Node) -> dict[str, Any]:
             event_end=node.event_time.end,
             precision=node.event_time.precision.value,
             precision_rank=PRECISION_RANK[node.event_time.precision],
+            event_tier=span_tier(node.event_time.start, node.event_time.end),
             # read by the researchers' Cypher cookbook (queries/*.cypher), which cannot parse `data`
             summary=node.summary,
             killed=node.killed,
@@ -406,6 +422,10 @@ class Neo4jStore(GraphStore):
         self._retrying(action)
 
     def _ensure_schema(self) -> None:
+        present = {str(r["name"]) for r in self._read(cypher.INDEX_NAMES)}
+        for index_name, statement in cypher.MIGRATIONS:
+            if index_name not in present:
+                self._write(statement)
         for statement in cypher.SCHEMA:
             try:
                 self._write(statement)
@@ -637,11 +657,16 @@ class Neo4jStore(GraphStore):
         def norm(value: str | None) -> str | None:
             return normalise(value) if value is not None else None
 
+        actor_norm, claimant_norm = norm(flt.actor), norm(flt.claimant)
+        actor_phrase = cypher.actor_name_phrase(actor_norm) if actor_norm is not None else None
+        claimant_phrase = cypher.actor_name_phrase(claimant_norm) if claimant_norm is not None else None
         params = {
             "actor": flt.actor,
-            "actor_norm": norm(flt.actor),
+            "actor_norm": actor_norm,
+            "actor_phrase": actor_phrase,
             "claimant": flt.claimant,
-            "claimant_norm": norm(flt.claimant),
+            "claimant_norm": claimant_norm,
+            "claimant_phrase": claimant_phrase,
             "location": flt.location,
             "location_norm": norm(flt.location),
             "within_km": flt.within_km,
@@ -656,7 +681,9 @@ class Neo4jStore(GraphStore):
         query = cypher.timeline(
             actor=flt.actor is not None,
             include_parts=flt.include_parts,
+            actor_by_phrase=actor_phrase is not None,
             claimant=flt.claimant is not None,
+            claimant_by_phrase=claimant_phrase is not None,
             location=flt.location is not None,
             radius=flt.within_km is not None,
             dates=flt.since is not None or flt.until is not None,
