@@ -691,7 +691,7 @@ class Neo4jStore(GraphStore):
             as_of=flt.as_of is not None,
         )
         rows = self._read(query, p=params)
-        incidents = [Incident.model_validate_json(r["data"]) for r in rows]
+        incidents = [Incident.model_validate_json(data) for r in rows for data in r["data"]]
         # Ordered here with the shared key, not in Cypher: Cypher compares strings by UTF-16 code units,
         # Python (and so the embedded store) by code points.
         incidents.sort(key=incident_sort_key)
