@@ -76,9 +76,11 @@ def merge_evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
 
 
 def _add_evidence(base: MergedEvidence, incoming: list[Evidence], incoming_wins: bool) -> MergedEvidence:
-    """``base`` plus ``incoming``, in a new list (``base`` is never changed: a write that fails after
-    its merge must leave the stored node as it was)."""
-    out = MergedEvidence(base, set(base.keys))
+    """``base`` plus ``incoming``, in a new list (``base``'s items are never changed: a write that fails
+    after its merge must leave the stored node as it was). The key set is handed on, not copied, so a
+    merge costs O(new evidence); ``base`` then holds fewer items than keys, so it no longer counts as
+    intact and a later merge into it (only if this one was not stored) merges it in full."""
+    out = MergedEvidence(base, base.keys)
     placed: set[EvidenceKey] = set()  # the first of several incoming items with one key wins
     for ev in incoming:
         k = ev.key()

@@ -135,6 +135,16 @@ def _names(node: Node) -> set[str]:
     return names
 
 
+def _raw_names(node: Node) -> set[str]:
+    d = node.__dict__
+    raw = set(d.get("aliases") or ())
+    for attr in ("name", "title"):
+        v = d.get(attr)
+        if v:
+            raw.add(v)
+    return raw
+
+
 _EMPTY: dict[str, _EdgeRecord] = {}
 
 
@@ -289,10 +299,14 @@ class NetworkXStore(GraphStore):
             self._kind_ids[node.kind].add(node.id)
             names: set[str] = _names(node)
         else:
-            old_names, names = _names(old), _names(node)
-            for name in old_names - names:
-                self._name_index[old.kind].get(name, set()).discard(old.id)
-            names -= old_names
+            # Compare the raw strings first (C-level set operations) and normalise only what changed:
+            # a hub node merged from thousands of articles carries thousands of aliases.
+            old_raw, new_raw = _raw_names(old), _raw_names(node)
+            names = {normalise(v) for v in new_raw - old_raw}
+            gone = old_raw - new_raw
+            if gone:
+                for name in {normalise(v) for v in gone} - _names(node):
+                    self._name_index[old.kind].get(name, set()).discard(old.id)
             if isinstance(old, Claim):
                 self._index_claim(old, add=False)
         if isinstance(node, Incident):
