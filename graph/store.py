@@ -11,7 +11,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,6 +26,9 @@ from graph.model import (
     NodeKind,
 )
 from graph.taxonomy import IncidentType
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Direction = Literal["out", "in", "both"]
 
@@ -188,6 +191,28 @@ class GraphStore(abc.ABC):
             if node is not None:
                 out[nid] = node
         return out
+
+    def to_networkx(self, kinds: Iterable[NodeKind] | None = None) -> nx.MultiDiGraph:
+        """The graph (or the nodes of ``kinds`` and the edges between them) as a networkx
+        ``MultiDiGraph``, for networkx's algorithms: node attributes ``kind``, ``name`` and ``node`` (the
+        model); edges keyed by edge id with attributes ``type`` and ``edge`` (the model). A copy: changing
+        it does not change the store.
+
+        >>> from graph import open_store
+        >>> open_store("memory://").to_networkx().number_of_nodes()
+        0
+        """
+        import networkx as nx
+
+        wanted = set(kinds) if kinds is not None else None
+        g = nx.MultiDiGraph()
+        for n in self.iter_nodes():
+            if wanted is None or n.kind in wanted:
+                g.add_node(n.id, kind=n.kind.value, name=getattr(n, "name", None) or n.id, node=n)
+        for e in self.iter_edges():
+            if e.source in g and e.target in g:
+                g.add_edge(e.source, e.target, key=e.id, type=e.type.value, edge=e)
+        return g
 
     def resolve(self, kind: NodeKind, name_or_id: str) -> list[Node]:
         """Nodes whose id equals ``name_or_id`` or whose name/alias matches it."""
