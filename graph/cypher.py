@@ -67,6 +67,9 @@ SCHEMA: tuple[str, ...] = (
 )
 
 INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"
+# Waits until every index is online. The timeline names its indexes in USING INDEX hints, and a hint
+# on an index still populating (just created, e.g. by a migration on an older database) fails the query.
+AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
 # (index name, statement): the statement brings data written before that index existed up to date;
 # Neo4jStore runs it, before SCHEMA, when the index is not there yet (so once per database).

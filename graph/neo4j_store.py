@@ -73,6 +73,9 @@ T = TypeVar("T")
 # fixed cost, spread over more articles in a bigger batch. 1000 synthetic articles (bench/store.py)
 # are about 17k node and 27k edge rows, some tens of MB of transaction state on the server.
 BATCH_ARTICLES = 1000
+# How long opening a store waits for its indexes to come online (a new index on a big database
+# takes a while to populate; queries that name it in a hint cannot run before).
+INDEX_WAIT_SECONDS = 600
 # Lost connections and transient errors are retried with exponential backoff from this delay for
 # CONFLICTGRAPH_RETRY_SECONDS (default DEFAULT_RETRY_SECONDS); the driver's own retry of a managed
 # transaction gets the same budget, so a dead server ends a command after about twice that.
@@ -433,6 +436,7 @@ class Neo4jStore(GraphStore):
                 # Another client created the same rule between our IF NOT EXISTS check and ours.
                 if "EquivalentSchemaRuleAlreadyExists" not in (exc.code or ""):
                     raise
+        self._read(cypher.AWAIT_INDEXES, seconds=INDEX_WAIT_SECONDS)
 
     # -- GraphStore: writing --------------------------------------------------------------------
     def write_article(self, graph: ArticleGraph) -> None:
