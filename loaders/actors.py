@@ -780,6 +780,7 @@ class ActorResolver:
         mission, MONUSCO, said"; "the state news agency, NNA")."""
         root = ent.root
         head = root.head
+        self._link_description(ent, offset, sentence)
         if (
             root.dep_ != "appos"
             or ent.label_ != "ORG"
@@ -796,6 +797,32 @@ class ActorResolver:
         if ActorKind.PERSON in kinds or ActorKind.STATE in kinds:
             return  # a person's organisation, or a state and its body, are two actors
         self.reg.same_as[described] = named
+
+    def _link_description(self, ent: Any, offset: int, sentence: int) -> None:
+        """A described group in apposition after a named one is the same actor ("Katiba Gourma, an armed
+        group active near the border"; "the Walendu Defenders Union, a militia that …"), so "the group"
+        later points back to the name."""
+        root = ent.root
+        if ent.label_ == "PERSON" or root.pos_ != "PROPN":
+            return
+        for ap in root.children:
+            if (
+                ap.dep_ != "appos"
+                or ap.pos_ != "NOUN"
+                or ap.ent_type_
+                or ap.i < root.i
+                or lemma_is(ap, self.d.person_roles)
+                or not (lemma_is(ap, self.d.armed_heads) or lemma_is(ap, _COLLECTIVE_WORDS))
+            ):
+                continue
+            named = self.resolve(root, offset, sentence)
+            described = self.resolve(ap, offset, sentence, speaker=True)
+            if not named or not described or named == described:
+                continue
+            kinds = {self.reg.actors[x].actor_kind for x in (named, described) if x in self.reg.actors}
+            if kinds & {ActorKind.PERSON, ActorKind.STATE, ActorKind.POPULATION_GROUP}:
+                continue
+            self.reg.same_as[described] = named
 
     def resolve_all(self, head: Any, offset: int, sentence: int, speaker: bool = False) -> list[str]:
         """The actors of a head and its conjuncts ("the army and its allied militias")."""
@@ -1236,10 +1263,20 @@ class ActorResolver:
             while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ == "PERSON"):
                 end += 1
             ent = doc[ent.start : end]
-        name_toks = [t for t in ent if not is_title(t)]
+        # Titles lead the name ("Lieutenant-Colonel Patrice Mbala"); a hyphen inside it ("Marie-Claude",
+        # "al-Shamiri") is part of it.
+        name_toks = list(ent)
+        while name_toks and is_title(name_toks[0]):
+            name_toks.pop(0)
+        name_toks = [
+            t
+            for k, t in enumerate(name_toks)
+            if not is_title(t) or (t.text == "-" and 0 < k < len(name_toks) - 1)
+        ]
         while name_toks and name_toks[0].lower_ in ("the", "a"):
             name_toks.pop(0)
-        name = " ".join(t.text for t in name_toks) or ent.text
+        # Token texts joined as written: "Marie-Claude", "al-Shamiri" keep their hyphens.
+        name = "".join(t.text_with_ws for t in name_toks).strip() or ent.text
         # A later "Inspector Désir" is the earlier "Marie-Claude Désir"; the first mention fixes the key.
         existing = None
         for actor in reg.actors.values():

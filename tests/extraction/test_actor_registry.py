@@ -46,3 +46,26 @@ def test_a_state_named_only_through_its_ministry_is_not_listed_as_mentioned(run)
 def test_a_named_organisation_in_apposition_is_the_described_one(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("The state news agency, Radio Kivu, reported on Monday that the road was closed.")
     assert [sorted(a["aliases"]) for a in ann["actors"]] == [["Radio Kivu", "The state news agency"]]
+
+
+def test_a_described_group_after_a_name_is_the_named_group(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The army blamed the Ridge Lions Front, an armed group active near the river, for the raid. "
+        "The group denied it on Tuesday."
+    )
+    front = next(a for a in ann["actors"] if "Ridge Lions Front" in a["name"])
+    assert sorted(front["aliases"]) == [
+        "The group",
+        "an armed group active near the river",
+        "the Ridge Lions Front",
+    ]
+    assert len(ann["actors"]) == 2  # the army and the front
+    denial = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert denial["claimant"] == front["id"]
+
+
+def test_a_hyphen_inside_a_persons_name_is_kept(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Lieutenant-Colonel Anne-Marie Tshala said on Monday that the road was closed.")
+    person = next(a for a in ann["actors"] if a["kind"] == "person")
+    assert person["name"] == "Anne-Marie Tshala"
+    assert "Lieutenant-Colonel Anne-Marie Tshala" in person["aliases"]
