@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -50,6 +51,7 @@ from graph.model import (
 )
 from graph.taxonomy import IncidentType
 from loaders.datasets._common import (
+    CACHE_SIZE,
     RowGraph,
     check_utf8,
     dataset_article,
@@ -436,10 +438,7 @@ def _actor(row: Mapping[str, str], side: str) -> tuple[Actor, list[Actor]] | Non
     else:
         kind = ActorKind.ORGANISATION
     if kind is ActorKind.STATE and country:
-        state = state_actor(country, _country_name(country))
-        if name and name.casefold() != state.name.casefold():
-            state.aliases = [name]
-        return state, []
+        return _named_state(country, name), []
     display = name or code
     parents = (
         [state_actor(country, _country_name(country))]
@@ -455,6 +454,17 @@ def _actor(row: Mapping[str, str], side: str) -> tuple[Actor, list[Actor]] | Non
         parent_id=parents[0].id if parents else None,
     )
     return actor, parents
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _named_state(country: str, name: str) -> Actor:
+    """The state actor of ``country`` as this row names it: GDELT's name ('RUSSIA') is an alias when it
+    differs from the country's own name. A copy per name: the cached state node other rows share is
+    never changed, so a row's graph does not depend on the rows read before it."""
+    state = state_actor(country, _country_name(country))
+    if name and name.casefold() != state.name.casefold():
+        return state.model_copy(update={"aliases": [name]})
+    return state
 
 
 def _country_name(iso3: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from conftest import edge_of, render, split
 
 from graph.errors import InputError
-from graph.model import ArticleGraph, Claim, Incident, IncidentType, Stance
+from graph.model import ArticleGraph, Claim, Incident, IncidentType, NodeKind, Stance
 from graph.nx_store import NetworkXStore
 from loaders.datasets import read_dataset
 from loaders.datasets.gdelt import classify
@@ -224,3 +224,29 @@ def test_deterministic_and_stored(fixtures: Path) -> None:
     )
     outlets = sorted(str(getattr(n, "outlet", "")) for _, n in store.neighbours(claim.id, direction="out"))
     assert outlets == ["caucasus.example.net", "news.example.az"]
+
+
+def test_state_alias_is_the_rows_own(tmp_path: Path, fixtures: Path) -> None:
+    """A state named differently by two rows keeps each row's name on that row's graph only (the state
+    node the loader shares between rows is never changed); the store holds both names."""
+    rows = (fixtures / EVENTS).read_text(encoding="utf-8").splitlines(keepends=True)
+    row = next(r for r in rows if r.startswith("1130000005\t"))  # AZEMIL shells ARM "ARMENIA"
+    first = row.replace("\tARMENIA\t", "\tREPUBLIC OF ARMENIA\t", 1)
+    second = row.replace("1130000005\t", "1130000015\t", 1).replace("\tARMENIA\t", "\tYEREVAN\t", 1)
+    assert first != row and "YEREVAN" in second
+
+    def armenia(g: ArticleGraph) -> list[str]:
+        [state] = [n for n in g.nodes if getattr(n, "name", "") == "Armenia"]
+        return state.aliases  # type: ignore[attr-defined,no-any-return]
+
+    for order in ([first, second], [second, first]):
+        path = tmp_path / "20230919121500.export.CSV"
+        path.write_text("".join(order), encoding="utf-8")
+        graphs, errors = split(list(read_dataset("gdelt", path)))
+        assert errors == []
+        by_ref = {_ref(g): armenia(g) for g in graphs}
+        assert by_ref == {"1130000005": ["REPUBLIC OF ARMENIA"], "1130000015": ["YEREVAN"]}
+        store = NetworkXStore("memory://")
+        store.write_many(graphs)
+        [stored] = [n for n in store.find(NodeKind.ACTOR, "Armenia")]
+        assert stored.aliases == ["REPUBLIC OF ARMENIA", "YEREVAN"]  # type: ignore[attr-defined]
