@@ -2,8 +2,9 @@
 
 Generates N synthetic ACLED rows (invented values in the current column layout) into a temporary CSV,
 then times, each in its own process so each peak RSS is its own: parsing alone (``read_dataset``),
-parse + ``write_many`` (``--batch`` rows per call, one journal fsync each) into ``memory://``, and into a
-store directory. Rates are given per
+and the ingest users run (``loaders.pipeline.ingest``, as ``conflictgraph ingest --format acled`` without
+the resolution pass: rows written ``--batch`` at a time through ``write_many``, one journal fsync each)
+into ``memory://`` and into a store directory. Rates are given per
 wall-clock second and per CPU second of the process (on a shared machine the CPU rate is the
 comparable one). A separate parse run under
 tracemalloc prints the Python-heap peak (its time is not reported: tracemalloc slows Python several-fold).
@@ -31,8 +32,8 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from graph.errors import InputError  # noqa: E402
-from graph.model import ArticleGraph  # noqa: E402
 from graph.nx_store import NetworkXStore  # noqa: E402
+from loaders import pipeline  # noqa: E402
 from loaders.datasets import read_dataset  # noqa: E402
 from queries.export import ACLED_COLUMNS  # noqa: E402
 
@@ -89,38 +90,34 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
 
 def run_stage(stage: str, csv_path: Path, store_dir: Path, rows: int | None, batch: int) -> None:
     """One stage in this process: its ru_maxrss is the stage's own peak (stages run in subprocesses).
-    Rows go to the store ``batch`` at a time through ``write_many`` (one journal fsync per batch)."""
-    store = None
-    if stage == "memory":
-        store = NetworkXStore("memory://")
-    elif stage == "dir":
-        store = NetworkXStore(str(store_dir))
+    The store stages run what ``conflictgraph ingest --format acled --no-resolve`` runs
+    (:func:`loaders.pipeline.ingest`): rows go to the store ``batch`` at a time through ``write_many``
+    (one journal fsync per batch)."""
+    pipeline.DATASET_BATCH = batch
     gc.collect()
     t0 = time.perf_counter()
     c0 = time.process_time()
-    n = 0
-    pending: list[ArticleGraph] = []
-    for item in read_dataset("acled", csv_path):
-        if isinstance(item, InputError):
-            raise item
-        if store is not None:
-            pending.append(item)
-            if len(pending) >= batch:
-                store.write_many(pending)
-                pending.clear()
-        n += 1
-        if rows is not None and n >= rows:
-            break
-    if store is not None:
-        store.write_many(pending)
+    if stage == "parse":
+        n = 0
+        for n, item in enumerate(read_dataset("acled", csv_path), start=1):
+            if isinstance(item, InputError):
+                raise item
+            if rows is not None and n >= rows:
+                break
+    else:
+        store = NetworkXStore("memory://" if stage == "memory" else str(store_dir))
+        report = pipeline.ingest([csv_path], store, fmt="acled", progress=False, resolve=False)
         store.close()
+        if report.rejected:
+            raise SystemExit(f"rows rejected: {report.rejected[:3]}")
+        n = report.written
     elapsed = time.perf_counter() - t0
     cpu = time.process_time() - c0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # ru_maxrss is KiB on Linux
     label = {
         "parse": "parse only (read_dataset)",
-        "memory": "parse + write memory://",
-        "dir": "parse + write directory store",
+        "memory": "ingest into memory://",
+        "dir": "ingest into store directory",
     }
     print(
         f"{label[stage]:<30} {n:>7} rows  wall {elapsed:6.1f} s {n / elapsed:6.0f} rows/s  "
@@ -165,11 +162,16 @@ def main() -> int:
         csv_path = Path(tmp) / "acled_synthetic.csv"
         generate(csv_path, args.rows)
         print(f"{args.rows} synthetic ACLED rows, {csv_path.stat().st_size / 2**20:.1f} MiB CSV", flush=True)
-        stages = [("parse", args.rows), ("traced", min(args.rows, 20_000)), ("memory", args.rows)]
+        stages = [("parse", args.rows, csv_path), ("traced", min(args.rows, 20_000), csv_path)]
+        stages.append(("memory", args.rows, csv_path))
         if not args.skip_dir:
-            stages.append(("dir", args.dir_rows or args.rows))
-        for stage, rows in stages:
-            cmd = [sys.executable, __file__, "--stage", stage, "--csv", str(csv_path), "--rows", str(rows)]
+            dir_csv = csv_path
+            if args.dir_rows and args.dir_rows != args.rows:
+                dir_csv = Path(tmp) / "acled_synthetic_dir.csv"
+                generate(dir_csv, args.dir_rows)  # the same seed: the first dir_rows rows of the other
+            stages.append(("dir", args.dir_rows or args.rows, dir_csv))
+        for stage, rows, path in stages:
+            cmd = [sys.executable, __file__, "--stage", stage, "--csv", str(path), "--rows", str(rows)]
             cmd += ["--batch", str(args.batch)]
             cmd += ["--store-dir", str(Path(tmp) / "store")]
             subprocess.run(cmd, check=True)

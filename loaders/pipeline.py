@@ -4,7 +4,8 @@
 ledger already holds (``store.has_source(article.id)``: re-running after a crash finishes the job,
 re-running after success changes nothing), extracts the rest in batches
 (:meth:`loaders.extract.Extractor.extract_many`) and writes each article's graph atomically
-(``store.write_article``). Bad inputs are collected as one-line messages; the rest goes on.
+(``store.write_article``); dataset rows go to the store in batches (``store.write_many``), each row's
+graph still all or nothing. Bad inputs are collected as one-line messages; the rest goes on.
 
 >>> import tempfile, pathlib
 >>> from graph import open_store
@@ -17,8 +18,10 @@ re-running after success changes nothing), extracts the rest in batches
 
 from __future__ import annotations
 
+import gc
 import itertools
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,6 +47,10 @@ if TYPE_CHECKING:
 DATASET_FORMATS: tuple[str, ...] = ("acled", "ucdp", "gdelt", "gdelt-mentions")
 INGEST_FORMATS: tuple[str, ...] = (*FORMATS, "annotations", *DATASET_FORMATS)
 BATCH_SIZE = 32
+# Dataset rows per store write (one journal fsync each in the embedded store), and the longest a row
+# waits in a batch before it is written.
+DATASET_BATCH = 1000
+DATASET_BATCH_SECONDS = 1.0
 
 
 @dataclass
@@ -115,12 +122,15 @@ def ingest(
             graphs = _prebuilt_graphs(
                 files, fmt, report, tick, all_codes=all_codes, extract_notes=extract_notes
             )
-            for graph in graphs:
-                report.read += 1
-                if store.has_source(graph.source_key):
-                    report.skipped += 1
-                    continue
-                _write(store, graph, report, tick)
+            if fmt == "annotations":
+                for graph in graphs:
+                    report.read += 1
+                    if store.has_source(graph.source_key):
+                        report.skipped += 1
+                        continue
+                    _write(store, graph, report, tick)
+            else:
+                _write_rows(store, graphs, report, tick)
         else:
             feed = _ArticleFeed(files, fmt, override, store, report, tick)
             for graph in _extract_all(feed, extractor, n_process, report):
@@ -143,10 +153,103 @@ def _write(store: GraphStore, graph: ArticleGraph, report: IngestReport, tick: P
         where = graph.article.source_path if graph.article and graph.article.source_path else graph.source_key
         report.rejected.append(f"{where}: graph refused by the store: {exc}")
         return
+    _count_written(graph, report, tick)
+
+
+def _count_written(graph: ArticleGraph, report: IngestReport, tick: ProgressHook) -> None:
     report.written += 1
     report.nodes_written += len(graph.nodes) + (1 if graph.article is not None else 0)
     report.edges_written += len(graph.edges)
     tick("write", report)
+
+
+def _write_rows(
+    store: GraphStore,
+    graphs: Iterable[ArticleGraph],
+    report: IngestReport,
+    tick: ProgressHook,
+    batch_rows: int | None = None,
+    batch_seconds: float | None = None,
+) -> None:
+    """Write dataset rows through ``store.write_many`` in batches: one fsync (embedded store) or a few
+    transactions (Neo4j) per batch instead of one per row. A batch is written once it holds
+    ``batch_rows`` rows (default :data:`DATASET_BATCH`) or ``batch_seconds`` after its first row
+    (default :data:`DATASET_BATCH_SECONDS`), whichever comes first, so rows that
+    are slow to make (``--extract-notes``) are still committed promptly. A kill loses at most the batch
+    not yet written; the ledger does not hold those rows, so the next run writes them.
+
+    While the rows stream in, what the store holds is frozen out of the cyclic garbage collector's
+    scans (:class:`_LongLived`): without that, each full collection walks the whole growing store, the
+    largest single cost of a big load.
+    """
+    batch_rows = batch_rows or DATASET_BATCH
+    batch_seconds = batch_seconds or DATASET_BATCH_SECONDS
+    pending: list[ArticleGraph] = []
+    keys: set[str] = set()
+    started = 0.0
+    with _LongLived() as long_lived:
+        for graph in graphs:
+            report.read += 1
+            key = graph.source_key
+            if key in keys or store.has_source(key):  # a row repeated in the file counts as skipped
+                report.skipped += 1
+                continue
+            if not pending:
+                started = time.monotonic()
+            pending.append(graph)
+            keys.add(key)
+            if len(pending) >= batch_rows or time.monotonic() - started >= batch_seconds:
+                _write_batch(store, pending, report, tick)
+                pending.clear()
+                keys.clear()
+                long_lived.settle()
+        _write_batch(store, pending, report, tick)
+
+
+def _write_batch(
+    store: GraphStore, batch: list[ArticleGraph], report: IngestReport, tick: ProgressHook
+) -> None:
+    if not batch:
+        return
+    try:
+        store.write_many(batch)
+    except StoreError:
+        raise
+    except ConflictGraphError:
+        # One graph was refused: the ones before it are written (the ledger holds them), the rest not.
+        # Redo the batch one graph at a time so that only the refused one is reported.
+        for graph in batch:
+            if store.has_source(graph.source_key):
+                _count_written(graph, report, tick)
+            else:
+                _write(store, graph, report, tick)
+        return
+    for graph in batch:
+        _count_written(graph, report, tick)
+
+
+class _LongLived:
+    """Tell Python's cyclic garbage collector that what exists now lives long (:func:`gc.freeze`),
+    again after each batch (:meth:`settle`), and hand it all back at the end (:func:`gc.unfreeze`).
+
+    A bulk load keeps every row's objects in the store. The collector's full collections walk every
+    tracked object, so over a load of N rows they cost O(N) each and dominate; frozen objects are left
+    out of the walks (reference counting still frees them). Cycles made during the load are collected
+    after it. Does nothing when the caller has frozen objects of its own (their freeze is theirs).
+    """
+
+    def __enter__(self) -> _LongLived:
+        self.active = gc.get_freeze_count() == 0
+        self.settle()
+        return self
+
+    def settle(self) -> None:
+        if self.active:
+            gc.freeze()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            gc.unfreeze()
 
 
 class _ArticleFeed:

@@ -1,0 +1,75 @@
+"""Dataset ingest writes rows through ``write_many`` in batches: the same graph as writing row by row,
+a repeated row is skipped, a re-run writes nothing, and a graph the store refuses inside a batch is
+reported alone while the rows around it are written (on both stores)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES
+
+from graph.model import ArticleGraph, Edge, EdgeType, Incident, NodeKind
+from graph.nx_store import NetworkXStore
+from graph.store import GraphStore
+from loaders.datasets import read_dataset
+from loaders.pipeline import IngestReport, _write_rows, ingest
+
+ACLED = FIXTURES / "acled_current.csv"
+
+
+def _dump(store: GraphStore) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    return [n.model_dump() for n in store.iter_nodes()], [e.model_dump() for e in store.iter_edges()]
+
+
+def _rows() -> list[ArticleGraph]:
+    return [g for g in read_dataset("acled", ACLED) if isinstance(g, ArticleGraph)]
+
+
+def test_batched_ingest_equals_row_by_row(tmp_path: Path) -> None:
+    one_by_one = NetworkXStore("memory://")
+    for g in _rows():
+        one_by_one.write_article(g)
+    # the file twice over: every row of the second copy repeats one of the first
+    doubled = tmp_path / "doubled.csv"
+    text = ACLED.read_text(encoding="utf-8-sig")
+    header, body = text.split("\n", 1)
+    doubled.write_text(f"{header}\n{body}{body}", encoding="utf-8")
+    store_dir = tmp_path / "store"
+    store = NetworkXStore(str(store_dir))
+    try:
+        report = ingest([doubled], store, fmt="acled", progress=False, resolve=False)
+    finally:
+        store.close()
+    rows = len(_rows())
+    assert rows == 7
+    assert (report.read, report.written, report.skipped) == (2 * rows, rows, rows)
+    assert len(report.rejected) == 6  # the fixture's three bad rows, in each copy
+    reopened = NetworkXStore(str(store_dir))
+    try:
+        assert _dump(reopened) == _dump(one_by_one)
+        again = ingest([ACLED], reopened, fmt="acled", progress=False, resolve=False)
+        assert (again.read, again.written, again.skipped) == (rows, 0, rows)
+    finally:
+        reopened.close()
+
+
+def test_refused_row_inside_a_batch_is_reported_alone(store: GraphStore) -> None:
+    good = _rows()
+    inc = next(n for n in good[3].nodes if isinstance(n, Incident))
+    # an edge to a node neither the graph nor the store holds: the store refuses the whole graph
+    broken = good[3].model_copy(
+        update={
+            "edges": [*good[3].edges, Edge(type=EdgeType.INVOLVES, source=inc.id, target="act_nowhere")],
+            "source_key": "ds_broken_row",
+        }
+    )
+    report = IngestReport()
+    events: list[str] = []
+    _write_rows(store, [*good[:3], broken, *good[3:]], report, lambda e, r: events.append(e), batch_rows=100)
+    assert report.written == len(good) == events.count("write")
+    assert len(report.rejected) == 1
+    assert report.rejected[0].startswith("ds_broken_row: graph refused by the store")
+    assert "act_nowhere" in report.rejected[0]
+    assert not store.has_source("ds_broken_row")
+    assert all(store.has_source(g.source_key) for g in good)
+    assert store.stats()[NodeKind.INCIDENT.value] == len(good)
