@@ -704,7 +704,7 @@ def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
     for child in head.children:
         if of_is_content and child.dep_ == "prep" and child.lower_ == "of":
             continue
-        if child.dep_ in _CUT_DEPS:
+        if child.dep_ in _CUT_DEPS and not _joins_words(child):
             continue
         if child.dep_ == "prep" and (not keep_prep or child.lower_ not in ("of", "for", "in", "from", "at")):
             continue
@@ -732,6 +732,17 @@ def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
     while run and (run[0].is_punct or run[0].dep_ == "cc") and run[0].i != head.i:
         run.pop(0)
     return run
+
+
+def _joins_words(tok: Any) -> bool:
+    """A hyphen written inside a word ("Marie-Claude", "Brigadier-General") belongs to the phrase."""
+    return (
+        tok.text == "-"
+        and tok.i > 0
+        and not tok.whitespace_
+        and not tok.doc[tok.i - 1].whitespace_
+        and tok.i + 1 < len(tok.doc)
+    )
 
 
 def _role_phrase(head: Any, toks: list[Any]) -> list[Any]:

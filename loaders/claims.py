@@ -1275,6 +1275,10 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
                 d.denies = [len(out) - 1]
             continue
         match = _best_denied(drafts, i, same_side, accusations_only=False)
+        if match is None and d.names_claim and d.described is None and not d.points_back:
+            # A lead that reports the denial first ("X rejected the accusations …") names a charge the
+            # article only reports further down: the next accusation against the denier's side.
+            match = _best_denied(drafts, i, same_side, accusations_only=True, later=True)
         if match is not None:
             d.denies = _same_charge(drafts, i, match, same_side)
         elif d.described is not None:
@@ -1293,10 +1297,33 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
             )
             out.append(inner)
             d.denies = [len(out) - 1]
+    for i, d in enumerate(drafts):
+        if d.stance is not Stance.ASSERT or not d.content_negated or not d.claimant or d.denies:
+            continue
+        # "'We have never targeted civilians,' the group's spokesman said" next to the group's denial:
+        # the negated statement is part of that denial and rejects the same claims.
+        partners = [
+            c
+            for k, c in enumerate(drafts)
+            if k != i
+            and c.stance is Stance.DENY
+            and c.denies
+            and c.claimant
+            and same_side(d.claimant, c.claimant)
+            and abs(c.sentence - d.sentence) <= 2
+        ]
+        if partners:
+            nearest = min(partners, key=lambda c: (abs(c.sentence - d.sentence), c.sentence > d.sentence))
+            d.stance = Stance.DENY
+            d.denies = list(nearest.denies)
     return out
 
 
-def _best_denied(drafts: list[ClaimDraft], i: int, same_side: Any, accusations_only: bool) -> int | None:
+def _best_denied(
+    drafts: list[ClaimDraft], i: int, same_side: Any, accusations_only: bool, later: bool = False
+) -> int | None:
+    """The index of the claim draft ``i`` most likely denies (None if none fits); with ``later``, only
+    the accusations after it."""
     d = drafts[i]
     best: tuple[float, int] | None = None
     for j, c in enumerate(drafts):
@@ -1310,7 +1337,9 @@ def _best_denied(drafts: list[ClaimDraft], i: int, same_side: Any, accusations_o
         )
         if accusations_only and not (c.stance is Stance.ACCUSE and against):
             continue
-        if j > i and (d.names_claim or accusations_only):
+        if later and j < i:
+            continue
+        if j > i and (d.names_claim or accusations_only) and not later:
             continue  # "the accusation", "that claim" point back
         score = 0.0
         if c.stance is Stance.ACCUSE and against:

@@ -344,3 +344,42 @@ def test_unnamed_gunmen_are_no_accused(run: Run) -> None:
         run("The ministry said fighters of the Sahel Unity Front stormed a police post near Kayes.")
     )
     assert (named["stance"], named["target_name"]) == ("accuse", "Sahel Unity Front")
+
+
+def test_a_denial_in_the_lead_links_to_the_accusation_reported_further_down(run: Run) -> None:
+    ann = run(
+        "The Lowland Front rejected the accusations on Tuesday. "
+        "On Monday the army had accused the Lowland Front of shelling the market in Kadu."
+    )
+    denies = {c["id"]: c for c in ann["claims"]}
+    (edge,) = [e for e in ann["edges"] if e["type"] == "DENIES"]
+    assert ann["names"][edge["from"]] == "Lowland Front"
+    assert denies[edge["to"]]["quote"].startswith("On Monday the army had accused the Lowland Front")
+
+
+def test_a_negated_quote_next_to_the_sides_denial_denies_the_same_claim(run: Run) -> None:
+    ann = run(
+        "The Lowland Front denied on Tuesday that its fighters had shelled the market. "
+        '"We have never targeted civilians," the group\'s spokesman, Idris Kalo, said. '
+        "The army had accused the Lowland Front of shelling the market in Kadu."
+    )
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    denials = sorted(
+        (ann["names"][e["from"]], quotes[e["to"]][:30]) for e in ann["edges"] if e["type"] == "DENIES"
+    )
+    assert denials == [
+        ("Idris Kalo", "The army had accused the Lowla"),
+        ("Lowland Front", "The army had accused the Lowla"),
+    ]
+
+
+def test_a_spokeswoman_named_with_her_body_in_front_speaks_for_it(run: Run) -> None:
+    ann = run(
+        "The gang accused the police of killing 15 civilians. "
+        "Police spokeswoman Inspector Anne-Marie Tshala said no civilian had been killed."
+    )
+    assert _edges(ann, "DENIES") == [
+        ("Anne-Marie Tshala", next(c["id"] for c in ann["claims"] if c["stance"] == "accuse"))
+    ]
+    person = next(a for a in ann["actors"] if a["kind"] == "person")
+    assert person["name"] == "Anne-Marie Tshala"
