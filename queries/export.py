@@ -51,7 +51,7 @@ from graph.store import GraphStore, TimelineFilter
 from graph.taxonomy import ACLED_MAP, IncidentType
 from queries.common import Reader, display_date
 from queries.ratings import Rating
-from queries.timeline import TimelineRow, build_row
+from queries.timeline import TimelineRow, event_figures, iter_timeline
 
 FORMATS = ("timelinejs", "gexf", "graphml", "json", "csv", "acled-csv", "plover-jsonl", "claimreview")
 GroupBy = Literal["actor", "claimant"]
@@ -226,7 +226,7 @@ class Selection:
 
     def _subgraph(self) -> set[str]:
         ids: set[str] = set()
-        for inc in self.incidents():
+        for inc in self._with_linked(self.incidents()):
             ids.add(inc.id)
             frontier = [inc.id]
             for _ in range(6):
@@ -245,6 +245,22 @@ class Selection:
         for nid in list(ids):
             ids.update(n.id for _, n in self.store.neighbours(nid, EdgeType.REPORTED_IN, "out"))
         return ids
+
+    def _with_linked(self, incidents: Iterable[Incident]) -> Iterator[Incident]:
+        """The incidents and those linked to them by SAME_AS (visible as of the date), each once: an
+        export's rows show a linked event whole, so its sub-graph holds every member's claims."""
+        seen: set[str] = set()
+        for inc in incidents:
+            stack = [inc]
+            while stack:
+                cur = stack.pop()
+                if cur.id in seen:
+                    continue
+                seen.add(cur.id)
+                yield cur
+                for _, n in self.store.neighbours(cur.id, EdgeType.SAME_AS, "both"):
+                    if isinstance(n, Incident) and n.id not in seen and self.visible(n):
+                        stack.append(n)
 
     def nodes(self, kind: NodeKind | None = None) -> Iterator[Node]:
         for n in self.store.iter_nodes(kind):
@@ -267,10 +283,13 @@ class Selection:
             yield n
 
     def rows(self) -> Iterator[TimelineRow]:
-        reader = self.reader()
-        for inc in self.incidents():
-            yield build_row(reader, inc)
-            reader = _fresh_when_big(reader)
+        """The timeline rows: one per event, SAME_AS-linked incidents in one row with their provenance
+        (:func:`queries.timeline.iter_timeline`)."""
+        yield from iter_timeline(self.store, self.flt)
+
+    def members(self, row: TimelineRow) -> list[Incident]:
+        """The incidents a row shows: its own first, then the linked ones."""
+        return [inc for x in row.member_ids() if isinstance(inc := self.node(x), Incident)]
 
 
 def _fresh_when_big(reader: Reader, limit: int = 20_000) -> Reader:
@@ -378,6 +397,9 @@ def _html(text: str) -> str:
     return escape(text, {'"': "&quot;"})
 
 
+_VERB = {Stance.ACCUSE: "accuses", Stance.DENY: "denies", Stance.ASSERT: "asserts"}
+
+
 def _slide_text(row: TimelineRow) -> str:
     parts = [f"<p>{_html(row.summary)}</p>"]
     facts = []
@@ -392,6 +414,10 @@ def _slide_text(row: TimelineRow) -> str:
             "Actors: " + ", ".join(_html(f"{a.name} ({a.role})" if a.role else a.name) for a in row.actors)
         )
     facts.append(f"Independent sources: {row.sources}")
+    if row.provenance:
+        facts.append(f"Provenance: {_html(row.provenance)}")
+    if row.linked:
+        facts.append("Linked incidents: " + ", ".join(_html(x.id) for x in row.linked))
     parts.append("<p>" + "<br>".join(facts) + "</p>")
     if row.claims:
         items = []
@@ -399,7 +425,7 @@ def _slide_text(row: TimelineRow) -> str:
             mark = f" <strong>[{DISPUTED}]</strong>" if c.disputed else ""
             who = _html(c.claimant or "unnamed source")
             items.append(
-                f"<li>{who} <em>{c.stance.value}s</em> ({_html(c.date)}){mark}: “{_html(c.quote)}”</li>"
+                f"<li>{who} <em>{_VERB[c.stance]}</em> ({_html(c.date)}){mark}: “{_html(c.quote)}”</li>"
             )
         parts.append("<p>Claims:</p><ul>" + "".join(items) + "</ul>")
     if row.articles:
@@ -415,8 +441,10 @@ def _slide_text(row: TimelineRow) -> str:
 
 
 def write_timelinejs(sel: Selection, out: TextIO, meta: dict[str, Any], group_by: str | None) -> None:
-    """TimelineJS3 JSON: a title slide with the metadata, one event per incident (per group member
-    when grouped by actor or claimant). Undated incidents cannot sit on a timeline and are counted."""
+    """TimelineJS3 JSON: a title slide with the metadata, one event per timeline row, that is per
+    event with its SAME_AS-linked incidents merged (per group member when grouped by actor or
+    claimant); the slide names the provenance and the linked incidents. Undated rows cannot sit on a
+    timeline and are counted."""
     skipped = 0
     out.write('{"title": ' + json.dumps(_title_slide(meta), ensure_ascii=False) + ', "events": [')
     first = True
@@ -424,9 +452,7 @@ def write_timelinejs(sel: Selection, out: TextIO, meta: dict[str, Any], group_by
         if row.start is None:
             skipped += 1
             continue
-        inc = sel.node(row.id)
-        assert isinstance(inc, Incident)
-        start, end, shown = timelinejs_dates(inc.event_time)
+        start, end, shown = timelinejs_dates(row.span())
         groups: Sequence[str | None]
         if group_by == "actor":
             groups = sorted({a.name for a in row.actors}) or ["(no actor named)"]
@@ -696,6 +722,10 @@ INCIDENT_COLUMNS = [
     "claims",
     "sources",
     "disputed",
+    "provenance",
+    "dataset",
+    "dataset_ref",
+    "linked_ids",
     "evidence_article_ids",
     "evidence_titles",
     "evidence_urls",
@@ -734,8 +764,16 @@ def _meta_line(meta: dict[str, Any]) -> str:
     return "# " + json.dumps(meta, ensure_ascii=False) + "\n"
 
 
-def _evidence_cells(sel: Selection, node: Node) -> dict[str, str]:
-    evs = [ev for ev in node.evidence if sel.as_of is None or _published_by(sel, ev.article_id)]
+def _evidence_cells(sel: Selection, *nodes: Node) -> dict[str, str]:
+    """The evidence columns of one or more nodes (a row's linked incidents), each span once."""
+    evs = list(
+        {
+            ev.key(): ev
+            for node in nodes
+            for ev in node.evidence
+            if sel.as_of is None or _published_by(sel, ev.article_id)
+        }.values()
+    )
     arts = [sel.node(ev.article_id) for ev in evs]
     return {
         "evidence_article_ids": SEP.join(ev.article_id for ev in evs),
@@ -754,12 +792,15 @@ def _published_by(sel: Selection, article_id: str) -> bool:
 
 
 def write_incidents_csv(sel: Selection, out: TextIO, meta: dict[str, Any]) -> None:
+    """incidents.csv: one line per timeline row, so an event told by a dataset row and the article
+    incidents linked to it (SAME_AS) is one line: ``provenance`` ('ACLED + 3 articles'), the row
+    incident's ``dataset``/``dataset_ref``, the other incidents in ``linked_ids``, and the evidence
+    of all of them."""
     out.write(_meta_line({**meta, "table": "incidents"}))
     w = csv.DictWriter(out, fieldnames=INCIDENT_COLUMNS, lineterminator="\n")
     w.writeheader()
     for row in sel.rows():
-        inc = sel.node(row.id)
-        assert inc is not None
+        members = sel.members(row)
         flat = row.flat()
         w.writerow(
             {
@@ -781,7 +822,11 @@ def write_incidents_csv(sel: Selection, out: TextIO, meta: dict[str, Any]) -> No
                 "claims": flat["claims"],
                 "sources": row.sources,
                 "disputed": DISPUTED if row.disputed else "",
-                **{k: v for k, v in _evidence_cells(sel, inc).items() if k in INCIDENT_COLUMNS},
+                "provenance": row.provenance,
+                "dataset": row.dataset or "",
+                "dataset_ref": row.dataset_ref or "",
+                "linked_ids": SEP.join(x.id for x in row.linked),
+                **{k: v for k, v in _evidence_cells(sel, *members).items() if k in INCIDENT_COLUMNS},
             }
         )
 
@@ -881,6 +926,8 @@ ACLED_COLUMNS = [
     "cg_incident_id",
     "cg_date",
     "cg_disputed",
+    "cg_provenance",
+    "cg_linked_ids",
 ]
 _DISORDER = {
     "Battles": "Political violence",
@@ -939,20 +986,22 @@ def _country(code: str | None) -> tuple[str, str]:
 
 
 def write_acled_csv(sel: Selection, out: TextIO, meta: dict[str, Any]) -> None:
-    """One ACLED-style row per dated incident; fatalities is the lowest figure any source gives (ACLED
-    codes the most conservative estimate) and the notes say when sources disagree."""
+    """One ACLED-style row per dated timeline row, that is per event: a dataset row and the article
+    incidents linked to it (SAME_AS) are one line, with the row's date, type and place, every member's
+    actors, claims and sources, ``cg_provenance`` and ``cg_linked_ids``. Fatalities is the lowest figure
+    any source of the event gives (ACLED codes the most conservative estimate) and the notes say when
+    sources disagree."""
     out.write(_meta_line(meta))
     w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     w.writeheader()
     stamp = int(dt.datetime.fromisoformat(meta["exported_at"]).timestamp())
+    reader = sel.reader()
     for row in sel.rows():
-        inc = sel.node(row.id)
-        assert isinstance(inc, Incident)
-        span = inc.event_time
+        span = row.span()
         if span.start is None or span.end is None:
             continue
         mid = span.start + (span.end - span.start) / 2 if span.precision is not Precision.DAY else span.start
-        event_type, sub_event_type = ACLED_MAP[inc.incident_type]
+        event_type, sub_event_type = ACLED_MAP[row.type]
         perps = [a for a in row.actors if a.role == "alleged_perpetrator"]
         victims = [a for a in row.actors if a.role == "victim"]
         loc = sel.node(row.place_id)
@@ -966,9 +1015,10 @@ def write_acled_csv(sel: Selection, out: TextIO, meta: dict[str, Any]) -> None:
             isinstance(v := sel.node(x.id), Actor) and v.actor_kind is ActorKind.POPULATION_GROUP
             for x in victims
         )
-        figures = [f.killed for f in inc.figures if f.killed is not None]
+        figures = [f.killed for f in event_figures(reader, sel.members(row)) if f.killed is not None]
+        reader = _fresh_when_big(reader)
         fatalities = min(figures) if figures else (row.killed or 0)
-        notes = [f"{row.display_date}: {row.summary}."]
+        notes = [f"{row.display_date}: {row.summary.rstrip('.')}."]
         if len(set(figures)) > 1:
             notes.append(f"Fatality figures differ across sources: {row.killed_display}.")
         for c in row.claims:
@@ -1012,6 +1062,8 @@ def write_acled_csv(sel: Selection, out: TextIO, meta: dict[str, Any]) -> None:
                 "cg_incident_id": row.id,
                 "cg_date": row.date,
                 "cg_disputed": DISPUTED if row.disputed else "",
+                "cg_provenance": row.provenance,
+                "cg_linked_ids": SEP.join(x.id for x in row.linked),
             }
         )
 
@@ -1071,21 +1123,20 @@ def _plover_date(span: TimeSpan) -> str | None:
 
 
 def write_plover(sel: Selection, out: TextIO, meta: dict[str, Any]) -> None:
-    """PLOVER-style JSON lines: a first metadata line, one record per incident, one per accusation or
-    denial (with the incident or claim it is about)."""
+    """PLOVER-style JSON lines: a first metadata line, one record per timeline row (an event: SAME_AS-
+    linked incidents together, with ``provenance`` and ``linked_ids``), one per accusation or denial
+    (with the incident or claim it is about)."""
     out.write(json.dumps({"record": "meta", **meta}, ensure_ascii=False) + "\n")
     claim_ids: list[str] = []
     for row in sel.rows():
-        inc = sel.node(row.id)
-        assert isinstance(inc, Incident)
-        event, mode = PLOVER_EVENT[inc.incident_type]
+        event, mode = PLOVER_EVENT[row.type]
         perps = [a for a in row.actors if a.role == "alleged_perpetrator"]
         victims = [a for a in row.actors if a.role != "alleged_perpetrator"]
         loc = sel.node(row.place_id)
         rec = {
             "record": "incident",
             "id": row.id,
-            "date": _plover_date(inc.event_time),
+            "date": _plover_date(row.span()),
             "date_precision": row.precision.value,
             "event": event,
             "mode": mode,
@@ -1107,7 +1158,9 @@ def write_plover(sel: Selection, out: TextIO, meta: dict[str, Any]) -> None:
             "sources": [a.model_dump(mode="json") for a in row.articles],
             "disputed": row.disputed,
             "mark": DISPUTED if row.disputed else "",
-            "native_type": inc.incident_type.value,
+            "native_type": row.type.value,
+            "provenance": row.provenance,
+            "linked_ids": [x.id for x in row.linked],
         }
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         claim_ids.extend(c.id for c in row.claims)

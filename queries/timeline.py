@@ -34,6 +34,7 @@ from graph.model import (
     Location,
     Precision,
     Stance,
+    TimeSpan,
 )
 from graph.store import GraphStore, TimelineFilter, claim_sort_key, incident_sort_key
 from graph.taxonomy import IncidentType
@@ -104,6 +105,14 @@ class TimelineRow(BaseModel):
     linked: list[LinkedIncident] = Field(
         default_factory=list, description="the other incidents of this event (SAME_AS), in this row"
     )
+
+    def span(self) -> TimeSpan:
+        """The row's event date as a TimeSpan (the most precise date its members agree on)."""
+        return TimeSpan(start=self.start, end=self.end, precision=self.precision, raw=self.date_words)
+
+    def member_ids(self) -> list[str]:
+        """The incidents this row shows: its own, then the linked ones."""
+        return [self.id, *(x.id for x in self.linked)]
 
     def flat(self) -> dict[str, Any]:
         """One line per row for CSV and tables: lists joined into strings."""
@@ -231,14 +240,7 @@ def build_row(reader: Reader, inc: Incident, linked: Sequence[Incident] = ()) ->
             articles_by_id.setdefault(a.id, a)
     articles = sorted(articles_by_id.values(), key=lambda a: (a.published or dt.date.max, a.id))
 
-    figures: list[CasualtyFigure] = []
-    seen_figures: set[tuple[str, int | None, int | None]] = set()
-    for m in members:
-        for f in m.figures:
-            fkey = (f.source, f.killed, f.injured)
-            if fkey not in seen_figures and (reader.as_of is None or _figure_visible(reader, f.source)):
-                seen_figures.add(fkey)
-                figures.append(f)
+    figures = event_figures(reader, members)
     if reader.as_of is None:
         killed = next((m.killed for m in [primary, *others] if m.killed is not None), None)
         injured = next((m.injured for m in [primary, *others] if m.injured is not None), None)
@@ -272,6 +274,20 @@ def build_row(reader: Reader, inc: Incident, linked: Sequence[Incident] = ()) ->
         provenance=provenance(reader, members, articles),
         linked=[_linked_ref(reader, m, members) for m in others],
     )
+
+
+def event_figures(reader: Reader, members: Sequence[Incident]) -> list[CasualtyFigure]:
+    """Every source's casualty figure of the event's incidents, once each, as of the reader's date
+    (the figures a row's ``killed_display`` spreads over)."""
+    figures: list[CasualtyFigure] = []
+    seen: set[tuple[str, int | None, int | None]] = set()
+    for m in members:
+        for f in m.figures:
+            key = (f.source, f.killed, f.injured)
+            if key not in seen and (reader.as_of is None or _figure_visible(reader, f.source)):
+                seen.add(key)
+                figures.append(f)
+    return figures
 
 
 def _place(reader: Reader, inc: Incident) -> Location | None:
