@@ -69,9 +69,17 @@ _PATTERNS = [
     ("decade", r"\b(?:(?:in|since|during)\s+)?(?:the\s+)?(?:(early|mid|late)[- ])?(\d{3}0)s\b"),
     (
         "year_war",
-        r"\b(?:the\s+)?(\d{4})\s+(?:war|conflict|offensive|ceasefire|truce|election|elections|coup|agreement|deal|talks|fighting)\b",
+        r"\b(?:the\s+)?(\d{4})\s+(?:[a-z-]+\s+){0,2}?(?:war|conflict|offensive|ceasefire|truce|election|elections|coup|agreement|deal|talks|fighting)\b",
     ),
     ("since_year", r"\bsince\s+(?:early\s+|late\s+|mid-)?(\d{4})\b"),
+    (
+        "since_start",
+        r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:(\d{4})|(?:the|this)\s+year|last\s+year)\b",
+    ),
+    (
+        "season_year",
+        r"\b(?:(?:in|since|during)\s+)?the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+(\d{4})\b",
+    ),
     ("year", r"\b(?:(?:in|since|during|by|until|early|late)\s+)?(?:mid-)?((?:19|20)\d{2})\b"),
     (
         "weekday",
@@ -84,6 +92,7 @@ _PATTERNS = [
         r"\b(?:today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|during\s+the\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day)|earlier\s+today|this\s+week|last\s+week|(?:the\s+)?past\s+week|this\s+month|last\s+month|this\s+year|last\s+year|the\s+day\s+before|the\s+previous\s+day|the\s+same\s+day|in\s+recent\s+(?:days|weeks|months))\b",
     ),
     ("duration", r"\bfor\s+(?:weeks|months|years|days)\b"),
+    ("weekend", r"\b(?:(?:over|at|during|on)\s+)?(?:the|this|last)\s+weekend\b"),
 ]
 _SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.I)
 
@@ -187,6 +196,18 @@ def _resolve(low: str, pub: date | None, kind: str, raw: str) -> TimeSpan | None
         if pub is None:
             return None
         return TimeSpan.range(date(year, 1, 1), pub, raw)
+    if kind == "season_year":
+        # A season is not a calendar unit; the text supports the year (and "since" runs to publication).
+        year = int(re.search(r"\d{4}", low).group(0))  # type: ignore[union-attr]
+        if low.startswith("since"):
+            return TimeSpan.range(date(year, 1, 1), pub, raw) if pub else None
+        return TimeSpan.year(year, raw)
+    if kind == "since_start":
+        m = re.search(r"\d{4}", low)
+        if pub is None:
+            return None
+        year = int(m.group(0)) if m else pub.year - 1 if "last year" in low else pub.year
+        return TimeSpan.range(date(year, 1, 1), pub, raw)
     if kind == "year":
         year = int(re.search(r"\d{4}", low).group(0))  # type: ignore[union-attr]
         if low.startswith("since"):
@@ -222,6 +243,12 @@ def _resolve(low: str, pub: date | None, kind: str, raw: str) -> TimeSpan | None
         return TimeSpan.month(year, month, raw)
     if kind == "relative":
         return _relative(low, pub, raw)
+    if kind == "weekend":
+        # The latest Saturday and Sunday up to publication ("over the weekend" in a Monday report).
+        saturday = _weekday_on_or_before(pub, 5)
+        if low.split()[-2] == "last" and pub <= saturday + timedelta(days=1):
+            saturday -= timedelta(days=7)
+        return TimeSpan.range(saturday, min(saturday + timedelta(days=1), pub), raw)
     if kind == "duration":
         # "for weeks" / "for months" with no start: the start is known only to the year (dev-corpus rule).
         unit = low.split()[-1]
@@ -309,7 +336,9 @@ def shift(span: TimeSpan, days: int, raw: str) -> TimeSpan:
 
 
 _RELATIVE_TO_EVENT = re.compile(
-    r"\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(day|days|week|weeks)\s+(after|before)\b", re.I
+    r"\b(?:(a|an|one|two|three|four|five|six|seven|\d+|the)\s+(day|days|week|weeks)\s+(after|before)"
+    r"|the\s+(next|following)\s+(day|week))\b",
+    re.I,
 )
 
 
@@ -322,6 +351,8 @@ def relative_to_event(text: str) -> tuple[int, int, int] | None:
     m = _RELATIVE_TO_EVENT.search(text)
     if not m:
         return None
+    if m.group(4):  # "the next day": one unit after the event just told
+        return m.start(), m.end(), 7 if m.group(5).lower() == "week" else 1
     n_word = m.group(1).lower()
     n = int(n_word) if n_word.isdigit() else _NUM_WORDS.get(n_word, 1)
     days = n * (7 if m.group(2).lower().startswith("week") else 1)

@@ -58,6 +58,7 @@ from loaders.incidents import (
     TriggerTable,
     casualties,
     is_separate,
+    relative_date,
     victim_heads,
 )
 from loaders.nlp import get_nlp, paragraph_spans
@@ -545,6 +546,7 @@ class Extractor:
         covered: set[int] = set()
         places_here = [m for m in state.place_mentions if m[0] == s.index]
         dates_here = dates_mod.find_dates(sent.text, state.article.published)
+        tok_incident: dict[int, int] = {}
         for tok in sent:
             if tok.i in covered or tok.pos_ not in ("NOUN", "VERB", "PROPN"):
                 continue
@@ -566,14 +568,17 @@ class Extractor:
                 c.lower_ in ("the", "this", "that", "its") for c in tok.children
             )
             target = None
+            joined = tok_incident.get(tok.head.i) if tok.dep_ == "conj" else None
+            if joined is not None and itype in _VIOLENT and incidents[joined].type in _VIOLENT:
+                target = joined  # "48 drones and three missiles", "a drone and missile attack": one attack
             # Only the vague words ("fire", "attack", "fighting") refer back; "shelling" is its own type.
             weak = first == last and itype is IncidentType.ARMED_CLASH and tok.lemma_.lower() in _WEAK
             generic = generic and itype in _VIOLENT
-            if not separate and (generic or weak):
+            if target is None and not separate and (generic or weak):
                 # "the attack", "firing the rounds": the violent incident just reported.
                 target = self._recent_violent(incidents, s.index, loc_ids, generic)
             if target is None and not separate:
-                target = self._coreferent(incidents, itype, loc_ids, generic)
+                target = self._coreferent(incidents, itype, loc_ids, generic, tok.lemma_.lower())
             if target is None:
                 target = len(incidents)
                 incidents.append(
@@ -583,20 +588,25 @@ class Extractor:
                         trigger_end=end,
                         sentence=s.index,
                         trigger_text=sent.doc[first : last + 1].text,
+                        trigger_lemma=tok.lemma_.lower(),
                         summary=sent.text.strip()[:200],
                     )
                 )
             inc = incidents[target]
+            tok_incident[tok.i] = target
             inc.mentions.append((s.index, start, end))
             if loc_ids and inc.location is None:
                 inc.location = loc_ids[0]
             for lid in loc_ids:
                 if lid not in inc.near:
                     inc.near.append(lid)
+            if inc.date_mention is None and target == len(incidents) - 1:
+                # Words such as "a week after" date a new incident before the sentence's own dates do.
+                same = [incidents[j] for j in here]
+                pub = state.article.published
+                inc.date_mention = self._relative_date(tok, s, same, incidents[:target], pub)
             if inc.date_mention is None:
                 inc.date_mention = self._date_of(tok, s, dates_here, state)
-            if inc.date_mention is None and target == len(incidents) - 1:
-                inc.date_mention = self._relative_date(sent, s, incidents[:target])
             if target not in here:
                 here.append(target)
         if here:
@@ -630,13 +640,20 @@ class Extractor:
         return None
 
     def _coreferent(
-        self, incidents: list[IncidentDraft], itype: IncidentType, loc_ids: list[str], generic: bool
+        self,
+        incidents: list[IncidentDraft],
+        itype: IncidentType,
+        loc_ids: list[str],
+        generic: bool,
+        lemma: str = "",
     ) -> int | None:
         for j in range(len(incidents) - 1, -1, -1):
             inc = incidents[j]
             same_type = inc.type is itype or (generic and inc.type in _VIOLENT and itype in _VIOLENT)
             if not same_type:
                 continue
+            if itype is IncidentType.OTHER and inc.trigger_lemma[:4] != lemma[:4]:
+                continue  # "other" gathers unlike events: a detention is not the displacement before it
             if loc_ids and inc.location and inc.location not in loc_ids and not set(loc_ids) & set(inc.near):
                 continue
             return j
@@ -653,36 +670,24 @@ class Extractor:
         hi = s.offset + max(t.idx + len(t.text) for t in clause.subtree)
         inside = [m for m in places_here if lo <= m[1] and m[2] <= hi]
         chosen = inside or places_here
+        # A country beside a named town or region only frames the story ("in Kotli, Pakistan").
+        narrower = [m for m in chosen if state.places[m[3]].location_kind is not LocationKind.COUNTRY]
+        chosen = narrower or chosen
         ordered = sorted(
             chosen, key=lambda m: (_LOC_RANK.get(state.places[m[3]].location_kind.value, 9), m[1])
         )
         return list(dict.fromkeys(m[3] for m in ordered))
 
     @staticmethod
-    def _relative_date(sent: Any, s: _Sentence, earlier: list[IncidentDraft]) -> Any:
+    def _relative_date(
+        tok: Any, s: _Sentence, same_sentence: list[IncidentDraft], earlier: list[IncidentDraft], pub: Any
+    ) -> Any:
         """ "A day after the attack, troops launched an operation": dated from the incident named."""
-        found = dates_mod.relative_to_event(sent.text)
+        found = relative_date(s.span, tok, same_sentence, earlier, pub)
         if found is None:
             return None
-        start, end, days = found
-        # The latest violent incident dated to the day ("since 2019" cannot anchor "a day after").
-        anchor = next(
-            (
-                i
-                for i in reversed(earlier)
-                if i.type in _VIOLENT
-                and i.date_mention is not None
-                and i.date_mention[2].precision.value == "day"
-            ),
-            None,
-        )
-        if anchor is None:
-            return None
-        raw = sent.text[start:end]
-        span = dates_mod.shift(anchor.date_mention[2], days, raw)
-        if not span.known:
-            return None
-        base = s.offset + sent.start_char
+        start, end, span = found
+        base = s.offset + s.span.start_char
         return (base + start, base + end, span, s.index)
 
     def _acting(self, ent: Any, place: Place) -> bool:
@@ -714,6 +719,8 @@ class Extractor:
         hi = max(t.idx + len(t.text) for t in clause.subtree) - base
         inside = [m for m in dates_here if lo <= m.start and m.end <= hi and m.kind != "duration"]
         pool = inside or [m for m in dates_here if m.kind != "duration"]
+        # A duration dates the incident only when nothing else does ("access has been restricted for weeks").
+        pool = pool or [m for m in dates_here if lo <= m.start and m.end <= hi]
         if not pool:
             return None
         best = min(pool, key=lambda m: abs(m.start - trig))

@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.model import Precision, TimeSpan
 from graph.taxonomy import IncidentType
 from loaders.claims import Lexicon
+from loaders.dates import relative_to_event, shift
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -165,6 +167,7 @@ class IncidentDraft:
     victims: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end)
     summary: str = ""
+    trigger_lemma: str = ""
 
 
 class TriggerTable:
@@ -196,6 +199,8 @@ class TriggerTable:
             return None
         itype, first, last = found
         lemma = tok.lemma_.lower()
+        if _modifies_non_event(tok, first, last, self):
+            return None
         if tok.pos_ == "VERB" and lemma == "kill":
             return None  # "shelled the village, killing two": the toll of the event already reported
         if itype is IncidentType.AID_DELIVERY and _attacked(tok, self):
@@ -231,6 +236,14 @@ class TriggerTable:
                 sub = self.single.get(child.lemma_.lower()) or self.single.get(child.lower_)
                 if sub is not None and (lemma in _WEAK or lemma in _STRIKE_WORDS):
                     return sub, child.i, tok.i
+        if lemma in _WEAK and tok.pos_ == "VERB":
+            # "fired water cannon", "fired rockets": what was fired decides the type
+            for child in tok.children:
+                if child.dep_ != "dobj":
+                    continue
+                found = self._object_type(child)
+                if found is not None and found is not self.single.get(lemma):
+                    return found, tok.i, max(tok.i, child.i)  # one trigger: "fired water cannon"
         if lemma in ("strike", "hit", "attack") and tok.pos_ == "VERB":
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
@@ -239,6 +252,16 @@ class TriggerTable:
                         if sub is not None and t is not tok and sub is not IncidentType.ARMED_CLASH:
                             return sub, tok.i, tok.i
         return itype, tok.i, tok.i
+
+    def _object_type(self, noun: Any) -> IncidentType | None:
+        doc = noun.doc
+        first = min([noun.i] + [c.i for c in noun.children if c.dep_ in ("compound", "amod")])
+        for n in (3, 2):
+            if first + n - 1 == noun.i:
+                key = tuple(doc[j].lemma_.lower() for j in range(first, noun.i + 1))
+                if key in self.multi:
+                    return self.multi[key]
+        return self.single.get(noun.lemma_.lower())
 
 
 # Entity labels whose words are a name, not an event: "Prisoners of War" in an office's name, the month
@@ -275,6 +298,69 @@ _UNHURT_WORDS = frozenset(
         "population",
     }
 )
+
+
+# Nouns that a trigger word can modify or complete without naming an event: "war crime", "war
+# propaganda", "attack drones", "directors general of military operations", "parties to the conflict".
+_NON_EVENT_HEADS = frozenset(
+    {
+        "crime",
+        "criminal",
+        "propaganda",
+        "rhetoric",
+        "footing",
+        "zone",
+        "memorial",
+        "museum",
+        "veteran",
+        "widow",
+        "orphan",
+        "correspondent",
+        "reporter",
+        "prisoner",
+        "director",
+        "general",
+        "chief",
+        "head",
+        "commander",
+        "minister",
+        "ministry",
+        "department",
+        "office",
+        "centre",
+        "center",
+        "headquarters",
+        "party",
+        "room",
+        "unit",
+        "helicopter",
+        "aircraft",
+        "plane",
+        "jet",
+        "boat",
+        "ship",
+        "vehicle",
+        "drone",
+    }
+)
+
+
+def _modifies_non_event(tok: Any, first: int, last: int, table: TriggerTable) -> bool:
+    """The trigger phrase only describes another noun: a modifier of a thing ("attack drones", "war
+    crimes") or the complement of a title ("directors general of military operations", "prisoners of
+    war")."""
+    noun = tok.doc[last] if first != last else tok
+    head = noun.head
+    if (
+        noun.dep_ in ("compound", "amod", "nmod")
+        and head.i > noun.i
+        and head.lemma_.lower() in _NON_EVENT_HEADS
+    ):
+        return True
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "to", "for"):
+        owner = head.head  # "directors general of …": the title word may be tagged an adjective
+        return owner.pos_ in ("NOUN", "PROPN", "ADJ") and owner.lemma_.lower() in _NON_EVENT_HEADS
+    return False
 
 
 def _inside_name(tok: Any) -> bool:
@@ -437,3 +523,53 @@ _SEPARATE = re.compile(r"\bseparate (incidents|attacks|strikes|clashes)\b", re.I
 
 def is_separate(sent_text: str) -> bool:
     return bool(_SEPARATE.search(sent_text))
+
+
+def relative_date(
+    sent: Any, tok: Any, same_sentence: list[IncidentDraft], earlier: list[IncidentDraft], published: Any
+) -> tuple[int, int, TimeSpan] | None:
+    """The date of the incident at ``tok`` from "a day after X"-style words in its sentence: (start, end)
+    of those words in the sentence text, and the day.
+
+    Two readings, told apart by the parse. When the incident is the main clause ("A day after the attack,
+    troops launched an operation") it lies that far after the latest violent incident dated to the day.
+    When it is the reference point inside the "after"/"before" phrase ("The attack came a week after the
+    talks", "A week after shells hit the camp, families are still searching") it lies that far before
+    the main clause's event: an incident already dated in this sentence, or the publication date when the
+    main clause speaks in the present.
+    """
+    found = relative_to_event(sent.text)
+    if found is None:
+        return None
+    start, end, days = found
+    base = sent.start_char
+    last = next((t for t in sent if t.idx - base < end <= t.idx - base + len(t.text)), None)
+    # "after the talks" (a preposition) or "after shells hit the camp" (a clause the word marks)
+    scope = last.head if last is not None and last.dep_ == "mark" else last
+    inside = scope is not None and tok.i > last.i and (tok.i == scope.i or scope in tok.ancestors)  # type: ignore[union-attr]
+    if inside:
+        anchor = next((i.date_mention[2] for i in same_sentence if _dated_to_day(i)), None)
+        if anchor is None and published is not None and _present(sent.root):
+            anchor = TimeSpan.day(published)
+        days = -days
+    else:
+        anchor = None
+    if anchor is None:
+        # The latest violent incident dated to the day ("since 2019" cannot anchor "a day after").
+        ref = next((i for i in reversed(earlier) if i.type in _VIOLENT and _dated_to_day(i)), None)
+        anchor = ref.date_mention[2] if ref is not None else None
+    if anchor is None:
+        return None
+    span = shift(anchor, days, sent.text[start:end])
+    return (start, end, span) if span.known else None
+
+
+def _present(verb: Any) -> bool:
+    """The clause speaks in the present ("families are still looking", "the siege continues")."""
+    return verb.tag_ in ("VBP", "VBZ") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in verb.children
+    )
+
+
+def _dated_to_day(inc: IncidentDraft) -> bool:
+    return inc.date_mention is not None and inc.date_mention[2].precision is Precision.DAY

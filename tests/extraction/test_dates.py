@@ -134,3 +134,45 @@ def test_since_a_relative_period_is_a_range_to_publication() -> None:
     assert [(m.text, date_fields(m.span)[:2]) for m in found] == [
         ("since last year", ("2024/2025-05-20", "range"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("pub", "words", "expected"),
+    [
+        (date(2025, 5, 20), "over the weekend", "2025-05-17/2025-05-18"),  # a Tuesday report
+        (date(2025, 5, 18), "over the weekend", "2025-05-17/2025-05-18"),  # published on the Sunday
+        (date(2025, 5, 17), "at the weekend", "2025-05-17/2025-05-17"),  # no later than publication
+        (date(2025, 5, 18), "last weekend", "2025-05-10/2025-05-11"),  # the weekend before this one
+        (date(2025, 5, 20), "last weekend", "2025-05-17/2025-05-18"),
+    ],
+)
+def test_the_weekend_is_the_latest_saturday_and_sunday(pub: date, words: str, expected: str) -> None:
+    span = resolve(words, pub)
+    assert span.precision is Precision.RANGE
+    assert f"{span.start}/{span.end}" == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "precision"),
+    [
+        ("since the start of 2024", date(2024, 1, 1), Precision.RANGE),
+        ("since the beginning of the year", date(2025, 1, 1), Precision.RANGE),
+        ("since the beginning of last year", date(2024, 1, 1), Precision.RANGE),
+        ("since the autumn of 2023", date(2023, 1, 1), Precision.RANGE),  # a season: the year is known
+        ("in the spring of 2022", date(2022, 1, 1), Precision.YEAR),
+        ("the 2016 peace agreement", date(2016, 1, 1), Precision.YEAR),
+    ],
+)
+def test_period_starts_and_named_years(words: str, start: date, precision: Precision) -> None:
+    found = find_dates(f"Violence has grown {words}, officials said.", PUB)
+    assert [m.text for m in found] == [words]
+    span = found[0].span
+    assert (span.start, span.precision) == (start, precision)
+    if precision is Precision.RANGE:
+        assert span.end == PUB
+
+
+def test_the_next_day_and_the_day_after_count_from_an_event() -> None:
+    assert relative_to_event("The army said the next day that it had withdrawn") == (14, 26, 1)
+    assert relative_to_event("On the day after the raid, police arrived") == (3, 16, 1)
+    assert relative_to_event("the following week") == (0, 18, 7)

@@ -74,3 +74,63 @@ def test_a_day_after_the_attack_counts_from_the_attack_dated_to_the_day(run) -> 
     )
     operation = [i for i in ann["incidents"] if i["type"] == "military_operation"]
     assert operation and operation[0]["date"] == "2025-05-15"  # Wednesday 14 May + 1
+
+
+def test_an_event_inside_a_week_after_phrase_lies_before_the_main_event(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Artillery shelled the market in Bunagana on Sunday. The attack came a week after talks between "
+        "the two sides ended without a deal in Nairobi."
+    )
+    talks = [i for i in ann["incidents"] if i["type"] == "negotiations"]
+    assert talks and talks[0]["date"] == "2025-05-11"  # Sunday 18 May − 7
+
+
+def test_a_week_after_with_a_present_main_clause_counts_back_from_publication(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A week after shells hit a camp near Bunagana, families are still searching for relatives.")
+    shelling = [i for i in ann["incidents"] if i["type"] == "shelling"]
+    assert shelling and shelling[0]["date"] == "2025-05-13"  # published Tuesday 20 May − 7
+
+
+def test_a_duration_dates_an_incident_that_has_no_other_date(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Access to the town of Walikale has been restricted for weeks by a blockade of the road.")
+    blockade = [i for i in ann["incidents"] if i["type"] == "blockade"]
+    assert blockade and (blockade[0]["date"], blockade[0]["date_precision"]) == ("2025/2025-05-20", "range")
+
+
+def test_words_that_only_describe_a_thing_or_a_title_are_not_incidents(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The directors general of military operations spoke by telephone on Friday. The opposition called "
+        "the killings a war crime."
+    )
+    assert "military_operation" not in _types(ann)
+    assert "war" not in _types(ann)
+
+
+def test_drones_and_missiles_in_one_attack_are_one_incident(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The air force said Russia launched 40 attack drones and two ballistic missiles at Odesa overnight."
+    )
+    assert _types(ann) == ["airstrike"]
+
+
+def test_a_country_beside_a_town_is_not_where_the_incident_happened(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Shells hit the town of Kotli in Pakistan on Thursday, killing two civilians.")
+    places = {loc["id"]: loc["name"] for loc in ann["locations"]}
+    near = {places[e["to"]] for e in ann["edges"] if e["type"] == "OCCURRED_NEAR"}
+    assert near == {"Kotli"}
+
+
+def test_other_incidents_from_the_lexicon_stay_apart(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Coast guard vessels fired water cannon at a supply boat near the reef on Sunday. "
+        "A grenade was thrown at a police post in Sopore on Monday."
+    )
+    assert [(i["type"], i["date"]) for i in ann["incidents"]] == [
+        ("other", "2025-05-18"),
+        ("other", "2025-05-19"),
+    ]
+
+
+def test_what_was_fired_decides_the_type(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Militants fired rockets at the army base in Tessit on Friday.")
+    assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("shelling", "2025-05-16")]
