@@ -511,11 +511,16 @@ class ArticleActors:
         for actor in self.actors.values():
             if actor.id in merged or actor.actor_kind is not ActorKind.PERSON or not actor.name[:1].isupper():
                 continue
-            if actor.role:
-                named_by_role.setdefault(
-                    actor.role.split()[0 if " of " in actor.role else -1].lower(), []
-                ).append(actor.id)
-                named_by_role.setdefault(actor.role.split()[-1].lower(), []).append(actor.id)
+            # The role, and role phrases the text put beside the name ("the governor, General X").
+            roles = [actor.role] if actor.role else []
+            roles += [a for a in actor.aliases if a[:1].islower() or a.split()[0] in ("The", "A", "An")]
+            for role in roles:
+                if not role.split():
+                    continue
+                named_by_role.setdefault(role.split()[0 if " of " in role else -1].lower(), []).append(
+                    actor.id
+                )
+                named_by_role.setdefault(role.split()[-1].lower(), []).append(actor.id)
         for actor in order:
             if actor.id in merged or actor.actor_kind is not ActorKind.PERSON or actor.name[:1].isupper():
                 continue
@@ -833,6 +838,9 @@ class ActorResolver:
             kinds = {self.reg.actors[x].actor_kind for x in (named, described) if x in self.reg.actors}
             if kinds & {ActorKind.PERSON, ActorKind.STATE, ActorKind.POPULATION_GROUP}:
                 continue
+            at = offset + min(t.idx for t in ap.subtree)
+            if any(m.actor_id == described and m.start < at for m in self.reg.history):
+                continue  # the description points back to an actor met before ("gunmen … a militia")
             self.reg.same_as[described] = named
 
     def resolve_all(self, head: Any, offset: int, sentence: int, speaker: bool = False) -> list[str]:
@@ -1214,6 +1222,8 @@ class ActorResolver:
     @staticmethod
     def _described(toks: list[Any]) -> bool:
         """'the rebel group', 'the armed movement': a definite description with common words only."""
+        if toks and toks[0].lower_ in ("a", "an", "another"):
+            return False  # an indefinite description brings in a new actor ("gunmen … a militia")
         if not toks or toks[0].lower_ not in ("the", "this", "that"):
             return ActorResolver._bare(toks)
         return all(t.pos_ in ("ADJ", "NOUN", "VERB") and not t.ent_type_ and t.is_lower for t in toks[1:-1])

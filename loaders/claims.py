@@ -946,6 +946,16 @@ class ClaimFinder:
             for x in t.subtree
         }
         toks = [t for t in toks if t.i not in cut] or [verb]
+        if stance is Stance.ACCUSE:
+            # "… on the Walendu Union, a militia that recruits …": a description closing the sentence
+            # after the accused is the writer's, not part of the accusation.
+            last = max(t.i for t in toks)
+            for t in list(toks):
+                sub = list(t.subtree)
+                if t.dep_ == "appos" and t.head.i < t.i and sub[-1].i >= last - 1 and t.head.i > verb.i:
+                    drop = {x.i for x in sub}
+                    toks = [x for x in toks if x.i not in drop] or [verb]
+                    break
         lo = min(t.i for t in toks)
         hi = max(t.i for t in toks)
         doc = verb.doc

@@ -383,3 +383,22 @@ def test_a_spokeswoman_named_with_her_body_in_front_speaks_for_it(run: Run) -> N
     ]
     person = next(a for a in ann["actors"] if a["kind"] == "person")
     assert person["name"] == "Anne-Marie Tshala"
+
+
+def test_a_passive_blame_names_the_governor_met_before_and_stops_before_the_description(run: Run) -> None:
+    ann = run(
+        "Gunmen attacked a camp near Bunia overnight, the provincial governor said. "
+        "The attack was blamed by the governor, General Joseph Kanza, on the Ridge Defenders Union, "
+        "a militia that recruits among herders."
+    )
+    people = [a for a in ann["actors"] if a["kind"] == "person"]
+    assert [p["name"] for p in people] == ["Joseph Kanza"]  # "the provincial governor" is the same man
+    assert "the provincial governor" in people[0]["aliases"]
+    accusation = next(c for c in ann["claims"] if c["stance"] == "accuse")
+    assert accusation["quote"] == (
+        "The attack was blamed by the governor, General Joseph Kanza, on the Ridge Defenders Union"
+    )
+    union = next(a for a in ann["actors"] if "Ridge Defenders Union" in a["name"])
+    assert accusation["target"] == union["id"] and "a militia" in union["aliases"]
+    gunmen = next(a for a in ann["actors"] if a["name"] == "gunmen")
+    assert gunmen["aliases"] == ["Gunmen"]  # "a militia" is a new actor, not the gunmen again
