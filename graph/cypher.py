@@ -443,8 +443,8 @@ def timeline(
     return "".join(parts)
 
 
-# The claim chain, in one statement: the roots and every claim the tree can reach from them within
-# max_depth steps, with what Python needs to lay out the same depth-first tree as
+# The claim chain, in one statement returning one record: the roots and every claim the tree can reach
+# from them within max_depth steps, with what Python needs to lay out the same depth-first tree as
 # NetworkXStore.claim_chain.
 #  - roots: from a claim, climb ABOUT edges that mirror ``about_id`` through distinct, visible claims
 #    (the longest such climb); from an incident, the visible claims ABOUT it;
@@ -453,8 +453,11 @@ def timeline(
 #    made by the denier, aimed at the denied claim's claimant or what that claimant is PART_OF. So each
 #    step starts from the claims it has (ABOUT edges, REPORTED_IN edges, the id index), never from an
 #    actor's whole record of claims;
-#  - per claim: visible, articles, the claims ABOUT it, and for a denial the accused ids and its
-#    counter-accusation candidates (Python applies the visibility and placement rules).
+#  - each level keeps what it found per claim (``links``: the claims ABOUT it, and for a denial the
+#    accused ids and its counter-accusation candidates), so nothing is looked up twice; the claims of
+#    the last level get none: the depth-first walk places them at max_depth at the earliest (a walk is
+#    never shorter than the fewest steps), where it does not look for children;
+#  - per claim reached: visible and its articles (Python applies the visibility and placement rules).
 _CHAIN_ROOTS = f"""OPTIONAL MATCH (sc:Claim {{id: $p.start}})
 OPTIONAL MATCH (si:Incident {{id: $p.start}})
 CALL (sc) {{
@@ -469,7 +472,7 @@ WITH CASE
     MATCH (c:Claim)-[:ABOUT]->(si) WHERE {_visible("c")} RETURN DISTINCT c
   }}
   ELSE [] END AS roots
-WITH roots, roots AS reached0, roots AS frontier0"""
+WITH roots, roots AS reached0, roots AS frontier0, [] AS links0"""
 
 # The accused of denial `c` (empty unless it is a denial of a claim with a claimant).
 _ACCUSED = """CASE WHEN c.stance = 'deny' AND c.claimant_id IS NOT NULL AND c.about_id IS NOT NULL
@@ -482,46 +485,46 @@ _ACCUSED = """CASE WHEN c.stance = 'deny' AND c.claimant_id IS NOT NULL AND c.ab
       RETURN up.id AS x
     } ELSE [] END"""
 
-# Counter-accusation candidates of denial `c` given its `accused` ids.
-_COUNTERS = """MATCH (c)-[:REPORTED_IN]->(ar)<-[:REPORTED_IN]-(k:Claim {stance: 'accuse'})
-      WHERE k.target_id IN accused AND EXISTS { MATCH (k)<-[:MADE]-(x) WHERE x.id = c.claimant_id }"""
+# Counter-accusation candidates of denial `c` given its `accused` ids (none without accused ids, so the
+# article's claims are not walked for an accusation or an assertion).
+_COUNTERS = """CASE WHEN accused = [] THEN [] ELSE COLLECT {
+      MATCH (c)-[:REPORTED_IN]->(ar)<-[:REPORTED_IN]-(k:Claim {stance: 'accuse'})
+      WHERE k.target_id IN accused AND EXISTS { MATCH (k)<-[:MADE]-(x) WHERE x.id = c.claimant_id }
+      RETURN DISTINCT k
+    } END"""
 
 _CHAIN_LEVEL = f"""
 CALL (frontier{{prev}}) {{{{
   UNWIND frontier{{prev}} AS c
   WITH c, {_ACCUSED.replace("{", "{{").replace("}", "}}")} AS accused
-  CALL (c, accused) {{{{
-    MATCH (k:Claim)-[:ABOUT]->(c) RETURN k
-    UNION
-    {_COUNTERS.replace("{", "{{").replace("}", "}}")}
-    RETURN k
-  }}}}
-  RETURN collect(DISTINCT k) AS found
+  WITH c, accused, COLLECT {{{{ MATCH (k:Claim)-[:ABOUT]->(c) RETURN k }}}} AS about_kids,
+    {_COUNTERS.replace("{", "{{").replace("}", "}}")} AS counters
+  WITH collect({{{{id: c.id, about_kids: [k IN about_kids | k.id], accused: accused,
+    counters: [k IN counters | k.id]}}}}) AS links, collect(about_kids + counters) AS kids
+  RETURN links, COLLECT {{{{ UNWIND kids AS some UNWIND some AS k RETURN DISTINCT k }}}} AS found
 }}}}
-WITH roots, reached{{prev}}, [k IN found WHERE NOT k IN reached{{prev}}] AS frontier{{n}}
-WITH roots, reached{{prev}} + frontier{{n}} AS reached{{n}}, frontier{{n}}"""
+WITH roots, reached{{prev}}, links{{prev}} + links AS links{{n}},
+  [k IN found WHERE NOT k IN reached{{prev}}] AS frontier{{n}}
+WITH roots, reached{{prev}} + frontier{{n}} AS reached{{n}}, frontier{{n}}, links{{n}}"""
 
 _CHAIN_ROWS = f"""
-UNWIND reached_all AS c
-WITH roots, c, {_ACCUSED} AS accused
-RETURN c.data AS data,
-  c IN roots AS is_root,
-  {_visible("c")} AS visible,
-  COLLECT {{ MATCH (c)-[:REPORTED_IN]->(ar) RETURN ar.id }} AS articles,
-  COLLECT {{ MATCH (k:Claim)-[:ABOUT]->(c) RETURN k.id }} AS about_kids,
-  accused,
-  COLLECT {{
-      {_COUNTERS}
-      RETURN DISTINCT k.id
-    }} AS counters"""
+RETURN [c IN reached_all | {{
+  data: c.data,
+  is_root: c IN roots,
+  visible: {_visible("c")},
+  articles: COLLECT {{ MATCH (c)-[:REPORTED_IN]->(ar) RETURN ar.id }}
+}}] AS claims, links_all AS links"""
 
 
 def claim_chain(max_depth: int) -> str:
-    """The claim-chain statement for trees of at most ``max_depth`` levels below the roots."""
+    """The claim-chain statement for trees of at most ``max_depth`` levels below the roots: one record,
+    ``claims`` (data, is_root, visible, articles of every claim reached) and ``links`` (per claim of the
+    levels above the last: id, about_kids, accused, counters)."""
     levels = max(0, max_depth)
     parts = [_CHAIN_ROOTS]
     parts += [_CHAIN_LEVEL.format(prev=n - 1, n=n) for n in range(1, levels + 1)]
-    return "".join(parts) + _CHAIN_ROWS.replace("reached_all", f"reached{levels}")
+    rows = _CHAIN_ROWS.replace("reached_all", f"reached{levels}").replace("links_all", f"links{levels}")
+    return "".join(parts) + rows
 
 
 # -- several nodes' neighbours in one statement (GraphStore.neighbours_many) ----------------------

@@ -405,12 +405,13 @@ class Neo4jStore(GraphStore):
                 attempt += 1
 
     def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
-        def work(tx: ManagedTransaction) -> list[neo4j.Record]:
-            return list(tx.run(query, params))
+        """One read statement in an auto-commit transaction: one round trip (RUN and PULL together),
+        where a managed transaction needs a second one to commit; _retrying redoes it on a lost
+        connection or a transient error, as the driver would redo a managed transaction."""
 
         def action() -> list[neo4j.Record]:
             with self._session(write=False) as session:
-                return session.execute_read(work)
+                return list(session.run(query, params))
 
         return self._retrying(action)
 
@@ -702,25 +703,27 @@ class Neo4jStore(GraphStore):
         return incidents
 
     def claim_chain(self, start_id: str, max_depth: int = 6, as_of: date | None = None) -> list[ChainStep]:
-        rows = self._read(cypher.claim_chain(max_depth), p={"start": start_id, "as_of": as_of})
+        [record] = self._read(cypher.claim_chain(max_depth), p={"start": start_id, "as_of": as_of})
         claims: dict[str, Claim] = {}
-        info: dict[str, neo4j.Record] = {}
-        for r in rows:
-            claim = Claim.model_validate_json(r["data"])
+        info: dict[str, dict[str, Any]] = {}
+        for row in record["claims"]:
+            claim = Claim.model_validate_json(row["data"])
             claims[claim.id] = claim
-            info[claim.id] = r
+            info[claim.id] = row
+        # What each claim above the last level links to (the last level's claims are never expanded).
+        links: dict[str, dict[str, Any]] = {link["id"]: link for link in record["links"]}
         roots = sorted((claims[cid] for cid, r in info.items() if r["is_root"]), key=claim_sort_key)
 
         def children(claim: Claim) -> list[tuple[Claim, str]]:
-            row = info[claim.id]
+            link = links[claim.id]
             kids: dict[str, tuple[Claim, str]] = {}
-            for cid in row["about_kids"]:
+            for cid in link["about_kids"]:
                 if cid in claims and info[cid]["visible"]:
                     kids[cid] = (claims[cid], "about")
-            accused = set(row["accused"])
+            accused = set(link["accused"])
             if claim.stance is Stance.DENY and claim.claimant_id and claim.about_id and accused:
-                articles = set(row["articles"])
-                for cid in row["counters"]:
+                articles = set(info[claim.id]["articles"])
+                for cid in link["counters"]:
                     c = claims.get(cid)
                     if (
                         c is not None
