@@ -248,6 +248,12 @@ class ActorDictionary:
         return " ".join(kept)
 
 
+def _bare_noun(alias: str) -> bool:
+    """ "the ministry", "The group": a determiner and one lower-case word."""
+    words = alias.split()
+    return len(words) == 2 and words[0].lower() in ("the", "a", "an") and words[1].islower()
+
+
 def _initials(name: str) -> str:
     words = [
         w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in ("the", "of", "and")
@@ -474,7 +480,13 @@ class ArticleActors:
         for actor in order:
             if actor.id in merged:
                 continue
-            keys = {re.sub(r"^(the|a|an) ", "", _fold(x)) for x in [*actor.aliases]} - {""}
+            # A bare common noun ("the ministry", "the group") points back to whichever actor was last
+            # named; two actors both called so are not one.
+            keys = {
+                k
+                for k in (re.sub(r"^(the|a|an) ", "", _fold(x)) for x in actor.aliases if not _bare_noun(x))
+                if k
+            }
             hit = next((owner[k] for k in sorted(keys) if k in owner and owner[k] != actor.id), None)
             if hit is not None and hit not in merged and self._misread_person(self.actors[hit], actor, keys):
                 # "U Pyinnya" taken once for an organisation, once for the person: one person, so claims
@@ -1030,6 +1042,30 @@ class ActorResolver:
                         sentence,
                         "government_body",
                     )
+            if country and all(
+                t.i == head.i or t.lower_ in _DETS or t.is_punct or self.d.country_of_word(t.text) == country
+                for t in toks
+            ):
+                # "the Azerbaijani ministry" after "Azerbaijan's Defence Ministry": that country's body of
+                # this kind named before.
+                for m in reversed(reg.history):
+                    known = reg.actors.get(m.actor_id)
+                    if (
+                        m.start < at
+                        and known is not None
+                        and reg.category.get(known.id) == "government_body"
+                        and known.country == country
+                        and low in known.name.lower().split()
+                    ):
+                        return reg.add(
+                            ActorKind.GOVERNMENT_BODY,
+                            country,
+                            known.name,
+                            span_start,
+                            span_end,
+                            sentence,
+                            "government_body",
+                        )
             country = country or reg.dominant_country()
             surface = self.reg.text[span_start:span_end]
             name = self.d.canonical_body(surface, country)
@@ -1231,7 +1267,8 @@ class ActorResolver:
     @staticmethod
     def _bare(toks: list[Any]) -> bool:
         """'the ministry', 'the army': only a determiner or possessive pronoun before the head."""
-        return all(t.lower_ in _DETS or t.lower_ in ("its", "their", "his", "her") for t in toks[:-1])
+        # "the same army" points back as "the army" does.
+        return all(t.lower_ in _DETS or t.lower_ in ("its", "their", "his", "her", "same") for t in toks[:-1])
 
     @staticmethod
     def _phrase_name(toks: list[Any]) -> str:
@@ -1454,4 +1491,24 @@ class ActorResolver:
             return aid
         name = self._phrase_name(toks)
         category = "army" if army_like else "rebel"
+        # "the air force" and "Ukraine's air force" in one article: one force. Only determiners and the
+        # country may differ between the two mentions.
+        core = [
+            t.lower_
+            for t in toks
+            if not (t.lower_ in _DETS or t.is_punct or t.tag_ == "POS" or self.d.country_of_word(t.text))
+        ]
+        if head_ent is None and core and len(core) <= 3:
+            for m in reversed(reg.history):
+                known = reg.actors.get(m.actor_id)
+                if (
+                    m.start < at
+                    and known is not None
+                    and known.actor_kind is ActorKind.ARMED_GROUP
+                    and known.country in (None, country)
+                    and self.d.strip_country(known.name).lower().split() == core
+                ):
+                    return reg.add(
+                        known.actor_kind, known.country, known.name, span_start, span_end, sentence, category
+                    )
         return reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, category)

@@ -69,3 +69,36 @@ def test_a_hyphen_inside_a_persons_name_is_kept(run) -> None:  # type: ignore[no
     person = next(a for a in ann["actors"] if a["kind"] == "person")
     assert person["name"] == "Anne-Marie Tshala"
     assert "Lieutenant-Colonel Anne-Marie Tshala" in person["aliases"]
+
+
+def test_two_ministries_each_called_the_ministry_stay_two(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Russia's defence ministry said its forces struck Odesa. The ministry said all targets were hit. "
+        "Romania's defence ministry said it had found drone fragments near Izmail. The ministry gave no more."
+    )
+    bodies = sorted(
+        (a["name"], sorted(a["aliases"])) for a in ann["actors"] if a["kind"] == "government_body"
+    )
+    assert bodies == [
+        ("Ministry of Defence of Romania", ["Romania's defence ministry", "The ministry"]),
+        ("Ministry of Defence of Russia", ["Russia's defence ministry", "The ministry"]),
+    ]
+
+
+def test_a_force_named_bare_then_with_its_country_is_one_force(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The air force said 41 drones were shot down over Odesa. "
+        "Ukraine's air force warned that more attacks were expected."
+    )
+    forces = [a for a in ann["actors"] if a["kind"] == "armed_group"]
+    assert [sorted(a["aliases"]) for a in forces] == [["The air force", "Ukraine's air force"]]
+    assert {c["claimant"] for c in ann["claims"]} == {forces[0]["id"]}
+
+
+def test_the_same_army_is_the_army_named_before(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The rebels accused the army of shelling the camp. The same army bombed our market, the rebels said."
+    )
+    army = next(a for a in ann["actors"] if "army" in a["name"].lower())
+    assert sorted(army["aliases"]) == ["The same army", "the army"]
+    assert [c["target"] for c in ann["claims"]] == [army["id"], army["id"]]

@@ -402,3 +402,20 @@ def test_a_passive_blame_names_the_governor_met_before_and_stops_before_the_desc
     assert accusation["target"] == union["id"] and "a militia" in union["aliases"]
     gunmen = next(a for a in ann["actors"] if a["name"] == "gunmen")
     assert gunmen["aliases"] == ["Gunmen"]  # "a militia" is a new actor, not the gunmen again
+
+
+def test_a_ministry_named_again_by_its_country_alone_is_the_same_ministry(run: Run) -> None:
+    ann = run(
+        "Azerbaijan's Defence Ministry said Armenian forces fired on Sotk. "
+        "The Azerbaijani ministry later withdrew that claim."
+    )
+    ministry = next(a for a in ann["actors"] if a["kind"] == "government_body")
+    assert ministry["name"] == "Ministry of Defence of Azerbaijan"
+    assert "The Azerbaijani ministry" in ministry["aliases"]
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    assert [(ann["names"][e["from"]], quotes[e["to"]]) for e in ann["edges"] if e["type"] == "DENIES"] == [
+        (
+            "Ministry of Defence of Azerbaijan",
+            "Azerbaijan's Defence Ministry said Armenian forces fired on Sotk",
+        )
+    ]
