@@ -357,13 +357,75 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
     changed = False
     ents = []
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _placed(ent, gazetteer, is_actor_word):
+        if ent.label_ in _MISREAD_LABELS and not ent.kb_id_ and _placed(ent, gazetteer, is_actor_word):
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+            changed = True
+        elif ent.label_ == "GPE" and (person := _person_named(ent, gazetteer)) is not None:
+            ents.append(Span(doc, person[0], person[1], label="PERSON"))
             changed = True
         else:
             ents.append(ent)
     if changed:
         doc.ents = ents
+
+
+# Labels the small model puts on unfamiliar town names ("the village of Lafoole" as a product).
+_MISREAD_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _person_named(ent: Any, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """(start, end) of a person's name the model took for a place, or None.
+
+    Two shapes: a name in apposition to a noun for a person ("the coordinator, Marguerite Ndaye," —
+    a place the gazetteer does not know), and a town's name that is one half of a two-word personal name
+    ("the cousin, Hassan Fakih,", "a trader, Awadiya Hassan,"). A country never is.
+    """
+    doc = ent.doc
+    root = ent.root
+    head = root.head
+    head_word = head.lemma_.lower()
+    if (
+        not ent.kb_id_
+        and root.dep_ == "appos"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.ent_type_ not in ("GPE", "LOC", "FAC")
+        and head_word not in SETTLEMENT_NOUNS | SITE_NOUNS | ROUTE_NOUNS
+        and len(ent) >= 2
+        and all(t.is_title for t in ent)
+    ):
+        return ent.start, ent.end
+    place = gazetteer.get(ent.kb_id_) if ent.kb_id_ else None
+    if len(ent) != 1 or place is None or place.kind == "country":
+        return None
+    if ent.end < len(doc) and _name_half(doc[ent.end], gazetteer) and _name_ends(doc, ent.end + 1):
+        return ent.start, ent.end + 1
+    if ent.start > 0 and _name_half(doc[ent.start - 1], gazetteer) and _name_ends(doc, ent.end):
+        prev = doc[ent.start - 1]
+        if prev.head.i == root.i and not prev.is_sent_start:
+            return ent.start - 1, ent.end
+    return None
+
+
+def _name_half(tok: Any, gazetteer: Gazetteer) -> bool:
+    """A capitalised word outside any entity that is no place noun and no place name itself."""
+    low = tok.lower_
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_title
+        and not tok.ent_type_
+        and low not in SETTLEMENT_NOUNS | SITE_NOUNS | ROUTE_NOUNS
+        and not gazetteer.lookup(tok.text)
+    )
+
+
+def _name_ends(doc: Any, i: int) -> bool:
+    """The name stops at token ``i`` ("Hassan Fakih, said"), unlike "Kadugli Teaching Hospital"."""
+    if i >= len(doc):
+        return True
+    nxt = doc[i]
+    if nxt.lower_ in SETTLEMENT_NOUNS | SITE_NOUNS | ROUTE_NOUNS:
+        return False  # "the Middle Juba region": a place's name
+    return not (nxt.is_title and nxt.pos_ in ("PROPN", "NOUN"))
 
 
 def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]) -> bool:
@@ -385,6 +447,8 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
     if root.dep_ == "compound" and len(ent) <= 2:
         head = root.head
         return head.pos_ == "NOUN" and (head.lemma_.lower() in SITE_NOUNS or head.lower_ in SITE_NOUNS)
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "between Dabore and Gao": the second name takes the first one's preposition
     if root.dep_ != "pobj":
         return False
     prep = root.head
@@ -392,6 +456,8 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
     if word == "of":
         return prep.head.lemma_.lower() in SETTLEMENT_NOUNS or prep.head.lemma_.lower() in SITE_NOUNS
     known = bool(gazetteer.lookup(ent.text))
+    if word == "between" and any(c.ent_type_ in ("GPE", "LOC") for c in root.conjuncts):
+        return True  # "between Boni and Hombori": the other end is a place
     if word in _LOCATIVE_PREPS:
         return len(ent) <= 2 or known
     return word in _ROUTE_PREPS and known and prep.head.pos_ in ("VERB", "NOUN")

@@ -81,3 +81,32 @@ def test_a_compass_word_makes_a_region_of_the_country(run) -> None:  # type: ign
     ann = run("Drones struck a bridge in southern Lebanon on Monday, the army said.")
     region = _location(ann, "southern Lebanon")
     assert region["kind"] == "region" and region["country"] == "LBN"
+
+
+def test_a_town_name_in_a_persons_name_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    # "Hassan" is a town in the gazetteer; here it is one half of a speaker's name.
+    ann = run("Speaking by phone, the farmer's brother, Hassan Tamboura, said the men were unarmed.")
+    assert "Hassan" not in _names(ann["locations"])
+    assert "Hassan Tamboura" not in _names(ann["locations"])
+
+
+def test_a_name_in_apposition_to_a_person_noun_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The agency's coordinator in the region, Odile Mabanza, condemned the attack on Monday.")
+    assert "Odile Mabanza" not in _names(ann["locations"])
+
+
+def test_a_region_named_after_a_town_stays_a_place(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The strike hit a convoy near Kismayo in the Lower Juba region on Monday.")
+    assert "Kismayo" in _names(ann["locations"])
+    assert not any("Juba" in a["name"] for a in ann["actors"])
+
+
+def test_the_other_end_of_a_between_phrase_is_a_place(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Gunmen ambushed a supply convoy between Dabore and Gao in central Mali on Sunday.")
+    assert {"Dabore", "Gao"} <= _names(ann["locations"])
+    assert "Dabore" not in _names(ann["actors"])
+
+
+def test_the_object_of_village_of_is_a_place_whatever_the_model_calls_it(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A resident of the village of Lafoole, Abdi Warsame, said two of those killed were farmers.")
+    assert "Lafoole" in _names(ann["locations"])
