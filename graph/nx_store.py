@@ -33,9 +33,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from graph.errors import StoreError
+from graph.errors import StoreError, ValidationError
 from graph.merge import merge_edge, merge_node
 from graph.model import (
+    EDGE_ENDPOINTS,
     Actor,
     Article,
     ArticleGraph,
@@ -48,9 +49,10 @@ from graph.model import (
     Node,
     NodeKind,
     Stance,
+    check_endpoints,
     node_from_dict,
     normalise,
-    trusted,
+    trusted_edge,
 )
 from graph.store import (
     ChainStep,
@@ -72,6 +74,9 @@ COMPACT_EVERY = 2000
 Props = dict[str, str | int | float | bool | None]
 
 
+_new_tuple = tuple.__new__  # a NamedTuple's own constructor is a Python function: a record per edge
+
+
 class _EdgeRecord(NamedTuple):
     """An edge as the store holds it: a tuple is a quarter of the size of an Edge model."""
 
@@ -84,18 +89,13 @@ class _EdgeRecord(NamedTuple):
 
     @staticmethod
     def of(edge: Edge) -> _EdgeRecord:
-        return _EdgeRecord(edge.id, edge.type, edge.source, edge.target, edge.props, edge.evidence)
+        d = edge.__dict__  # the model's fields in declaration order, the record's order
+        return _new_tuple(
+            _EdgeRecord, (d["id"], d["type"], d["source"], d["target"], d["props"], d["evidence"])
+        )
 
     def model(self) -> Edge:
-        return trusted(
-            Edge,
-            id=self.id,
-            type=self.type,
-            source=self.source,
-            target=self.target,
-            props=self.props,
-            evidence=self.evidence,
-        )
+        return trusted_edge(*self)
 
     def same_as(self, edge: Edge) -> bool:
         return (
@@ -146,6 +146,31 @@ def _raw_names(node: Node) -> set[str]:
 
 
 _EMPTY: dict[str, _EdgeRecord] = {}
+
+
+def _check_edges(graph: ArticleGraph, stored: dict[str, Node]) -> None:
+    """What ``graph.validate_edges(known)`` checks, with the kinds of endpoints outside the graph looked
+    up in the store only when needed (a dataset row's edges all end in its own nodes): every edge ends
+    in a node of the graph or the store, of the kinds its type allows. Same errors."""
+    kinds: dict[str, NodeKind] = {n.id: n.kind for n in graph.nodes}
+    if graph.article is not None:
+        kinds[graph.article.id] = NodeKind.ARTICLE
+    for e in graph.edges:
+        src = kinds.get(e.source)
+        if src is None:
+            node = stored.get(e.source)
+            if node is None:
+                raise ValidationError(f"{e.type.value} edge refers to unknown node {e.source!r}")
+            src = node.kind
+        dst = kinds.get(e.target)
+        if dst is None:
+            node = stored.get(e.target)
+            if node is None:
+                raise ValidationError(f"{e.type.value} edge refers to unknown node {e.target!r}")
+            dst = node.kind
+        allowed_src, allowed_dst = EDGE_ENDPOINTS[e.type]
+        if src not in allowed_src or dst not in allowed_dst:
+            check_endpoints(e, src, dst)  # raises, naming the allowed kinds
 
 
 class NetworkXStore(GraphStore):
@@ -339,29 +364,27 @@ class NetworkXStore(GraphStore):
         """Validate and compute the merged values without touching the store. Only what changes is
         returned: a node or edge that the graph repeats unchanged is left out."""
         nodes_now = self._nodes
-        known: dict[str, NodeKind] = {}
-        for e in graph.edges:
-            for nid in (e.source, e.target):
-                n = nodes_now.get(nid)
-                if n is not None:
-                    known[nid] = n.kind
-        graph.validate_edges(known)
+        _check_edges(graph, nodes_now)
         pending: dict[str, Node] = {}
         nodes = ([graph.article] if graph.article is not None else []) + list(graph.nodes)
         for n in nodes:
             base = pending.get(n.id) or nodes_now.get(n.id)
+            if base is n:  # a node instance shared by many graphs (a dataset's actors and sources)
+                continue
             if base is not None and base.kind is not n.kind:
                 raise StoreError(f"id {n.id!r} is a {base.kind.value}, cannot write it as a {n.kind.value}")
             merged = merge_node(base, n)
             if merged is not base:
                 pending[n.id] = merged
         pending_edges: dict[str, _EdgeRecord] = {}
+        edges_now = self._edges
         for e in graph.edges:
-            rec = pending_edges.get(e.id) or self._edges.get(e.id)
+            eid = e.id
+            rec = pending_edges.get(eid) or edges_now.get(eid)
             if rec is None:
-                pending_edges[e.id] = _EdgeRecord.of(e)
+                pending_edges[eid] = _EdgeRecord.of(e)
             elif not rec.same_as(e):
-                pending_edges[e.id] = _EdgeRecord.of(merge_edge(rec.model(), e))
+                pending_edges[eid] = _EdgeRecord.of(merge_edge(rec.model(), e))
         return list(pending.values()), list(pending_edges.values())
 
     def _commit(self, nodes: list[Node], edges: list[_EdgeRecord], source_key: str) -> None:

@@ -41,6 +41,7 @@ from graph.taxonomy import ACLED_SUB_EVENT_TO_TYPE, IncidentType
 from loaders.datasets._common import (
     CACHE_SIZE,
     LineSource,
+    Props,
     RowGraph,
     check_utf8,
     dataset_article,
@@ -280,33 +281,27 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     ref = row["event_id_cnty"].strip()
     if not ref:
         raise ValueError("event_id_cnty is empty")
+    get = row.get
     event_type = row["event_type"].strip()
-    sub_event = row["sub_event_type"].strip()
-    itype = ACLED_SUB_EVENT_TO_TYPE.get(
-        sub_event.casefold().replace("protestors", "protesters"), IncidentType.OTHER
-    )
-    when = _event_time(row["event_date"], row.get("time_precision", ""))
-    fatalities = parse_int(row.get("fatalities", ""), "fatalities")
+    itype, original_type = _kind(event_type, row["sub_event_type"].strip())
+    when = _event_time(row["event_date"], get("time_precision", ""))
+    fatalities = parse_int(get("fatalities", ""), "fatalities")
     lat = parse_coord(row["latitude"], "latitude", 90)
     lon = parse_coord(row["longitude"], "longitude", 180)
     if (lat is None) != (lon is None):
         raise ValueError("latitude and longitude must both be given or both be empty")
-    geo_prec = parse_int(row.get("geo_precision", ""), "geo_precision")
-    if geo_prec is not None and geo_prec not in GEO_PRECISION_KM:
-        raise ValueError(f"geo_precision {geo_prec} is not one of 1, 2, 3")
-    event_country = (iso3_of(row.get("iso", "")) if row.get("iso", "").strip() else None) or iso3_of(
-        row.get("iso3", "") or row.get("country", "")
-    )
-    notes = row.get("notes", "").strip()
+    geo_prec = _geo_precision(get("geo_precision", ""))
+    event_country = _event_country(get("iso", ""), get("iso3", ""), get("country", ""))
+    notes = get("notes", "").strip()
     g = RowGraph(DATASET, ref)
-    place = row.get("location", "").strip()
+    place = get("location", "").strip()
     location = None
     if place and lat is not None and lon is not None:
         location = _location(place, lat, lon, geo_prec, event_country)
     inc = g.incident(
         itype,
         when,
-        original_type=_original_type(event_type, sub_event),
+        original_type=original_type,
         summary=notes,
         killed=fatalities,
         figures=[trusted(CasualtyFigure, killed=fatalities, source=g.ev_ref, note="ACLED fatalities")]
@@ -316,31 +311,68 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
         evidence=[row_evidence(g.ev_ref, notes)] if notes else None,
     )
     for side in ("1", "2"):
-        inter = _inter_label(row.get(f"inter{side}", ""))
-        main = split_cell(row.get(f"actor{side}", ""))
-        assoc = split_cell(row.get(f"assoc_actor_{side}", ""))
-        for name, associated in [(n, False) for n in main] + [(n, True) for n in assoc]:
-            actor, parents = _actor(name, None if associated else inter)
-            role = _role(event_type, side, actor, inter, associated)
-            column = f"assoc_actor_{side}" if associated else f"actor{side}"
-            g.actor(
-                actor, parents, involved_in=inc.id, props=shared_props(role=role.value, acled_actor=column)
-            )
+        for actor, parents, props in _side_actors(
+            side, get(f"actor{side}", ""), get(f"assoc_actor_{side}", ""), get(f"inter{side}", ""), event_type
+        ):
+            g.actor(actor, parents, involved_in=inc.id, props=props)
 
-    sources = split_cell(row.get("source", ""))
+    source_cell = get("source", "")
     # ACLED's upload time: when ACLED published the row, the report clock of an --as-of query.
-    uploaded = parse_epoch_day(row.get("timestamp", ""), "timestamp")
-    articles = [dataset_article(DATASET, s, uploaded) for s in sources] or [
-        dataset_article(DATASET, None, uploaded)
-    ]
-    source_quote = [row_evidence(g.ev_ref, row.get("source", "").strip())] if sources else None
+    articles = _source_articles(source_cell, get("timestamp", ""))
+    source_quote = [row_evidence(g.ev_ref, source_cell.strip())] if articles[0].extra.get("outlet") else None
     g.reported_in(inc.id, articles, {"dataset": DATASET, "ref": ref}, source_quote)
     return g.graph(row.values())
 
 
+# Row blocks that recur from row to row are built once per distinct cell value (cached), so a row costs
+# what is its own: the incident, its edges and its evidence.
+
+
 @lru_cache(maxsize=256)
-def _original_type(event_type: str, sub_event: str) -> str:
-    return f"{event_type} / {sub_event}"  # one string per type pair, shared by its rows
+def _kind(event_type: str, sub_event: str) -> tuple[IncidentType, str]:
+    """Our type of an ACLED event type pair, and the pair as given (one string per pair, shared)."""
+    key = sub_event.casefold().replace("protestors", "protesters")
+    return ACLED_SUB_EVENT_TO_TYPE.get(key, IncidentType.OTHER), f"{event_type} / {sub_event}"
+
+
+@lru_cache(maxsize=64)
+def _geo_precision(value: str) -> int | None:
+    geo_prec = parse_int(value, "geo_precision")
+    if geo_prec is not None and geo_prec not in GEO_PRECISION_KM:
+        raise ValueError(f"geo_precision {geo_prec} is not one of 1, 2, 3")
+    return geo_prec
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _event_country(iso: str, iso3: str, country: str) -> str | None:
+    return (iso3_of(iso) if iso.strip() else None) or iso3_of(iso3 or country)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _side_actors(
+    side: str, actors: str, assoc_actors: str, inter_cell: str, event_type: str
+) -> tuple[tuple[Actor, tuple[Actor, ...], Props], ...]:
+    """One side's actors (main, then associated), each with the states it is PART_OF and the props of
+    its INVOLVES edge (role, ACLED column)."""
+    inter = _inter_label(inter_cell)
+    out = []
+    for names, associated in ((split_cell(actors), False), (split_cell(assoc_actors), True)):
+        column = f"assoc_actor_{side}" if associated else f"actor{side}"
+        for name in names:
+            actor, parents = _actor(name, None if associated else inter)
+            role = _role(event_type, side, actor, inter, associated)
+            out.append((actor, parents, shared_props(role=role.value, acled_actor=column)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _source_articles(source_cell: str, timestamp: str) -> list[Article]:
+    """The Articles of the row's named sources as ACLED uploaded the row (shared by the rows that have
+    these sources and this upload time; read-only)."""
+    uploaded = parse_epoch_day(timestamp, "timestamp")
+    sources = split_cell(source_cell)
+    named = [dataset_article(DATASET, s, uploaded) for s in sources]
+    return named or [dataset_article(DATASET, None, uploaded)]
 
 
 @lru_cache(maxsize=CACHE_SIZE)
