@@ -800,8 +800,36 @@ class ActorResolver:
     def resolve(self, head: Any, offset: int, sentence: int, speaker: bool = False) -> str | None:
         key = (offset + head.idx, int(speaker))
         if key not in self.cache:
-            self.cache[key] = self._resolve(head, offset, sentence, speaker)
+            found = self._resolve(head, offset, sentence, speaker)
+            self.cache[key] = found
+            if head.dep_ == "appos" and found:
+                self._description_after_name(head, offset, sentence, found)
         return self.cache[key]
+
+    def _description_after_name(self, head: Any, offset: int, sentence: int, described: str) -> None:
+        """ "… on the Sanaa Defence Brigades, an armed group loyal to …", also when NER missed the name
+        or the parser hangs the apposition on an earlier noun: a described group right after a comma
+        that follows a name describes that name."""
+        doc = head.doc
+        first = min(t.i for t in head.subtree)
+        if first < 2 or doc[first - 1].text != "," or head.pos_ != "NOUN":
+            return
+        name = doc[first - 2]
+        if name.pos_ != "PROPN" or name.ent_type_ in ("PERSON", "GPE", "DATE", "LOC"):
+            return
+        if lemma_is(head, self.d.person_roles) or not (
+            lemma_is(head, self.d.armed_heads) or lemma_is(head, _COLLECTIVE_WORDS)
+        ):
+            return
+        if any(m.actor_id == described and m.start < offset + doc[first].idx for m in self.reg.history):
+            return
+        named = self.resolve(name, offset, sentence)
+        if not named or named == described:
+            return
+        kinds = {self.reg.actors[x].actor_kind for x in (named, described) if x in self.reg.actors}
+        if kinds & {ActorKind.PERSON, ActorKind.STATE, ActorKind.POPULATION_GROUP}:
+            return
+        self.reg.same_as[described] = named
 
     def link_apposition(self, ent: Any, offset: int, sentence: int) -> None:
         """A named organisation in apposition to a described one is the same actor ("The UN peacekeeping

@@ -102,3 +102,18 @@ def test_the_same_army_is_the_army_named_before(run) -> None:  # type: ignore[no
     army = next(a for a in ann["actors"] if "army" in a["name"].lower())
     assert sorted(army["aliases"]) == ["The same army", "the army"]
     assert [c["target"] for c in ann["claims"]] == [army["id"], army["id"]]
+
+
+def test_a_description_after_a_name_ner_missed_is_that_name(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The attack was blamed by the city's governor on the Sanaa Defence Brigades, an armed group loyal "
+        "to the authorities in Sanaa. The group denied it."
+    )
+    brigades = next(a for a in ann["actors"] if a["name"] == "Sanaa Defence Brigades")
+    assert sorted(brigades["aliases"]) == [
+        "The group",
+        "an armed group loyal to the authorities in Sanaa",
+        "the Sanaa Defence Brigades",
+    ]
+    denial = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert denial["claimant"] == brigades["id"]
