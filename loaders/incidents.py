@@ -205,6 +205,10 @@ class TriggerTable:
             return None  # "shelled the village, killing two": the toll of the event already reported
         if itype is IncidentType.AID_DELIVERY and _attacked(tok, self):
             return None  # "gunmen ambushed a supply convoy": the convoy is the target, not an event
+        if itype is IncidentType.AID_DELIVERY and first == last and not _delivers(tok):
+            return None  # "the convoy that carried the wounded was stopped": a vehicle, not a delivery
+        if itype is IncidentType.AIRCRAFT_SHOOTDOWN and _intercepts_weapons(tok, last):
+            return None  # "air defences shot down 41 of the 48 drones": part of the attack, not an event
         if itype is IncidentType.LANDMINE_EXPLOSION and first == last and lemma == "bomb" and _aerial(tok):
             itype = IncidentType.AIRSTRIKE  # "bombed the market", "the first bomb fell"
         if itype is IncidentType.MEDICAL_EVACUATION and _evacuates_unhurt(tok, self):
@@ -250,6 +254,8 @@ class TriggerTable:
                     for t in child.subtree:
                         sub = self.single.get(t.lemma_.lower())
                         if sub is not None and t is not tok and sub is not IncidentType.ARMED_CLASH:
+                            if sub is IncidentType.LANDMINE_EXPLOSION and _aerial(t):
+                                sub = IncidentType.AIRSTRIKE  # "a guided bomb hit the plant"
                             return sub, tok.i, tok.i
         return itype, tok.i, tok.i
 
@@ -380,11 +386,50 @@ def _attacked(tok: Any, table: TriggerTable) -> bool:
     return violent and tok.dep_ in ("dobj", "nsubjpass", "pobj")
 
 
+# Verbs that tell a convoy or shipment brought its load: "the convoy reached the town", "delivered".
+_DELIVERY_VERBS = frozenset(
+    {"reach", "arrive", "deliver", "enter", "bring", "complete", "unload", "distribute", "cross", "land"}
+)
+_DELIVERY_WORDS = frozenset({"convoy", "delivery", "shipment", "resupply"})
+# What air defences shoot down in an attack: its weapons, not aircraft.
+_WEAPON_WORDS = frozenset(
+    {"drone", "missile", "rocket", "projectile", "uav", "shahed", "munition", "bomb", "shell"}
+)
+
+
+def _delivers(tok: Any) -> bool:
+    """A bare convoy/delivery word reports a delivery when it reached, entered or was delivered."""
+    if tok.lemma_.lower() not in _DELIVERY_WORDS:
+        return True  # "humanitarian aid", "food aid": the words say it
+    if tok.pos_ == "VERB":
+        return True
+    head = tok.head
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    verb = head.lemma_.lower()
+    if tok.dep_ in ("nsubj", "nsubjpass") and verb in _DELIVERY_VERBS:
+        return True
+    return tok.lemma_.lower() in ("delivery", "shipment", "resupply") and tok.dep_ in ("dobj", "nsubjpass")
+
+
+def _intercepts_weapons(tok: Any, last: int) -> bool:
+    verb = tok.doc[last] if tok.pos_ != "VERB" else tok
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = {t.lemma_.lower() for o in objects for t in o.subtree}
+    if words & _WEAPON_WORDS:
+        return True
+    # "shot down 25 of them": what "them" are is said earlier in the sentence
+    nouns = [t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN")]
+    sentence = {t.lemma_.lower() for t in verb.sent}
+    return bool(objects) and not nouns and bool(sentence & _WEAPON_WORDS)
+
+
 def _aerial(tok: Any) -> bool:
     if tok.pos_ == "VERB":
         return True  # "bombed": from the air; a planted bomb "exploded" or "went off"
     return tok.head.lemma_.lower() in ("fall", "drop", "rain") or any(
-        c.lemma_.lower() in ("aerial", "air", "barrel", "glide", "cluster") for c in tok.children
+        c.lemma_.lower() in ("aerial", "air", "barrel", "glide", "cluster", "guided", "guide")
+        for c in tok.children
     )
 
 

@@ -134,3 +134,27 @@ def test_other_incidents_from_the_lexicon_stay_apart(run) -> None:  # type: igno
 def test_what_was_fired_decides_the_type(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("Militants fired rockets at the army base in Tessit on Friday.")
     assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("shelling", "2025-05-16")]
+
+
+def test_a_convoy_that_is_only_a_vehicle_is_no_delivery(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Aid workers said the convoy carrying the wounded had been stopped at four checkpoints.")
+    assert "aid_delivery" not in _types(ann)
+
+
+def test_drones_shot_down_in_an_attack_are_no_shootdown(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Russia launched 30 drones at Kharkiv overnight; air defences shot down 25 of them, it said.")
+    assert "aircraft_shootdown" not in _types(ann)
+    jet = run("Rebels said on Monday they had shot down a military jet near Hpakant.")
+    assert _types(jet) == ["aircraft_shootdown"]
+
+
+def test_a_guided_bomb_that_hits_is_an_air_strike(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A guided bomb hit a warehouse on the edge of Kherson on Monday, killing two workers.")
+    assert _types(ann) == ["airstrike"]
+
+
+def test_closures_and_sieges_are_blockades(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The border crossing at Torkham was closed to trucks on Monday, traders said.")
+    assert _types(ann) == ["blockade"]
+    siege = run("Fighters have besieged the town of Kadugli since August.")
+    assert [(i["type"], i["date"]) for i in siege["incidents"]] == [("blockade", "2024-08/2025-05-20")]
