@@ -901,6 +901,31 @@ class ActorResolver:
         at = offset + head.idx
         if low in ("which", "who", "that") and head.head.dep_ == "relcl":
             return self.resolve(head.head.head, offset, sentence, speaker)
+        if head.pos_ == "DET" and head.ent_type_:
+            # An entity that starts with its article ("the Jebel Forces Alliance" before "rebel group")
+            # can have the article as its root: the name is the last word of the entity.
+            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and ent.end - 1 > head.i and ent[-1].pos_ == "PROPN":
+                return self.resolve(ent[-1], offset, sentence, speaker)
+            return None
+        if head.pos_ == "NOUN" and (lemma_is(head, self.d.armed_heads) or lemma_is(head, _COLLECTIVE_WORDS)):
+            # "the Jebel Forces Alliance (JFA) rebel group": the group is the one its name modifier names.
+            names = [
+                c
+                for c in head.children
+                if c.dep_ in ("nmod", "compound")
+                and c.pos_ == "PROPN"
+                and c.ent_type_ == "ORG"
+                and c.i < head.i
+            ]
+            if names:
+                found = self.resolve(names[0], offset, sentence, speaker)
+                if found:
+                    toks = np_tokens(head)
+                    reg.add_alias(
+                        found, offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text), sentence
+                    )
+                    return found
         if head.pos_ == "PRON" or low in _PERSON_PRONOUNS or low in _THING_PRONOUNS or low in _GROUP_PRONOUNS:
             if low in _PERSON_PRONOUNS:
                 return reg.last(at, {"person"}, 6, sentence)

@@ -443,6 +443,11 @@ class ClaimFinder:
         ]
         dobj = [c for c in children if c.dep_ in ("dobj", "attr")]
         preps = {c.lower_: c for c in children if c.dep_ in ("prep", "agent")}
+        on = preps.get("on")
+        if on is not None and (
+            on.i < verb.i or any(g.ent_type_ in ("DATE", "TIME") for g in on.children if g.dep_ == "pobj")
+        ):
+            del preps["on"]  # "On Sunday the army blamed …": a time, not whom the blame is put on
         if passive:
             # "was blamed by the governor, X, on the group": the parser often hangs the "on"/"of"/"for"
             # phrase on the agent's noun; it still belongs to the verb.

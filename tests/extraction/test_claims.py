@@ -419,3 +419,12 @@ def test_a_ministry_named_again_by_its_country_alone_is_the_same_ministry(run: R
             "Azerbaijan's Defence Ministry said Armenian forces fired on Sotk",
         )
     ]
+
+
+def test_blame_on_a_day_is_not_blame_on_someone_and_a_named_group_noun_is_the_group(run: Run) -> None:
+    ann = run(
+        "On Sunday the army blamed the Hill Forces Alliance (HFA) rebel group for the attack on the camp."
+    )
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == ("accuse", "army", "Hill Forces Alliance")
+    assert _edges(ann, "ACCUSES") == [("army", "Hill Forces Alliance")]
