@@ -315,6 +315,20 @@ SITE_NOUNS = frozenset(
         "post",
         "posts",
         "building",
+        "house",
+        "hotel",
+        "warehouse",
+        "shelter",
+        "clinic",
+        "prison",
+        "factory",
+        "plant",
+        "site",
+        "hill",
+        "hills",
+        "field",
+        "fields",
+        "entrance",
     ]
 )
 # Prepositions that put their object on a map.
@@ -507,6 +521,10 @@ def find_sites(sent: Any) -> list[SiteMention]:
                 anchors.append(child.i)
             if child.dep_ in ("prep", "acl") and child.lower_ in _SITE_PREPS:
                 anchors.extend(_place_objects(child, place_roots))
+        if not anchors:
+            # "a camp for displaced people on the eastern edge of Kadugli": the place ends a chain of
+            # prepositional phrases hanging on the site noun
+            anchors.extend(_chained_places(tok, place_roots))
         after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
         hosts = {tok.head.i, tok.head.head.i} if tok.dep_ == "pobj" else {tok.head.i}
         if not anchors and after is not None and after.lower_ in _ATTACHED_PREPS and after.head.i in hosts:
@@ -524,6 +542,33 @@ def find_sites(sent: Any) -> list[SiteMention]:
     return out
 
 
+# Nouns of a part of a place: "the edge of Kadugli", "the outskirts of Goma".
+_PART_NOUNS = frozenset({"edge", "outskirts", "entrance", "centre", "center", "part", "heart", "side"})
+
+
+def _chained_places(tok: Any, place_roots: dict[int, Any], depth: int = 3) -> list[int]:
+    found: list[int] = []
+    frontier = [tok]
+    for _ in range(depth):
+        nxt: list[Any] = []
+        for node in frontier:
+            for prep in node.children:
+                if prep.dep_ != "prep":
+                    continue
+                if prep.lower_ in _SITE_PREPS:
+                    found.extend(_place_objects(prep, place_roots))
+                # another site on the way is a site of its own ("checkpoints on the road from Monywa")
+                nxt.extend(
+                    c
+                    for c in prep.children
+                    if c.dep_ == "pobj" and c.lemma_.lower() not in SITE_NOUNS | ROUTE_NOUNS
+                )
+        if found:
+            return found
+        frontier = nxt
+    return found
+
+
 def _place_objects(prep: Any, place_roots: dict[int, Any]) -> list[int]:
     """Place roots under a preposition: its object, the object's conjuncts, "the town of X"."""
     found = []
@@ -533,7 +578,7 @@ def _place_objects(prep: Any, place_roots: dict[int, Any]) -> list[int]:
     for obj in objs:
         if obj.i in place_roots:
             found.append(obj.i)
-        elif obj.lemma_.lower() in SETTLEMENT_NOUNS:
+        elif obj.lemma_.lower() in SETTLEMENT_NOUNS or obj.lemma_.lower() in _PART_NOUNS:
             for p in obj.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     found.extend(g.i for g in p.children if g.dep_ == "pobj" and g.i in place_roots)

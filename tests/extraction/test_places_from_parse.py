@@ -110,3 +110,21 @@ def test_the_other_end_of_a_between_phrase_is_a_place(run) -> None:  # type: ign
 def test_the_object_of_village_of_is_a_place_whatever_the_model_calls_it(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("A resident of the village of Lafoole, Abdi Warsame, said two of those killed were farmers.")
     assert "Lafoole" in _names(ann["locations"])
+
+
+def test_a_site_at_the_end_of_a_chain_of_phrases_is_anchored_on_its_place(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Shells hit a camp for displaced families on the northern edge of Goma on Sunday.")
+    sites = {loc["name"]: loc for loc in ann["locations"] if loc["kind"] == "site"}
+    assert list(sites) == ["camp for displaced families on the northern edge of Goma"]
+    assert sites["camp for displaced families on the northern edge of Goma"]["country"] == "COD"
+
+
+def test_a_house_is_a_site_and_a_site_on_the_way_is_its_own(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A drone struck a house in the town of Bint Jbeil on Monday.")
+    assert [loc["name"] for loc in ann["locations"] if loc["kind"] == "site"] == [
+        "house in the town of Bint Jbeil"
+    ]
+    road = run("Supplies were held up at checkpoints on the road from Monywa for weeks.")
+    kinds = {loc["name"]: loc["kind"] for loc in road["locations"]}
+    assert kinds.get("road from Monywa") == "route"
+    assert "checkpoints on the road from Monywa" not in kinds
