@@ -148,13 +148,11 @@ def _raw_names(node: Node) -> set[str]:
 _EMPTY: dict[str, _EdgeRecord] = {}
 
 
-def _check_edges(graph: ArticleGraph, stored: dict[str, Node]) -> None:
-    """What ``graph.validate_edges(known)`` checks, with the kinds of endpoints outside the graph looked
-    up in the store only when needed (a dataset row's edges all end in its own nodes): every edge ends
-    in a node of the graph or the store, of the kinds its type allows. Same errors."""
-    kinds: dict[str, NodeKind] = {n.id: n.kind for n in graph.nodes}
-    if graph.article is not None:
-        kinds[graph.article.id] = NodeKind.ARTICLE
+def _check_edges(graph: ArticleGraph, kinds: dict[str, NodeKind], stored: dict[str, Node]) -> None:
+    """What ``graph.validate_edges(known)`` checks, given the kinds of the graph's own nodes, with the
+    kinds of endpoints outside the graph looked up in the store only when needed (a dataset row's edges
+    all end in its own nodes): every edge ends in a node of the graph or the store, of the kinds its
+    type allows. Same errors."""
     for e in graph.edges:
         src = kinds.get(e.source)
         if src is None:
@@ -364,18 +362,22 @@ class NetworkXStore(GraphStore):
         """Validate and compute the merged values without touching the store. Only what changes is
         returned: a node or edge that the graph repeats unchanged is left out."""
         nodes_now = self._nodes
-        _check_edges(graph, nodes_now)
-        pending: dict[str, Node] = {}
         nodes = ([graph.article] if graph.article is not None else []) + list(graph.nodes)
+        _check_edges(graph, {n.id: n.kind for n in nodes}, nodes_now)
+        pending: dict[str, Node] = {}
         for n in nodes:
-            base = pending.get(n.id) or nodes_now.get(n.id)
+            nid = n.id
+            base = pending.get(nid) or nodes_now.get(nid)
             if base is n:  # a node instance shared by many graphs (a dataset's actors and sources)
                 continue
-            if base is not None and base.kind is not n.kind:
-                raise StoreError(f"id {n.id!r} is a {base.kind.value}, cannot write it as a {n.kind.value}")
+            if base is None:
+                pending[nid] = n
+                continue
+            if base.kind is not n.kind:
+                raise StoreError(f"id {nid!r} is a {base.kind.value}, cannot write it as a {n.kind.value}")
             merged = merge_node(base, n)
             if merged is not base:
-                pending[n.id] = merged
+                pending[nid] = merged
         pending_edges: dict[str, _EdgeRecord] = {}
         edges_now = self._edges
         for e in graph.edges:

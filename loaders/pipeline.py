@@ -229,27 +229,36 @@ def _write_batch(
 
 
 class _LongLived:
-    """Tell Python's cyclic garbage collector that what exists now lives long (:func:`gc.freeze`),
-    again after each batch (:meth:`settle`), and hand it all back at the end (:func:`gc.unfreeze`).
+    """Keep Python's cyclic garbage collector off the store's objects during a bulk load.
 
-    A bulk load keeps every row's objects in the store. The collector's full collections walk every
-    tracked object, so over a load of N rows they cost O(N) each and dominate; frozen objects are left
-    out of the walks (reference counting still frees them). Cycles made during the load are collected
-    after it. Does nothing when the caller has frozen objects of its own (their freeze is theirs).
+    A bulk load keeps every row's objects in the store, and the collector's automatic collections walk
+    them again and again (a full collection walks every tracked object, so over a load of N rows they
+    cost O(N) each). Inside this context automatic collection is off; after each batch
+    (:meth:`settle`) the young generation, which holds only that batch's objects, is collected once (so
+    a reference cycle made while loading lives one batch at most) and what survives is frozen
+    (:func:`gc.freeze`: left out of every later walk; reference counting still frees it). On exit all is
+    handed back (:func:`gc.unfreeze`) and collection is on again as before. Does nothing when the caller
+    froze objects of its own (their freeze is theirs).
     """
 
     def __enter__(self) -> _LongLived:
         self.active = gc.get_freeze_count() == 0
-        self.settle()
+        self.was_enabled = gc.isenabled()
+        if self.active:
+            gc.disable()
+            gc.freeze()
         return self
 
     def settle(self) -> None:
         if self.active:
+            gc.collect(0)
             gc.freeze()
 
     def __exit__(self, *exc: object) -> None:
         if self.active:
             gc.unfreeze()
+            if self.was_enabled:
+                gc.enable()
 
 
 class _ArticleFeed:

@@ -310,9 +310,9 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
         location=location,
         evidence=[row_evidence(g.ev_ref, notes)] if notes else None,
     )
-    for side in ("1", "2"):
+    for side, actor_col, assoc_col, inter_col in _SIDES:
         for actor, parents, props in _side_actors(
-            side, get(f"actor{side}", ""), get(f"assoc_actor_{side}", ""), get(f"inter{side}", ""), event_type
+            side, get(actor_col, ""), get(assoc_col, ""), get(inter_col, ""), event_type
         ):
             g.actor(actor, parents, involved_in=inc.id, props=props)
 
@@ -323,6 +323,8 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     g.reported_in(inc.id, articles, {"dataset": DATASET, "ref": ref}, source_quote)
     return g.graph(row.values())
 
+
+_SIDES = (("1", "actor1", "assoc_actor_1", "inter1"), ("2", "actor2", "assoc_actor_2", "inter2"))
 
 # Row blocks that recur from row to row are built once per distinct cell value (cached), so a row costs
 # what is its own: the incident, its edges and its evidence.
