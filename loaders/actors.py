@@ -1558,7 +1558,7 @@ class ActorResolver:
                     m.start < at
                     and known is not None
                     and known.actor_kind is ActorKind.ARMED_GROUP
-                    and known.country in (None, country)
+                    and (country is None or known.country in (None, country))
                     and self.d.strip_country(known.name).lower().split() == core
                 ):
                     return reg.add(

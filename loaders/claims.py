@@ -1171,12 +1171,32 @@ class ClaimFinder:
             counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
             first.setdefault(m.actor_id, m.start)
         chosen: list[str] = []
+
+        def one_side(a: str, b: str) -> bool:
+            # A state and a non-rebel force of the same country ("the Philippines", "the Philippine
+            # Coast Guard") are one side even when the dictionary does not link them.
+            ca, cb = reg.actors[a].country, reg.actors[b].country
+            state_and_organ = "state" in (reg.category.get(a), reg.category.get(b)) and "rebel" not in (
+                reg.category.get(a),
+                reg.category.get(b),
+            )
+            return reg.same_side(a, b) or bool(ca and ca == cb and state_and_organ)
+
         for aid in sorted(counts, key=lambda a: (-counts[a], first[a])):
-            if not any(reg.same_side(aid, other) for other in chosen):
+            if not any(one_side(aid, other) for other in chosen):
                 chosen.append(aid)
             if len(chosen) == 2:
                 break
-        return sorted(chosen, key=lambda a: first[a])
+        # A side that is a state's organ is that state when the text names the state itself ("both
+        # sides" of a dispute between the Philippines and China are the two states, not the coast guard).
+        sides = []
+        for aid in chosen:
+            country = reg.actors[aid].country if aid in reg.actors else None
+            state = reg.states.get(country) if country else None
+            sides.append(state if state in counts else aid)
+        if len(set(sides)) < len(chosen):
+            sides = chosen  # two organs of one state are not its two sides
+        return sorted(dict.fromkeys(sides), key=lambda a: first[a])
 
     def _according_to(self, tok: Any, sent: Any, sentence: int, offset: int) -> ClaimDraft | None:
         to = next(c for c in tok.children if c.lower_ == "to")

@@ -428,3 +428,18 @@ def test_blame_on_a_day_is_not_blame_on_someone_and_a_named_group_noun_is_the_gr
     c = _only(ann)
     assert (c["stance"], c["claimant_name"], c["target_name"]) == ("accuse", "army", "Hill Forces Alliance")
     assert _edges(ann, "ACCUSES") == [("army", "Hill Forces Alliance")]
+
+
+def test_both_sides_are_the_two_states_not_a_state_and_its_own_coast_guard(run: Run) -> None:
+    ann = run(
+        "The Philippines protested to China on Monday. The Philippine Coast Guard said a Chinese cutter had "
+        "rammed its supply boat. The coast guard said two sailors were hurt. China said the boats intruded. "
+        "Both sides have accused each other of violating the 2024 deal."
+    )
+    each_other = [c for c in ann["claims"] if c["quote"].startswith("Both sides")]
+    assert sorted((c["claimant_name"], c["target_name"]) for c in each_other) == [
+        ("China", "Philippines"),
+        ("Philippines", "China"),
+    ]
+    guard = next(a for a in ann["actors"] if a["name"] == "Philippine Coast Guard")
+    assert "The coast guard" in guard["aliases"]
