@@ -577,8 +577,19 @@ class Extractor:
             if target is None and not separate and (generic or weak):
                 # "the attack", "firing the rounds": the violent incident just reported.
                 target = self._recent_violent(incidents, s.index, loc_ids, generic)
+                if target is None and generic:
+                    # "the attack" after a grenade thrown at a market: the article's latest such event
+                    target = next(
+                        (
+                            j
+                            for j in range(len(incidents) - 1, -1, -1)
+                            if incidents[j].type is IncidentType.OTHER
+                        ),
+                        None,
+                    )
             if target is None and not separate:
-                target = self._coreferent(incidents, itype, loc_ids, generic, tok.lemma_.lower())
+                when = self._own_date(tok, s, dates_here)
+                target = self._coreferent(incidents, itype, loc_ids, generic, tok.lemma_.lower(), when)
             if target is None:
                 target = len(incidents)
                 incidents.append(
@@ -646,6 +657,7 @@ class Extractor:
         loc_ids: list[str],
         generic: bool,
         lemma: str = "",
+        when: Any = None,
     ) -> int | None:
         for j in range(len(incidents) - 1, -1, -1):
             inc = incidents[j]
@@ -656,6 +668,10 @@ class Extractor:
                 continue  # "other" gathers unlike events: a detention is not the displacement before it
             if loc_ids and inc.location and inc.location not in loc_ids and not set(loc_ids) & set(inc.near):
                 continue
+            if when is not None and inc.date_mention is not None:
+                a, b = when[2], inc.date_mention[2]
+                if a.known and b.known and not a.overlaps(b.start, b.end):
+                    continue  # "strikes in August alone" are not the strike of last Sunday
             return j
         return None
 
@@ -724,6 +740,23 @@ class Extractor:
         if not pool:
             return None
         best = min(pool, key=lambda m: abs(m.start - trig))
+        return (s.offset + base + best.start, s.offset + base + best.end, best.span, s.index)
+
+    def _own_date(self, tok: Any, s: _Sentence, dates_here: list[Any]) -> Any:
+        """The date words of the trigger's own clause, unless that clause is a statement's ("said on
+        Monday that …" dates the statement, not the event)."""
+        clause = tok
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.lemma_.lower() in self.lexicon.reporting:
+            return None
+        base = s.span.start_char
+        lo = min(t.idx for t in clause.subtree) - base
+        hi = max(t.idx + len(t.text) for t in clause.subtree) - base
+        inside = [m for m in dates_here if lo <= m.start and m.end <= hi and m.kind != "duration"]
+        if not inside:
+            return None
+        best = min(inside, key=lambda m: abs(m.start - (tok.idx - base)))
         return (s.offset + base + best.start, s.offset + base + best.end, best.span, s.index)
 
     def _about(self, d: ClaimDraft, incidents: list[IncidentDraft], here: list[int]) -> str | None:

@@ -201,6 +201,8 @@ class TriggerTable:
         lemma = tok.lemma_.lower()
         if _modifies_non_event(tok, first, last, self):
             return None
+        if _negated(tok):
+            return None  # "did not carry out any operation", "no attack took place"
         if tok.pos_ == "VERB" and lemma == "kill":
             return None  # "shelled the village, killing two": the toll of the event already reported
         if itype is IncidentType.AID_DELIVERY and _attacked(tok, self):
@@ -366,6 +368,24 @@ def _modifies_non_event(tok: Any, first: int, last: int, table: TriggerTable) ->
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "to", "for"):
         owner = head.head  # "directors general of …": the title word may be tagged an adjective
         return owner.pos_ in ("NOUN", "PROPN", "ADJ") and owner.lemma_.lower() in _NON_EVENT_HEADS
+    return False
+
+
+def _negated(tok: Any) -> bool:
+    """The event is said not to have happened: its verb is negated, directly or through the non-finite
+    verbs that carry it ("did not carry out any operation", "did not accuse anyone of blocking the road"),
+    or the noun takes "no" ("no attack took place")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.pos_ == "VERB" and node.dep_ not in ("pcomp", "xcomp", "acl"):
+            return False  # a finite clause of its own: a negation above it is about something else
+        if node.head.i == node.i:
+            return False
+        node = node.head
     return False
 
 

@@ -158,3 +158,28 @@ def test_closures_and_sieges_are_blockades(run) -> None:  # type: ignore[no-unty
     assert _types(ann) == ["blockade"]
     siege = run("Fighters have besieged the town of Kadugli since August.")
     assert [(i["type"], i["date"]) for i in siege["incidents"]] == [("blockade", "2024-08/2025-05-20")]
+
+
+def test_an_event_said_not_to_have_happened_is_no_incident(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run('"Our air force did not carry out any operation in Bunagana," the spokesman said on Monday.')
+    assert "military_operation" not in _types(ann)
+    blamed = run("The ministry did not accuse any group of blocking the road to Walikale, it said on Monday.")
+    assert "blockade" not in _types(blamed)
+
+
+def test_same_type_with_other_own_dates_are_separate_incidents(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "A drone strike killed two fighters near Amuda on Sunday. Monitors recorded 14 drone strikes in "
+        "Hasakah province in March. The army said on Monday that the drone strike had hit a car."
+    )
+    strikes = sorted((i["date"], i["date_precision"]) for i in ann["incidents"] if i["type"] == "airstrike")
+    # The statement date ("said on Monday") does not split the Sunday strike in two.
+    assert strikes == [("2025-03", "month"), ("2025-05-18", "day")]
+
+
+def test_the_attack_refers_back_to_a_grenade_thrown(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "A grenade was thrown at a market in Sopore on Monday, wounding six people. No group has claimed the "
+        "attack."
+    )
+    assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("other", "2025-05-19")]
