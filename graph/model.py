@@ -638,3 +638,26 @@ def trusted_edge(
     _SET_EXTRA(m, None)
     _SET_PRIVATE(m, None)
     return m
+
+
+def trusted_fields(cls: type[_M], data: dict[str, Any]) -> _M:
+    """:func:`trusted` from a dict holding every field of ``cls`` (no defaults filled; the dict becomes
+    the instance's own): for the hottest loader paths, where a dict display costs a fraction of
+    keyword arguments. Raises TypeError when a field is missing or unknown.
+
+    >>> e = trusted_fields(Evidence, {"article_id": "art_1", "sentence": None, "start": None,
+    ...                               "end": None, "quote": "absolute lies"})
+    >>> e == trusted(Evidence, article_id="art_1", quote="absolute lies")
+    True
+    """
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _Plan(cls)
+    if len(data) != plan.size or not data.keys() >= plan.template.keys():
+        raise TypeError(f"{cls.__name__} needs exactly the fields {', '.join(plan.template)}")
+    m = cls.__new__(cls)
+    _SET_DICT(m, data)
+    _SET_FIELDS_SET(m, plan.all_fields)
+    _SET_EXTRA(m, None)
+    _SET_PRIVATE(m, None)
+    return m

@@ -61,6 +61,7 @@ from graph.model import (
     LocationKind,
     MergeLink,
     Node,
+    NodeKind,
     TimeSpan,
     actor_id,
     incident_id,
@@ -68,6 +69,7 @@ from graph.model import (
     stable_hash,
     trusted,
     trusted_edge,
+    trusted_fields,
 )
 from graph.taxonomy import IncidentType
 
@@ -337,8 +339,14 @@ def finish_graph(nodes: list[Node], edges: list[Edge], source_key: str) -> Artic
     # Every node and edge was validated (or built from checked values) already; validating the
     # container would re-run the validators of every nested model, so it is only constructed. The edge
     # endpoints are checked where it counts: every store checks them before it writes a graph.
-    return trusted(
-        ArticleGraph, nodes=list(seen_nodes.values()), edges=list(seen_edges.values()), source_key=source_key
+    return trusted_fields(
+        ArticleGraph,
+        {
+            "article": None,
+            "nodes": list(seen_nodes.values()),
+            "edges": list(seen_edges.values()),
+            "source_key": source_key,
+        },
     )
 
 
@@ -391,7 +399,9 @@ def shared_props(**props: str | int | float | bool | None) -> Props:
 
 def row_evidence(article_id: str, quote: str) -> Evidence:
     """Evidence of a dataset row (no offsets: the row is not an article text)."""
-    return trusted(Evidence, article_id=article_id, quote=quote)
+    return trusted_fields(
+        Evidence, {"article_id": article_id, "sentence": None, "start": None, "end": None, "quote": quote}
+    )
 
 
 @lru_cache(maxsize=PLACE_CACHE_SIZE)
@@ -464,23 +474,27 @@ class RowGraph:
     ) -> Incident:
         """The row's Incident (id from dataset + row id), with OCCURRED_NEAR its location when known.
         The values come from the row parsers, which checked them (counts >= 0, valid time spans)."""
-        inc = trusted(
+        inc = trusted_fields(
             Incident,
-            id=incident_id(self.dataset, self.ref),
-            incident_type=incident_type,
-            summary=summary,
-            killed=killed,
-            figures=figures if figures is not None else [],
-            event_time=event_time,
-            location_id=location.id if location is not None else None,
-            dataset=self.dataset,
-            dataset_ref=self.ref,
-            original_type=original_type,
-            evidence=evidence if evidence is not None else [],
-            # Filled by the resolution pass (which assigns new lists); empty and shared until then.
-            reports=_NO_REPORTS,
-            merges=_NO_MERGES,
-            kept_apart=_NO_IDS,
+            {
+                "id": incident_id(self.dataset, self.ref),
+                "evidence": evidence if evidence is not None else [],
+                "kind": NodeKind.INCIDENT,
+                "incident_type": incident_type,
+                "summary": summary,
+                "killed": killed,
+                "injured": None,
+                "figures": figures if figures is not None else [],
+                "event_time": event_time,
+                "location_id": location.id if location is not None else None,
+                "dataset": self.dataset,
+                "dataset_ref": self.ref,
+                "original_type": original_type,
+                # Filled by the resolution pass (which assigns new lists); empty and shared until then.
+                "reports": _NO_REPORTS,
+                "merges": _NO_MERGES,
+                "kept_apart": _NO_IDS,
+            },
         )
         self.nodes.append(inc)
         if location is not None:

@@ -4,6 +4,7 @@ reported alone while the rows around it are written (on both stores)."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from conftest import FIXTURES
@@ -42,6 +43,8 @@ def test_batched_ingest_equals_row_by_row(tmp_path: Path) -> None:
         store.close()
     rows = len(_rows())
     assert rows == 7
+    # the collector is handed back as it was: on, nothing left frozen
+    assert gc.isenabled() and gc.get_freeze_count() == 0
     assert (report.read, report.written, report.skipped) == (2 * rows, rows, rows)
     assert len(report.rejected) == 6  # the fixture's three bad rows, in each copy
     reopened = NetworkXStore(str(store_dir))
@@ -73,3 +76,21 @@ def test_refused_row_inside_a_batch_is_reported_alone(store: GraphStore) -> None
     assert not store.has_source("ds_broken_row")
     assert all(store.has_source(g.source_key) for g in good)
     assert store.stats()[NodeKind.INCIDENT.value] == len(good)
+
+
+def test_collector_left_as_the_caller_had_it(tmp_path: Path) -> None:
+    gc.disable()
+    try:
+        ingest([ACLED], NetworkXStore("memory://"), fmt="acled", progress=False, resolve=False)
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+    # a caller's own frozen objects stay frozen (the load leaves the collector alone then)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        report = ingest([ACLED], NetworkXStore("memory://"), fmt="acled", progress=False, resolve=False)
+        assert report.written == 7
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
