@@ -194,6 +194,8 @@ class TriggerTable:
         the word does not report an event here (a name, a month, a consequence, an attacked convoy)."""
         if _inside_name(tok):
             return None
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _TRANSPORT_VERBS and _carries_hurt(tok):
+            return IncidentType.MEDICAL_EVACUATION, tok.i, tok.i  # "drove 12 wounded patients to El Obeid"
         found = self._type_at(tok)
         if found is None:
             return None
@@ -451,6 +453,21 @@ def _aerial(tok: Any) -> bool:
         c.lemma_.lower() in ("aerial", "air", "barrel", "glide", "cluster", "guided", "guide")
         for c in tok.children
     )
+
+
+# Verbs that move people somewhere: with the wounded as their object they report a medical evacuation.
+_TRANSPORT_VERBS = frozenset(
+    {"drive", "bring", "take", "move", "fly", "carry", "transfer", "transport", "airlift", "ferry", "rush"}
+)
+
+
+def _carries_hurt(tok: Any) -> bool:
+    """The verb moves wounded or sick people ("took 12 critically wounded patients to El Obeid")."""
+    people = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = {t.lower_ for p in people for t in p.subtree} | {
+        t.lemma_.lower() for p in people for t in p.subtree
+    }
+    return bool(words & _HURT_WORDS)
 
 
 def _evacuates_unhurt(tok: Any, table: TriggerTable) -> bool:

@@ -183,3 +183,10 @@ def test_the_attack_refers_back_to_a_grenade_thrown(run) -> None:  # type: ignor
         "attack."
     )
     assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("other", "2025-05-19")]
+
+
+def test_moving_the_wounded_is_a_medical_evacuation(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Volunteers drove nine critically wounded patients from Kadugli to El Obeid on Monday.")
+    assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("medical_evacuation", "2025-05-19")]
+    unhurt = run("Volunteers drove nine journalists from Kadugli to El Obeid on Monday.")
+    assert unhurt["incidents"] == []
