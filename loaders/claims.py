@@ -214,7 +214,54 @@ class ClaimFinder:
                     drafts.append(replace(denial, claimant=t))
             else:
                 drafts.append(denial)
-        return drafts
+        return drafts + self._casualty_clauses(drafts, sent, offset)
+
+    def _casualty_clauses(self, drafts: list[ClaimDraft], sent: Any, offset: int) -> list[ClaimDraft]:
+        """ "A Russian bomb hit the plant, killing three workers, the governor said": a sentence with a
+        blame and a casualty figure carries two claims. The accusation ends before the comma; the
+        participle clause (with the attribution after it) is the speaker's assertion of the toll."""
+        casualty = frozenset(self.lex.raw.get("killed_words", [])) | frozenset(
+            self.lex.raw.get("injured_words", [])
+        )
+        out: list[ClaimDraft] = []
+        for tok in sent:
+            if (
+                tok.tag_ != "VBG"
+                or tok.lemma_.lower() not in casualty
+                or tok.dep_ not in ("advcl", "xcomp", "conj")
+            ):
+                continue
+            comma = tok.doc[tok.i - 1] if tok.i > sent.start else None
+            if comma is None or comma.text != ",":
+                continue
+            at, cut = offset + tok.idx, offset + comma.idx
+            for d in drafts:
+                if d.stance is not Stance.ACCUSE or not (d.start < cut and at < d.end):
+                    continue
+                if not d.content_start <= offset + tok.head.idx < d.content_end:
+                    continue  # the participle belongs to the reported clause, not to the reporting one
+                end = d.end
+                d.end = cut
+                d.content_end = min(d.content_end, cut)
+                if any(o.start == at for o in out):
+                    continue
+                out.append(
+                    ClaimDraft(
+                        sentence=d.sentence,
+                        start=at,
+                        end=end,
+                        claimant=d.claimant,
+                        stance=Stance.ASSERT,
+                        content_start=at,
+                        content_end=end,
+                        verb_start=d.verb_start,
+                        verb_end=d.verb_end,
+                        present_tense=d.present_tense,
+                        according_to=d.according_to,
+                        date_tokens=list(d.date_tokens),
+                    )
+                )
+        return out
 
     def _appended(self, sent: Any, sentence: int, offset: int) -> list[tuple[Any, ClaimDraft]]:
         """Denials appended to an accusation: "…, a charge Kigali rejects", "…, accusations its leaders

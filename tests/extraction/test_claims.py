@@ -443,3 +443,20 @@ def test_both_sides_are_the_two_states_not_a_state_and_its_own_coast_guard(run: 
     ]
     guard = next(a for a in ann["actors"] if a["name"] == "Philippine Coast Guard")
     assert "The coast guard" in guard["aliases"]
+
+
+def test_a_blame_with_a_casualty_participle_is_two_claims(run: Run) -> None:
+    ann = run(
+        "The army said on Monday that the rebels had fired the shells from hills south of the town, "
+        "killing at least 14 people."
+    )
+    got = sorted((c["stance"], c["claimant_name"], c["target_name"], c["quote"]) for c in ann["claims"])
+    assert got == [
+        (
+            "accuse",
+            "army",
+            "rebels",
+            "The army said on Monday that the rebels had fired the shells from hills south of the town",
+        ),
+        ("assert", "army", None, "killing at least 14 people"),
+    ]
