@@ -42,6 +42,7 @@ from loaders import dates as dates_mod
 from loaders.actors import ActorResolver, ArticleActors, default_dictionary
 from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, link_denials
 from loaders.gazetteer import (
+    TOWN_NOUNS,
     Place,
     default_gazetteer,
     distance_km,
@@ -471,7 +472,10 @@ class Extractor:
             anchor_ids = []
             for i in site.anchors:
                 at = s.offset + doc[i].idx
-                anchor_ids += [lid for _si, a, b, lid in mentions if a <= at < b]
+                found = [lid for _si, a, b, lid in mentions if a <= at < b]
+                if not found and doc[i].lemma_.lower() in TOWN_NOUNS:
+                    found = self._last_town(state, at)  # "the road out of the town"
+                anchor_ids += found
             if not anchor_ids:
                 continue
             base = state.places[anchor_ids[0]]
@@ -492,6 +496,15 @@ class Extractor:
                 key = loc.gazetteer_id or lid
                 same = Place(key, loc.name, loc.location_kind.value, loc.country, loc.lat, loc.lon, 0)
                 self._add_place(state, same, s.index, s.offset + det.idx, s.offset + tok.idx + len(tok.text))
+
+    @staticmethod
+    def _last_town(state: _ArticleState, before: int) -> list[str]:
+        towns = [
+            lid
+            for _s, a, _b, lid in state.place_mentions
+            if a < before and state.places[lid].location_kind is LocationKind.CITY
+        ]
+        return towns[-1:]
 
     # -- actors -----------------------------------------------------------------------------------------
 

@@ -536,10 +536,20 @@ def find_sites(sent: Any) -> list[SiteMention]:
             t.i for t in tok.subtree if t.dep_ in ("det", "amod", "compound", "nummod", "poss") or t is tok
         )
         first = min(first, tok.i)
-        last = max(place_roots[a].end - 1 for a in anchors)
+        last = max(place_roots[a].end - 1 if a in place_roots else a for a in anchors)
         kind = "route" if lemma in ROUTE_NOUNS else "site"
         out.append(SiteMention(first, max(last, tok.i), kind, lemma, tuple(anchors)))
     return out
+
+
+# Settlement nouns that, with "the", refer back to the town the article named last.
+TOWN_NOUNS = frozenset({"town", "city", "village"})
+
+
+def _definite(noun: Any) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not any(
+        c.dep_ in ("amod", "compound") for c in noun.children
+    )
 
 
 # Nouns of a part of a place: "the edge of Kadugli", "the outskirts of Goma".
@@ -579,9 +589,12 @@ def _place_objects(prep: Any, place_roots: dict[int, Any]) -> list[int]:
         if obj.i in place_roots:
             found.append(obj.i)
         elif obj.lemma_.lower() in SETTLEMENT_NOUNS or obj.lemma_.lower() in _PART_NOUNS:
+            before = len(found)
             for p in obj.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     found.extend(g.i for g in p.children if g.dep_ == "pobj" and g.i in place_roots)
+            if len(found) == before and obj.lemma_.lower() in TOWN_NOUNS and _definite(obj):
+                found.append(obj.i)  # "hills west of the town": the town the article is about
     return found
 
 

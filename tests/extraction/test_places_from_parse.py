@@ -128,3 +128,11 @@ def test_a_house_is_a_site_and_a_site_on_the_way_is_its_own(run) -> None:  # typ
     kinds = {loc["name"]: loc["kind"] for loc in road["locations"]}
     assert kinds.get("road from Monywa") == "route"
     assert "checkpoints on the road from Monywa" not in kinds
+
+
+def test_the_town_refers_back_to_the_town_named_last(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Clashes broke out in Bunia on Sunday. Residents said bodies lay on the outskirts of the town.")
+    site = next(loc for loc in ann["locations"] if loc["kind"] == "site")
+    assert site["name"] == "outskirts of the town"
+    town = next(loc for loc in ann["locations"] if loc["name"] == "Bunia")
+    assert site["country"] == town["country"] == "COD"
