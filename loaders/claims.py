@@ -549,6 +549,15 @@ class ClaimFinder:
             if lemma == "allege" and not targets_heads:
                 stance = Stance.ACCUSE
         elif stance is Stance.DENY:
+            if (
+                verb.dep_ == "relcl"
+                and dobj
+                and not ccomp
+                and dobj[0].pos_ == "NOUN"
+                and dobj[0].lemma_.lower() not in lex.claim_nouns | lex.figure_nouns | _DENY_HEADS
+                and verb.head.lemma_.lower() not in lex.claim_nouns
+            ):
+                return []  # "a faction that rejected the 2016 peace agreement" describes the faction
             if dobj:
                 obj = dobj[0]
                 if obj.lemma_.lower() in lex.claim_nouns or obj.lemma_.lower() in (

@@ -460,3 +460,13 @@ def test_a_blame_with_a_casualty_participle_is_two_claims(run: Run) -> None:
         ),
         ("assert", "army", None, "killing at least 14 people"),
     ]
+
+
+def test_a_relative_clause_rejecting_a_thing_describes_the_group_and_is_no_denial(run: Run) -> None:
+    ann = run(
+        "Police blamed the Hill Front, a dissident faction that rejected the 2016 peace agreement, "
+        "for the bombing."
+    )
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == ("accuse", "police", "Hill Front")
+    assert _edges(ann, "DENIES") == []
