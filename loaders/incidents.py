@@ -563,11 +563,20 @@ def _count_noun(noun: Any) -> int | None:
     return total if found else None
 
 
+# Harm verbs whose active subject is the agent ("gunmen killed", "the blast wounded"), not the harmed.
+_TRANSITIVE_HARM = frozenset({"kill", "slay", "injure", "wound", "hurt", "murder", "execute"})
+
+
 def _figure_for(tok: Any) -> int | None:
     lemma = tok.lemma_.lower()
-    # "six citizens were killed", "at least 16 people have died", "killing two fighters and a civilian"
+    # "six citizens were killed", "at least 16 people have died", "killing two fighters and a civilian".
+    # The subject of an active transitive verb is the cause, not the toll: in "a strike killed four
+    # people" the figure is the object's, and "a strike killed" alone gives none.
+    deps = ("nsubjpass", "dobj")
+    if tok.pos_ != "VERB" or lemma not in _TRANSITIVE_HARM:
+        deps = ("nsubjpass", "nsubj", "dobj")
     for c in tok.children:
-        if c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             value = _count_noun(c)
             if value is not None:
                 return value

@@ -190,3 +190,10 @@ def test_moving_the_wounded_is_a_medical_evacuation(run) -> None:  # type: ignor
     assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("medical_evacuation", "2025-05-19")]
     unhurt = run("Volunteers drove nine journalists from Kadugli to El Obeid on Monday.")
     assert unhurt["incidents"] == []
+
+
+def test_the_subject_of_an_active_killing_is_the_cause_not_the_toll(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A missile strike on the port killed four people and injured 17 on Sunday, officials said.")
+    assert [(i["killed"], i["injured"]) for i in ann["incidents"]] == [(4, 17)]
+    agent_only = run("A roadside bomb killed a soldier near the bridge on Sunday.")
+    assert [i["killed"] for i in agent_only["incidents"]] == [1]
