@@ -20,6 +20,7 @@ import math
 import os
 import pickle
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,6 +68,11 @@ class Gazetteer:
         if not keys and text.casefold().startswith("the "):
             keys = self._folded.get(text[4:].casefold(), ())
         found = [self.places[k] for k in keys]
+        if countries:
+            # A town's alternate spelling that is also a foreign town's ("Boni" is an old name of Bonn):
+            # in an article about other countries, the foreign town is the wrong reading.
+            folded = text.casefold()
+            found = [p for p in found if p.country in countries or not _minor_alias(p, folded)]
         return sorted(found, key=lambda p: (p.country not in countries, _KIND_RANK[p.kind], -p.population))
 
     def get(self, key: str) -> Place | None:
@@ -90,6 +96,20 @@ class Gazetteer:
 
 
 _KIND_RANK = {"country": 0, "region": 1, "route": 2, "site": 3, "city": 4}
+
+
+def _minor_alias(place: Place, folded: str) -> bool:
+    """The surface is only an alternate name of a town under a million people (not the same name
+    without its accents, nor the name with "City" added)."""
+    if place.kind != "city" or place.population >= 1_000_000:
+        return False
+    name, surface = _plain(place.name), _plain(folded)
+    return not (surface.startswith(name) or name.startswith(surface))
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _clean_surface(surface: str) -> str:

@@ -64,3 +64,13 @@ def test_user_gazetteer_and_actor_files_extend_the_defaults(tmp_path: Path) -> N
     claims = [n for n in graph.nodes if isinstance(n, Claim)]
     speaker = next(n for n in graph.nodes if isinstance(n, Actor) and n.id == claims[0].claimant_id)
     assert (speaker.name, speaker.actor_kind) == ("Kelvar Watch", ActorKind.ORGANISATION)
+
+
+def test_a_foreign_towns_old_alternate_name_is_not_read_in_another_countrys_article() -> None:
+    gaz = default_gazetteer()
+    # "Boni" is also an alternate name of Bonn; in an article about Mali it is not Bonn.
+    assert [p.name for p in gaz.lookup("Boni")][:1] == ["Bonn"]
+    assert all(p.country != "DEU" for p in gaz.lookup("Boni", frozenset({"MLI"})))
+    # The same name without its accents, and the name with "City", are still the town.
+    assert [p.country for p in gaz.lookup("Kandahar", frozenset({"PAK"}))][:1] == ["AFG"]
+    assert [p.country for p in gaz.lookup("Borno", frozenset({"NGA"}))][:1] != ["DEU"]
