@@ -817,6 +817,37 @@ class ClaimFinder:
                 d.cleared = cleared
                 d.points_back = points_back
                 out.append(d)
+        if stance is Stance.ACCUSE and "of" in preps:
+            out += self._second_charges(out, preps["of"], offset)
+        return out
+
+    @staticmethod
+    def _second_charges(drafts: list[ClaimDraft], of: Any, offset: int) -> list[ClaimDraft]:
+        """ "accused the police of killing civilians and of burning houses": each "of" charge is an
+        accusation of its own; the first ends before "and of"."""
+        doc = of.doc
+        seconds = [
+            t
+            for t in of.subtree
+            if t.i > of.i and t.lower_ == "of" and t.dep_ == "conj" and doc[t.i - 1].lower_ in ("and", "or")
+        ]
+        if not seconds:
+            return []
+        second = seconds[0]
+        toks = [t for t in second.subtree if t.i >= second.i]
+        while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_CHARS:
+            toks.pop()
+        cut = offset + doc[second.i - 1].idx
+        while cut > 0 and doc.text[cut - offset - 1 : cut - offset] in (" ", ","):
+            cut -= 1
+        start, end = offset + second.idx, offset + toks[-1].idx + len(toks[-1].text)
+        out = []
+        for d in drafts:
+            if not d.start < cut < d.end:
+                continue
+            d.end = cut
+            d.content_end = min(d.content_end, cut)
+            out.append(replace(d, start=start, end=end, content_start=start, content_end=end))
         return out
 
     def _split_clauses(

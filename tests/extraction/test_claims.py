@@ -470,3 +470,20 @@ def test_a_relative_clause_rejecting_a_thing_describes_the_group_and_is_no_denia
     c = _only(ann)
     assert (c["stance"], c["claimant_name"], c["target_name"]) == ("accuse", "police", "Hill Front")
     assert _edges(ann, "DENIES") == []
+
+
+def test_two_of_charges_are_two_accusations(run: Run) -> None:
+    ann = run(
+        'The spokesman accused the Hill Front of being "an extension of a terrorist organisation" '
+        "and of firing two rockets at a border post on Saturday."
+    )
+    got = sorted((c["stance"], c["target_name"], c["quote"]) for c in ann["claims"])
+    assert got == [
+        (
+            "accuse",
+            "Hill Front",
+            'The spokesman accused the Hill Front of being "an extension of a terrorist organisation"',
+        ),
+        ("accuse", "Hill Front", "of firing two rockets at a border post on Saturday"),
+    ]
+    assert len([e for e in ann["edges"] if e["type"] == "ACCUSES"]) == 2
