@@ -747,13 +747,23 @@ class Extractor:
         lo = min(t.idx for t in clause.subtree) - base
         hi = max(t.idx + len(t.text) for t in clause.subtree) - base
         inside = [m for m in dates_here if lo <= m.start and m.end <= hi and m.kind != "duration"]
-        pool = inside or [m for m in dates_here if m.kind != "duration"]
+        # Outside the trigger's clause, a date on a reporting verb dates the statement ("said on Thursday"):
+        # the last resort.
+        outside = [m for m in dates_here if m.kind != "duration" and not self._dates_statement(s, m)]
+        pool = inside or outside or [m for m in dates_here if m.kind != "duration"]
         # A duration dates the incident only when nothing else does ("access has been restricted for weeks").
         pool = pool or [m for m in dates_here if lo <= m.start and m.end <= hi]
         if not pool:
             return None
         best = min(pool, key=lambda m: abs(m.start - trig))
         return (s.offset + base + best.start, s.offset + base + best.end, best.span, s.index)
+
+    def _dates_statement(self, s: _Sentence, mention: Any) -> bool:
+        at = s.span.start_char + mention.start
+        tok = next((t for t in s.span if t.idx >= at), None)
+        while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok is not None and tok.lemma_.lower() in self.lexicon.reporting
 
     def _own_date(self, tok: Any, s: _Sentence, dates_here: list[Any]) -> Any:
         """The date words of the trigger's own clause, unless that clause is a statement's ("said on

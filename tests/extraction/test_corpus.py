@@ -29,8 +29,8 @@ DEV = shared_dir() / "dev-corpus"
 TEAM = REPO / "tests" / "corpus"
 GOAL = 0.8
 # Measured on 2026-11-26 (dev corpus + team corpus together); raise these when the extractor improves.
-FLOORS = {"attributed_claims": 0.70, "ACCUSES": 0.60, "DENIES": 0.51}
-MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.708, ACCUSES 0.617, DENIES 0.520"
+FLOORS = {"attributed_claims": 0.70, "ACCUSES": 0.62, "DENIES": 0.52}
+MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.711, ACCUSES 0.631, DENIES 0.532"
 
 
 def _read(article: Path) -> tuple[str, date | None]:
@@ -82,13 +82,13 @@ def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
 # Actors, places, incidents and their dates, measured on 2026-11-26 after the place/incident/actor rules
 # (dev+team micro F1: actors .720, locations .711, incidents .545, incident dates .371, OCCURRED_NEAR .392;
 # at the start of that day about .69/.62/.49/.35/.28), then after the incident/date rules of the afternoon
-# (locations .733, incidents .634, incident dates .493, OCCURRED_NEAR .446). A little margin for the claims
+# (locations .732, incidents .639, incident dates .504, OCCURRED_NEAR .448). A little margin for the claims
 # work alongside.
 ENTITY_FLOORS = {
     "actors": 0.70,
     "locations": 0.71,
     "incidents": 0.62,
-    "incident_dates": 0.47,
+    "incident_dates": 0.48,
     "OCCURRED_NEAR": 0.43,
 }
 

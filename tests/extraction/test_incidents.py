@@ -197,3 +197,13 @@ def test_the_subject_of_an_active_killing_is_the_cause_not_the_toll(run) -> None
     assert [(i["killed"], i["injured"]) for i in ann["incidents"]] == [(4, 17)]
     agent_only = run("A roadside bomb killed a soldier near the bridge on Sunday.")
     assert [i["killed"] for i in agent_only["incidents"]] == [1]
+
+
+def test_a_statements_date_is_the_last_resort_for_an_incidents_date(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The market in Kourao was crowded on Saturday afternoon when, witnesses said on Monday, a drone "
+        "struck it."
+    )
+    assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("airstrike", "2025-05-17")]
+    only = run("Police said on Thursday that gunmen had ambushed a convoy near Cabaret.")
+    assert [(i["type"], i["date"]) for i in only["incidents"]] == [("armed_clash", "2025-05-15")]
