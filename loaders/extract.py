@@ -582,7 +582,12 @@ class Extractor:
             )
             target = None
             joined = tok_incident.get(tok.head.i) if tok.dep_ == "conj" else None
-            if joined is not None and itype in _VIOLENT and incidents[joined].type in _VIOLENT:
+            if joined is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+                joined = tok_incident.get(tok.head.head.i)  # "seized power in a coup": one event
+                joined = joined if joined is not None and incidents[joined].type is itype else None
+            if joined is not None and (
+                incidents[joined].type is itype or (itype in _VIOLENT and incidents[joined].type in _VIOLENT)
+            ):
                 target = joined  # "48 drones and three missiles", "a drone and missile attack": one attack
             # Only the vague words ("fire", "attack", "fighting") refer back; "shelling" is its own type.
             weak = first == last and itype is IncidentType.ARMED_CLASH and tok.lemma_.lower() in _WEAK

@@ -207,3 +207,11 @@ def test_a_statements_date_is_the_last_resort_for_an_incidents_date(run) -> None
     assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("airstrike", "2025-05-17")]
     only = run("Police said on Thursday that gunmen had ambushed a convoy near Cabaret.")
     assert [(i["type"], i["date"]) for i in only["incidents"]] == [("armed_clash", "2025-05-15")]
+
+
+def test_a_coup_and_a_summoned_envoy_are_other_incidents(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The army seized power in a coup in February 2021. The ministry summoned an envoy on Monday.")
+    assert sorted((i["type"], i["date"]) for i in ann["incidents"]) == [
+        ("other", "2021-02"),
+        ("other", "2025-05-19"),
+    ]
