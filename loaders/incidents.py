@@ -572,7 +572,7 @@ def _figure_for(tok: Any) -> int | None:
     # "six citizens were killed", "at least 16 people have died", "killing two fighters and a civilian".
     # The subject of an active transitive verb is the cause, not the toll: in "a strike killed four
     # people" the figure is the object's, and "a strike killed" alone gives none.
-    deps = ("nsubjpass", "dobj")
+    deps: tuple[str, ...] = ("nsubjpass", "dobj")
     if tok.pos_ != "VERB" or lemma not in _TRANSITIVE_HARM:
         deps = ("nsubjpass", "nsubj", "dobj")
     for c in tok.children:
