@@ -1351,6 +1351,12 @@ class ActorResolver:
                     return self.resolve(objs[0], offset, sentence)
             if child.dep_ == "compound" and child.lemma_.lower() in self.d.armed_heads | {"ministry", "army"}:
                 return self.resolve(child, offset, sentence)
+            named_org = child.ent_type_ == "ORG" or child.ent_kb_id_.startswith("actor:")
+            if child.dep_ == "compound" and named_org:
+                # "M23 spokesman Lawrence Kanyuka", "Hamas spokesman": the named group he speaks for.
+                found = self.resolve(child, offset, sentence)
+                if found and self.reg.actors[found].actor_kind is not ActorKind.PERSON:
+                    return found
         return None
 
     def _person(

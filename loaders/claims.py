@@ -1465,7 +1465,10 @@ def _best_denied(
             continue  # "the accusation", "that claim" point back
         score = 0.0
         if c.stance is Stance.ACCUSE and against:
-            score += 4
+            # An accusation of the denier's side comes before any accusation of someone else, however
+            # far back it is ("the accusations were baseless", said by the accused group's spokesman);
+            # "that claim" still means the one just reported.
+            score += 4 if d.points_back else 8
         elif c.stance is Stance.ACCUSE:
             score += 1
         if d.about_incident is not None and c.about_incident == d.about_incident:

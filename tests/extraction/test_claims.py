@@ -487,3 +487,19 @@ def test_two_of_charges_are_two_accusations(run: Run) -> None:
         ("accuse", "Hill Front", "of firing two rockets at a border post on Saturday"),
     ]
     assert len([e for e in ann["edges"] if e["type"] == "ACCUSES"]) == 2
+
+
+def test_a_spokesmans_denial_answers_the_accusation_against_his_group_first(run: Run) -> None:
+    ann = run(
+        "The Congolese army accused the Kivu Liberation Front of burning homes near Goma on Monday. "
+        "The governor blamed Uganda for arming the fighters. "
+        'Kivu Liberation Front spokesman Joseph Mbeki said the accusations were "baseless".'
+    )
+    denial = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert denial["claimant_name"] == "Joseph Mbeki"
+    denied = {c["id"]: c for c in ann["claims"]}[denial["about"]]
+    assert (denied["claimant_name"], denied["target_name"]) == (
+        "Armed Forces of Democratic Republic of Congo",
+        "Kivu Liberation Front",
+    )
+    assert _edges(ann, "DENIES") == [("Joseph Mbeki", denial["about"])]
