@@ -285,11 +285,20 @@ class ClaimFinder:
                 word = toks[m]
                 base = word.lemma_.lower() if word.pos_ == "VERB" else word.lower_
                 if base not in self.lex.deny and base.removesuffix("s") not in self.lex.deny:
-                    if word.is_punct:
-                        break
+                    if word.is_punct and not (word.text == "-" and not word.whitespace_):
+                        break  # a hyphen inside a word ("the Rwanda-backed group") is no clause end
                     continue
+                last = m
                 if m + 1 < len(toks) and not toks[m + 1].is_punct:
-                    break
+                    # "…, a charge the group dismissed as propaganda": the verb's own complement may run
+                    # to the clause end.
+                    tail = [t.i for t in word.subtree if t.i > word.i] if word.pos_ == "VERB" else []
+                    n = m + 1
+                    while n < len(toks) and not toks[n].is_punct and toks[n].i in tail:
+                        n += 1
+                    if n == m + 1 or (n < len(toks) and not toks[n].is_punct):
+                        break
+                    last = n - 1
                 between = [t for t in toks[k + 1 : m] if t.pos_ in ("PROPN", "NOUN", "PRON")]
                 if not between:
                     break
@@ -305,7 +314,7 @@ class ClaimFinder:
                         break
                     claimant = found[0]
                 start = offset + toks[j + 1].idx
-                end = offset + word.idx + len(word.text)
+                end = offset + toks[last].idx + len(toks[last].text)
                 out.append(
                     (
                         toks[j],

@@ -503,3 +503,16 @@ def test_a_spokesmans_denial_answers_the_accusation_against_his_group_first(run:
         "Kivu Liberation Front",
     )
     assert _edges(ann, "DENIES") == [("Joseph Mbeki", denial["about"])]
+
+
+def test_a_denial_appended_as_a_relative_clause_with_its_complement(run: Run) -> None:
+    ann = run(
+        "Ruritania's interior ministry on Monday accused the Valley Guard Movement of burning a school "
+        "in Ostrava, a charge the movement dismissed as propaganda."
+    )
+    deny = next(c for c in ann["claims"] if c["stance"] == "deny")
+    accuse = next(c for c in ann["claims"] if c["stance"] == "accuse")
+    assert deny["quote"] == "a charge the movement dismissed as propaganda"
+    assert (deny["claimant_name"], deny["about"]) == ("Valley Guard Movement", accuse["id"])
+    assert accuse["quote"].endswith("burning a school in Ostrava")
+    assert _edges(ann, "DENIES") == [("Valley Guard Movement", accuse["id"])]
