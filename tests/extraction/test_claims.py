@@ -516,3 +516,13 @@ def test_a_denial_appended_as_a_relative_clause_with_its_complement(run: Run) ->
     assert (deny["claimant_name"], deny["about"]) == ("Valley Guard Movement", accuse["id"])
     assert accuse["quote"].endswith("burning a school in Ostrava")
     assert _edges(ann, "DENIES") == [("Valley Guard Movement", accuse["id"])]
+
+
+def test_a_reporting_verb_joined_to_the_reported_clause_shares_the_reporters_subject(run: Run) -> None:
+    ann = run(
+        "Moldova's Defence Ministry said its forces had destroyed an ammunition depot near Tiraspol "
+        "and denied hitting a hospital."
+    )
+    deny = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert deny["claimant_name"] == "Ministry of Defence of Moldova"
+    assert deny["quote"] == "denied hitting a hospital"
