@@ -47,6 +47,7 @@ class Lexicon:
     deny_predicates: frozenset[str]
     deny_phrases: tuple[str, ...]
     wrongdoing: frozenset[str]
+    wrongdoing_nouns: frozenset[str]
     hypothetical: frozenset[str]
     raw: dict[str, Any]
 
@@ -77,6 +78,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         deny_predicates=fs(data["deny_predicates"]),
         deny_phrases=tuple(p.lower() for p in data["deny_phrases"]),
         wrongdoing=fs(data["wrongdoing_verbs"]),
+        wrongdoing_nouns=fs(data.get("wrongdoing_nouns", [])),
         hypothetical=fs(data["hypothetical_markers"]),
         raw=data,
     )
@@ -1189,6 +1191,14 @@ class ClaimFinder:
             purpose = any(
                 c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.lex.wrongdoing for c in t.children
             )
+            if lemma == "be":
+                # "the strike was another war crime by Russia", "… was Russia's crime": the wrongdoing
+                # noun names its perpetrator.
+                for c in t.children:
+                    if c.dep_ in ("attr", "acomp"):
+                        found.extend(self._noun_perpetrators(c, offset, sentence))
+                if found:
+                    break
             if lemma not in self.lex.wrongdoing and not any_subject and not blamed and not purpose:
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
@@ -1222,12 +1232,38 @@ class ClaimFinder:
                         )
             if found:
                 break
+        if not found and not mains:
+            # "condemned the attack by Russia": a content with no clause, only the wrongdoing noun.
+            for r in roots:
+                if r.pos_ == "NOUN":
+                    found.extend(self._noun_perpetrators(r, offset, sentence))
         for t in content:
             if (t.dep_ == "nsubj" and t.lower_ in ("no", "none", "nobody", "nothing")) or (
                 t.lower_ == "no" and t.dep_ == "det" and t.head.dep_ in ("nsubj", "nsubjpass")
             ):
                 negated = True
         return list(dict.fromkeys(found)), negated
+
+    def _noun_perpetrators(self, noun: Any, offset: int, sentence: int) -> list[str]:
+        """The doer a wrongdoing noun names: "a war crime by Russia", "Russia's aggression"."""
+        if (
+            noun.lemma_.lower() not in self.lex.wrongdoing_nouns
+            and noun.lower_ not in self.lex.wrongdoing_nouns
+        ):
+            return []
+        doers = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        doers += [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        out: list[str] = []
+        for g in doers:
+            if not self._unnamed_perpetrator(g):
+                out.extend(self.resolver.resolve_all(g, offset, sentence))
+        return out
 
     def _unnamed_perpetrator(self, head: Any) -> bool:
         """ "Gunmen", "the attackers", "a group of armed men": a doer the text does not name."""

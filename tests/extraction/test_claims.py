@@ -526,3 +526,13 @@ def test_a_reporting_verb_joined_to_the_reported_clause_shares_the_reporters_sub
     deny = next(c for c in ann["claims"] if c["stance"] == "deny")
     assert deny["claimant_name"] == "Ministry of Defence of Moldova"
     assert deny["quote"] == "denied hitting a hospital"
+
+
+def test_a_wrongdoing_noun_naming_its_doer_is_an_accusation(run: Run) -> None:
+    ann = run('Moldova\'s foreign minister, Ion Rusu, said the shelling was "a war crime by Russia".')
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == ("accuse", "Ion Rusu", "Russia")
+    condemned = _only(run("The Red Cross condemned the attack by the Kivu Liberation Front."))
+    assert (condemned["stance"], condemned["target_name"]) == ("accuse", "Kivu Liberation Front")
+    plain = _only(run("The Red Cross condemned the attack."))
+    assert (plain["stance"], plain["target"]) == ("assert", None)
