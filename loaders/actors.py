@@ -180,6 +180,12 @@ class ActorDictionary:
     population_heads: frozenset[str]
     person_roles: frozenset[str]
     media_heads: frozenset[str]
+    # Names that are never actors: platforms ("on Telegram") and weapon systems ("Iskander").
+    non_actor_names: frozenset[str] = frozenset()
+    # Weapons: a state's ("Russian artillery") stands for its armed forces, an unowned one for no actor.
+    weapon_heads: frozenset[str] = frozenset()
+    # Adjectives a title-case headline turns into nouns ("Paramilitary shelling kills 12").
+    adjective_heads: frozenset[str] = frozenset()
 
     def ruler_entries(self) -> list[tuple[str, str, str]]:
         """(surface, key, label) for the gazetteer ruler: named actors are ORG entities."""
@@ -319,6 +325,9 @@ def load_dictionary(extra: Path | None = None) -> ActorDictionary:
         population_heads=words("population_heads"),
         person_roles=words("person_roles"),
         media_heads=words("media_heads"),
+        non_actor_names=words("non_actor_names"),
+        weapon_heads=words("weapon_heads"),
+        adjective_heads=words("adjective_heads"),
     )
 
 
@@ -969,6 +978,23 @@ class ActorResolver:
         head_ent = ents[0] if ents else None
         words = [t.lower_ for t in toks]
         country = self._country_in(toks, head)
+        if self._not_an_actor(head, head_ent):
+            return None
+        if lemma_is(head, self.d.weapon_heads) and (head_ent is None or head_ent.label_ != "PERSON"):
+            # "Russian artillery" is Russia's armed forces; "heavy artillery" is nobody.
+            if not country:
+                return None
+            aid = reg.add(
+                ActorKind.ARMED_GROUP,
+                country,
+                f"Armed Forces of {self.d.state_name(country)}",
+                span_start,
+                span_end,
+                sentence,
+                "army",
+            )
+            reg.actors[aid].parent_id = reg.ensure_state(country)
+            return aid
 
         # A role in apposition to a name is that person ("Andriy Kovalenko, the head of ...").
         if (
@@ -1271,6 +1297,22 @@ class ActorResolver:
                 kind, cat = ActorKind.PERSON, "person"
             return reg.add(kind, country, name, a, b, sentence, cat)
         return None
+
+    def _not_an_actor(self, head: Any, head_ent: Any) -> bool:
+        """A platform or weapon name ("said on Telegram", "two Iskander missiles"), or an adjective the
+        parser took for a noun in a title-case headline ("Paramilitary shelling kills 12")."""
+        names = self.d.non_actor_names
+        if _fold(head.text) in names:
+            return True
+        if head_ent is not None and re.sub(r"^the ", "", _fold(head_ent.text)) in names:
+            return True
+        if head.lower_ in self.d.adjective_heads and head.tag_ not in ("NNS", "NNPS"):
+            doc = head.doc
+            nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+            determined = any(c.dep_ in ("det", "poss") for c in head.children)
+            if not determined and nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "VERB"):
+                return bool(nxt.pos_ == "NOUN" or nxt.tag_ == "VBG")
+        return False
 
     def _definite(self, word: str, before: int) -> str | None:
         pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)

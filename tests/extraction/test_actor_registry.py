@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.model import ActorKind
 from loaders.actors import ArticleActors, default_dictionary
 
@@ -117,3 +119,16 @@ def test_a_description_after_a_name_ner_missed_is_that_name(run) -> None:  # typ
     ]
     denial = next(c for c in ann["claims"] if c["stance"] == "deny")
     assert denial["claimant"] == brigades["id"]
+
+
+def test_platforms_weapons_and_headline_adjectives_are_no_actors(run: Any) -> None:
+    ann = run(
+        "Separatist shelling kills five in Tiraspol, officials say\n\n"
+        "The governor, Ion Rusu, said on Telegram that the Valley Guard Movement had fired two Grad rockets "
+        "and heavy artillery at the market. Russian artillery also hit the town, he said."
+    )
+    names = sorted(a["name"] for a in ann["actors"])
+    for not_actor in ("Telegram", "Grad", "heavy artillery", "Separatist"):
+        assert all(not_actor.lower() not in n.lower() for n in names), names
+    assert "Armed Forces of Russia" in names
+    assert "Ion Rusu" in names
