@@ -186,6 +186,9 @@ class ActorDictionary:
     weapon_heads: frozenset[str] = frozenset()
     # Adjectives a title-case headline turns into nouns ("Paramilitary shelling kills 12").
     adjective_heads: frozenset[str] = frozenset()
+    # Country names shared by several states ("Congo"): folded name -> candidate ISO3 codes, the usual
+    # referent first. The article's places choose among them.
+    ambiguous_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def ruler_entries(self) -> list[tuple[str, str, str]]:
         """(surface, key, label) for the gazetteer ruler: named actors are ORG entities."""
@@ -328,6 +331,9 @@ def load_dictionary(extra: Path | None = None) -> ActorDictionary:
         non_actor_names=words("non_actor_names"),
         weapon_heads=words("weapon_heads"),
         adjective_heads=words("adjective_heads"),
+        ambiguous_countries={
+            _fold(name): tuple(codes) for name, codes in (data.get("ambiguous_countries") or {}).items()
+        },
     )
 
 
@@ -369,6 +375,30 @@ class ArticleActors:
     pending_alias: tuple[int, int] | None = None
     # Actors the text equates by apposition ("The UN peacekeeping mission, MONUSCO, said"): old -> kept.
     same_as: dict[str, str] = field(default_factory=dict)
+    # States of the places the article names so far (gazetteer-tagged entities), per parsed paragraph.
+    place_countries: dict[str, int] = field(default_factory=dict)
+    counted_docs: set[int] = field(default_factory=set)
+
+    def country_of(self, word: str, doc: Any = None) -> str | None:
+        """ISO3 of a country word; an ambiguous name ("Congo") is the candidate state whose places the
+        article names most (Goma, Kinshasa: DR Congo), else the usual referent.
+
+        >>> reg = ArticleActors(default_dictionary(), "a", "")
+        >>> reg.country_of("Congo"), reg.country_of("Brazzaville")
+        ('COD', 'COG')
+        """
+        iso = self.dictionary.country_of_word(word)
+        candidates = self.dictionary.ambiguous_countries.get(re.sub(r"^the ", "", _fold(word)))
+        if not candidates:
+            return iso
+        if doc is not None and id(doc) not in self.counted_docs:
+            self.counted_docs.add(id(doc))
+            gazetteer = gaz_mod.default_gazetteer()
+            for ent in doc.ents:
+                place = gazetteer.get(ent.kb_id_) if ent.kb_id_ else None
+                if place is not None and place.country:
+                    self.place_countries[place.country] = self.place_countries.get(place.country, 0) + 1
+        return max(candidates, key=lambda c: (self.place_countries.get(c, 0), -candidates.index(c)))
 
     def add(
         self,
@@ -1094,7 +1124,7 @@ class ActorResolver:
                     return self._person(ap_ents[0], toks, offset, sentence, country, role_head=head)
         # States: a country or capital acting.
         if head_ent is not None and head_ent.label_ in ("GPE", "NORP", "LOC"):
-            iso = self.d.country_of_word(head_ent.text)
+            iso = reg.country_of(head_ent.text, head.doc)
             if iso and (len(toks) <= len(head_ent) + 1 or head.i == toks[-1].i):
                 return reg.state(iso, offset + head_ent.start_char, offset + head_ent.end_char, sentence)
         lemma = head.lemma_.lower()
@@ -1122,7 +1152,7 @@ class ActorResolver:
                         "government_body",
                     )
             if country and all(
-                t.i == head.i or t.lower_ in _DETS or t.is_punct or self.d.country_of_word(t.text) == country
+                t.i == head.i or t.lower_ in _DETS or t.is_punct or reg.country_of(t.text, doc) == country
                 for t in toks
             ):
                 # "the Azerbaijani ministry" after "Azerbaijan's Defence Ministry": that country's body of
@@ -1339,13 +1369,13 @@ class ActorResolver:
         for t in toks:
             if t.i == head.i and t.ent_type_ not in ("NORP",):
                 continue
-            iso = self.d.country_of_word(t.text)
+            iso = self.reg.country_of(t.text, head.doc)
             if iso and t.dep_ != "appos":
                 return iso
         # Multi-word country names ("Democratic Republic of Congo", "South Sudan").
         for ent in head.doc.ents:
             if ent.start >= toks[0].i and ent.end <= toks[-1].i + 1 and ent.label_ in ("GPE", "NORP"):
-                iso = self.d.country_of_word(ent.text)
+                iso = self.reg.country_of(ent.text, head.doc)
                 if iso:
                     return iso
         return None

@@ -132,3 +132,12 @@ def test_platforms_weapons_and_headline_adjectives_are_no_actors(run: Any) -> No
         assert all(not_actor.lower() not in n.lower() for n in names), names
     assert "Armed Forces of Russia" in names
     assert "Ion Rusu" in names
+
+
+def test_an_ambiguous_country_name_follows_the_articles_places(run: Any) -> None:
+    east = run("Congo's government said rebels attacked a camp near Goma. Kinshasa said it would respond.")
+    states = [(a["name"], a["country"]) for a in east["actors"] if a["kind"] == "state"]
+    assert states == [("Democratic Republic of Congo", "COD")]
+    west = run("Congo's government said gunmen attacked a police post in Pointe-Noire on Monday.")
+    states = [(a["name"], a["country"]) for a in west["actors"] if a["kind"] == "state"]
+    assert [c for _n, c in states] == ["COG"]
