@@ -329,10 +329,29 @@ def _absolute(low: str, pub: date | None, raw: str, with_year: bool) -> TimeSpan
 
 
 def shift(span: TimeSpan, days: int, raw: str) -> TimeSpan:
-    """A day-precision span moved by ``days`` ("a day after X")."""
-    if span.precision is not Precision.DAY or span.start is None:
+    """A day-precision span, or a night spanning two days, moved by ``days`` ("a day after X").
+
+    >>> shift(TimeSpan.day(date(2025, 8, 14)), -1, "a day after").label()
+    '2025-08-13'
+    >>> night = TimeSpan(start=date(2025, 8, 13), end=date(2025, 8, 14), precision=Precision.RANGE)
+    >>> shift(night, -1, "a day after").label()
+    '2025-08-12/2025-08-13'
+    """
+    if not short_span(span) or span.start is None or span.end is None:
         return TimeSpan.unknown(raw)
-    return TimeSpan.day(span.start + timedelta(days=days), raw)
+    step = timedelta(days=days)
+    if span.precision is Precision.DAY:
+        return TimeSpan.day(span.start + step, raw)
+    return TimeSpan(start=span.start + step, end=span.end + step, precision=Precision.RANGE, raw=raw)
+
+
+def short_span(span: TimeSpan) -> bool:
+    """A day, or an interval of at most two days ("overnight"): precise enough to count days from."""
+    if span.start is None or span.end is None:
+        return False
+    if span.precision is Precision.DAY:
+        return True
+    return span.precision is Precision.RANGE and (span.end - span.start).days <= 1
 
 
 _RELATIVE_TO_EVENT = re.compile(

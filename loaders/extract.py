@@ -57,6 +57,7 @@ from loaders.incidents import (
     GENERIC_EVENT_NOUNS,
     IncidentDraft,
     TriggerTable,
+    accused_act,
     casualties,
     is_separate,
     relative_date,
@@ -572,7 +573,13 @@ class Extractor:
                 continue
             if tok.pos_ == "VERB" and itype not in _VIOLENT and itype not in _EVENT_VERB_TYPES:
                 continue
-            if tok.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+            # A gerund standing as a subject names the event itself ("Shelling by the RSF killed 12").
+            gerund_subject = tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj")
+            if (
+                tok.pos_ == "VERB"
+                and not gerund_subject
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
+            ):
                 continue
             start = s.offset + sent.doc[first].idx
             end = s.offset + sent.doc[last].idx + len(sent.doc[last].text)
@@ -605,9 +612,22 @@ class Extractor:
                         ),
                         None,
                     )
+            if target is not None and generic:
+                # "The attack came a day after drones struck a refinery in Krasnodar": the incident referred
+                # to only takes the places of its own phrase, not those of the other events in the sentence.
+                loc_ids = self._places_of_phrase(tok, s, places_here, loc_ids)
             if target is None and not separate:
                 when = self._own_date(tok, s, dates_here)
-                target = self._coreferent(incidents, itype, loc_ids, generic, tok.lemma_.lower(), when)
+                target = self._coreferent(
+                    incidents,
+                    itype,
+                    loc_ids,
+                    generic,
+                    tok.lemma_.lower(),
+                    when,
+                    state.places,
+                    _landmarks(state),
+                )
             if target is None:
                 target = len(incidents)
                 incidents.append(
@@ -635,7 +655,11 @@ class Extractor:
                 pub = state.article.published
                 inc.date_mention = self._relative_date(tok, s, same, incidents[:target], pub)
             if inc.date_mention is None:
-                inc.date_mention = self._date_of(tok, s, dates_here, state)
+                inc.date_mention, inc.date_from_statement = self._date_of(tok, s, dates_here, state)
+            elif inc.date_from_statement:
+                own = self._own_date(tok, s, dates_here)
+                if own is not None:
+                    inc.date_mention, inc.date_from_statement = own, False
             if target not in here:
                 here.append(target)
         if here:
@@ -676,6 +700,8 @@ class Extractor:
         generic: bool,
         lemma: str = "",
         when: Any = None,
+        places: dict[str, Location] | None = None,
+        landmarks: frozenset[str] = frozenset(),
     ) -> int | None:
         for j in range(len(incidents) - 1, -1, -1):
             inc = incidents[j]
@@ -684,9 +710,17 @@ class Extractor:
                 continue
             if itype is IncidentType.OTHER and inc.trigger_lemma[:4] != lemma[:4]:
                 continue  # "other" gathers unlike events: a detention is not the displacement before it
-            if loc_ids and inc.location and inc.location not in loc_ids and not set(loc_ids) & set(inc.near):
+            elsewhere = inc.location and inc.location not in loc_ids and not set(loc_ids) & set(inc.near)
+            if (
+                loc_ids
+                and elsewhere
+                and not _same_area(loc_ids, inc.near, places or {})
+                and not (inc.location in landmarks and _maybe_near(loc_ids, inc.location, places or {}))
+            ):
                 continue
-            if when is not None and inc.date_mention is not None:
+            if when is not None and inc.killed is not None and _long_span(when[2]):
+                continue  # "fighting has displaced thousands since January" is not the killing of Sunday
+            if when is not None and inc.date_mention is not None and not inc.date_from_statement:
                 a, b = when[2], inc.date_mention[2]
                 if a.known and b.known and not a.overlaps(b.start, b.end):
                     continue  # "strikes in August alone" are not the strike of last Sunday
@@ -703,7 +737,11 @@ class Extractor:
         lo = s.offset + min(t.idx for t in clause.subtree)
         hi = s.offset + max(t.idx + len(t.text) for t in clause.subtree)
         inside = [m for m in places_here if lo <= m[1] and m[2] <= hi]
-        chosen = inside or places_here
+        # Outside the clause, a country is another clause's business ("…, adding that Kinshasa held Rwanda
+        # responsible"); a town or region there still places a short report.
+        chosen = inside or [
+            m for m in places_here if state.places[m[3]].location_kind is not LocationKind.COUNTRY
+        ]
         # A country beside a named town or region only frames the story ("in Kotli, Pakistan").
         narrower = [m for m in chosen if state.places[m[3]].location_kind is not LocationKind.COUNTRY]
         chosen = narrower or chosen
@@ -711,6 +749,25 @@ class Extractor:
             chosen, key=lambda m: (_LOC_RANK.get(state.places[m[3]].location_kind.value, 9), m[1])
         )
         return list(dict.fromkeys(m[3] for m in ordered))
+
+    @staticmethod
+    def _places_of_phrase(
+        tok: Any, s: _Sentence, places_here: list[tuple[int, int, int, str]], loc_ids: list[str]
+    ) -> list[str]:
+        """Of ``loc_ids``, those in the trigger's own phrase or in a place phrase of its verb ("the attack
+        on the port", "the attack took place in Odesa"), not inside another clause of the sentence."""
+        spans = [tok.subtree]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            spans += [c.subtree for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
+        keep: set[str] = set()
+        for subtree in spans:
+            toks = list(subtree)
+            if any(t.pos_ in ("VERB", "AUX") and t.i != tok.i for t in toks):
+                continue  # a clause of its own ("after drones struck a refinery in Krasnodar")
+            lo = s.offset + min(t.idx for t in toks)
+            hi = s.offset + max(t.idx + len(t.text) for t in toks)
+            keep.update(m[3] for m in places_here if lo <= m[1] and m[2] <= hi)
+        return [lid for lid in loc_ids if lid in keep]
 
     @staticmethod
     def _relative_date(
@@ -741,13 +798,24 @@ class Extractor:
             return True
         return root.dep_ == "dobj" and (reporting or head in self.lexicon.wrongdoing)
 
-    def _date_of(self, tok: Any, s: _Sentence, dates_here: list[Any], state: _ArticleState) -> Any:
+    def _date_of(
+        self, tok: Any, s: _Sentence, dates_here: list[Any], state: _ArticleState
+    ) -> tuple[Any, bool]:
+        """The date mention of the incident at ``tok``, and whether it is only the date of a statement
+        (the last resort)."""
         if not dates_here:
-            return None
+            return None, False
         base = s.span.start_char
         trig = tok.idx - base
         clause = tok
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and clause.head.i != clause.i:
+        # An accused act has a clause of its own: "on Tuesday accused M23 of killing" dates the charge, and
+        # the act only until its own date is told.
+        accused = accused_act(tok, self.triggers.accuse)
+        while (
+            not accused
+            and clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl")
+            and clause.head.i != clause.i
+        ):
             clause = clause.head
         lo = min(t.idx for t in clause.subtree) - base
         hi = max(t.idx + len(t.text) for t in clause.subtree) - base
@@ -755,13 +823,15 @@ class Extractor:
         # Outside the trigger's clause, a date on a reporting verb dates the statement ("said on Thursday"):
         # the last resort.
         outside = [m for m in dates_here if m.kind != "duration" and not self._dates_statement(s, m)]
-        pool = inside or outside or [m for m in dates_here if m.kind != "duration"]
+        fallback = [m for m in dates_here if m.kind != "duration"]
+        statement = not (inside or outside) and bool(fallback)
+        pool = inside or outside or fallback
         # A duration dates the incident only when nothing else does ("access has been restricted for weeks").
         pool = pool or [m for m in dates_here if lo <= m.start and m.end <= hi]
         if not pool:
-            return None
+            return None, False
         best = min(pool, key=lambda m: abs(m.start - trig))
-        return (s.offset + base + best.start, s.offset + base + best.end, best.span, s.index)
+        return (s.offset + base + best.start, s.offset + base + best.end, best.span, s.index), statement
 
     def _dates_statement(self, s: _Sentence, mention: Any) -> bool:
         at = s.span.start_char + mention.start
@@ -983,6 +1053,72 @@ class Extractor:
             span = state.dateline
             return span.model_copy(update={"raw": state.dateline_text})
         return TimeSpan.unknown()
+
+
+# Two mentions of one event may name it by nearby places: "the port of Odesa", "the Odesa region".
+_SAME_AREA_KM = 30.0
+
+
+def _same_area(loc_ids: list[str], others: list[str], places: dict[str, Location]) -> bool:
+    """Some place of each list lies within a few km of the other's, in the same country; a country is too
+    wide to tell."""
+    for a in loc_ids:
+        for b in others:
+            pa, pb = places.get(a), places.get(b)
+            if (
+                pa is None
+                or pb is None
+                or pa.lat is None
+                or pb.lat is None
+                or pa.lon is None
+                or pb.lon is None
+            ):
+                continue
+            if LocationKind.COUNTRY in (pa.location_kind, pb.location_kind) or pa.country != pb.country:
+                continue
+            if distance_km((pa.lat, pa.lon), (pb.lat, pb.lon)) <= _SAME_AREA_KM:
+                return True
+    return False
+
+
+# "a village north of Goma": the event is at an unnamed settlement that the place only locates.
+_UNNAMED_SETTLEMENT = re.compile(
+    r"\b(?:a|an|one)\s+(?:\w+\s+)?(?:village|town|hamlet|settlement|camp|area|locality)\s+"
+    r"(?:(?:some\s+|about\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|near)(?:\s+of)?\s+$",
+    re.I,
+)
+_LANDMARK_RADIUS_KM = 150.0
+
+
+def _landmarks(state: _ArticleState) -> frozenset[str]:
+    """Places the article names only as the landmark of an unnamed settlement ("a village north of Goma")."""
+    text = state.article.text
+    return frozenset(
+        lid
+        for _s, start, _e, lid in state.place_mentions
+        if _UNNAMED_SETTLEMENT.search(text[max(0, start - 60) : start])
+    )
+
+
+def _maybe_near(loc_ids: list[str], landmark: str, places: dict[str, Location]) -> bool:
+    """The places could be the unnamed settlement near ``landmark``: not countries, and unknown to the
+    gazetteer or within a district's reach of the landmark."""
+    mark = places.get(landmark)
+    for lid in loc_ids:
+        p = places.get(lid)
+        if p is None or p.location_kind is LocationKind.COUNTRY:
+            return False
+        if p.lat is None or p.lon is None or mark is None or mark.lat is None or mark.lon is None:
+            continue
+        if distance_km((p.lat, p.lon), (mark.lat, mark.lon)) > _LANDMARK_RADIUS_KM:
+            return False
+    return True
+
+
+def _long_span(span: TimeSpan) -> bool:
+    """More than a week: a period of events, not one event ("since January", "for months")."""
+    return span.start is not None and span.end is not None and (span.end - span.start).days > 7
 
 
 def _opens_quote(text: str) -> bool:

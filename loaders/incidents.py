@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import Precision, TimeSpan
+from graph.model import TimeSpan
 from graph.taxonomy import IncidentType
 from loaders.claims import Lexicon
-from loaders.dates import relative_to_event, shift
+from loaders.dates import relative_to_event, shift, short_span
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -125,6 +125,7 @@ _EVENT_DEPS = frozenset(
         "attr",
         "appos",
         "ccomp",
+        "csubj",
         "xcomp",
         "advcl",
         "relcl",
@@ -164,6 +165,9 @@ class IncidentDraft:
     location: str | None = None
     near: list[str] = field(default_factory=list)
     date_mention: Any = None
+    # The date is only the statement's ("on Tuesday accused M23 of killing"): the event's own words, told
+    # later, replace it.
+    date_from_statement: bool = False
     victims: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end)
     summary: str = ""
@@ -186,6 +190,7 @@ class TriggerTable:
                     self.multi.setdefault(parts, itype)
         # Words that can start a trigger: a set lookup keeps the per-token cost to one hash probe.
         self.starts = frozenset(self.single) | frozenset(k[0] for k in self.multi)
+        self.accuse = lexicon.accuse
         self.killed = frozenset(lexicon.raw["killed_words"])
         self.injured = frozenset(lexicon.raw["injured_words"])
 
@@ -196,15 +201,23 @@ class TriggerTable:
             return None
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _TRANSPORT_VERBS and _carries_hurt(tok):
             return IncidentType.MEDICAL_EVACUATION, tok.i, tok.i  # "drove 12 wounded patients to El Obeid"
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _HARM_ACTS and accused_act(tok, self.accuse):
+            # "accused M23 of killing 30 civilians": the alleged killing is the event (ANNOTATION.md),
+            # unless its clause names the event it was the toll of ("of killing nine in a drone strike").
+            names_event = any(t.i != tok.i and self._type_at(t) is not None for t in tok.subtree)
+            if not _negated(tok) and not names_event:
+                return IncidentType.ARMED_CLASH, tok.i, tok.i
         found = self._type_at(tok)
         if found is None:
             return None
         itype, first, last = found
-        lemma = tok.lemma_.lower()
         if _modifies_non_event(tok, first, last, self):
             return None
         if _negated(tok):
             return None  # "did not carry out any operation", "no attack took place"
+        if lemma in _VIOLATION_WORDS and _violates_law(tok):
+            return None  # "a flagrant violation of international humanitarian law": a charge, no event
         if tok.pos_ == "VERB" and lemma == "kill":
             return None  # "shelled the village, killing two": the toll of the event already reported
         if itype is IncidentType.AID_DELIVERY and _attacked(tok, self):
@@ -371,6 +384,55 @@ def _modifies_non_event(tok: Any, first: int, last: int, table: TriggerTable) ->
         owner = head.head  # "directors general of …": the title word may be tagged an adjective
         return owner.pos_ in ("NOUN", "PROPN", "ADJ") and owner.lemma_.lower() in _NON_EVENT_HEADS
     return False
+
+
+# A violation is an event when a ceasefire, a border or airspace is violated; a violated law, right or
+# resolution makes it a legal charge about some other event.
+_VIOLATION_WORDS = frozenset({"violation", "violate", "breach", "infringement", "infringe"})
+_LEGAL_NORMS = frozenset(
+    {
+        "law",
+        "right",
+        "convention",
+        "charter",
+        "norm",
+        "principle",
+        "obligation",
+        "resolution",
+        "code",
+        "rule",
+        "statute",
+        "regulation",
+        "constitution",
+        "protocol",
+        "commitment",
+    }
+)
+
+
+def _violates_law(tok: Any) -> bool:
+    """What the violation word says was violated is a law or a norm ("violation of international law",
+    "violated human rights", "a breach of its obligations")."""
+    if tok.pos_ == "VERB":
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(o.lemma_.lower() in _LEGAL_NORMS or o.lower_ in _LEGAL_NORMS for o in objects)
+
+
+# Verbs of deliberate harm to people: the act an accusation names ("accused X of executing prisoners").
+_HARM_ACTS = frozenset({"kill", "murder", "massacre", "execute", "shoot", "slaughter", "slay", "torture"})
+
+
+def accused_act(tok: Any, accuse_verbs: frozenset[str]) -> bool:
+    """The verb is the act an accusation names: the clause after "of"/"for" of an accusing verb ("accused
+    M23 of killing civilians", "blamed the army for shooting protesters")."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ not in ("of", "for"):
+        return False
+    owner = tok.head.head
+    if owner.pos_ in ("NOUN", "PROPN", "PRON") and owner.dep_ in ("dobj", "nsubjpass"):
+        owner = owner.head  # "accused [M23 rebels] of killing": "of" may hang on the accused
+    return owner.lemma_.lower() in accuse_verbs or owner.lemma_.lower() in ("accusation", "allegation")
 
 
 def _negated(tok: Any) -> bool:
@@ -663,4 +725,5 @@ def _present(verb: Any) -> bool:
 
 
 def _dated_to_day(inc: IncidentDraft) -> bool:
-    return inc.date_mention is not None and inc.date_mention[2].precision is Precision.DAY
+    """Dated to a day or a night across two days: "a day after" can count from it."""
+    return inc.date_mention is not None and short_span(inc.date_mention[2])

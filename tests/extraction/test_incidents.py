@@ -215,3 +215,55 @@ def test_a_coup_and_a_summoned_envoy_are_other_incidents(run) -> None:  # type: 
         ("other", "2021-02"),
         ("other", "2025-05-19"),
     ]
+
+
+def test_a_gerund_subject_is_the_event_with_its_date_and_both_tolls(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Bombing by the militia killed at least nine villagers and wounded 14 others in Kutum on Saturday, "
+        "a medical group said. The United Nations said on Monday it was worried about the fighting."
+    )
+    bombing = [i for i in ann["incidents"] if i["killed"] == 9]
+    assert len(bombing) == 1
+    assert (bombing[0]["injured"], bombing[0]["date"]) == (14, "2025-05-17")  # Saturday before Tue 20 May
+
+
+def test_a_violated_law_is_no_incident_but_a_violated_truce_is(run) -> None:  # type: ignore[no-untyped-def]
+    law = run('"The raid was a gross violation of international law," the minister said.')
+    assert "other" not in _types(law)
+    truce = run("Monitors recorded a violation of the truce near Kadugli on Sunday.")
+    assert "other" in _types(truce)
+
+
+def test_an_accused_killing_is_an_incident_dated_by_its_own_words_when_told(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The army on Monday accused the rebels of killing at least 18 farmers near Bunia, a charge the "
+        "group denied. Witnesses said the gunmen shot the farmers near Bunia on Saturday."
+    )
+    assert len(ann["incidents"]) == 1
+    killing = ann["incidents"][0]
+    # the charge's Monday dates the killing only until the witnesses' Saturday is told
+    assert (killing["type"], killing["killed"], killing["date"]) == ("armed_clash", 18, "2025-05-17")
+    assert ann["locations"][0]["name"] == "Bunia" and killing["location"] == ann["locations"][0]["id"]
+    denied = run("The army denied killing civilians near Bunia.")
+    assert denied["incidents"] == []
+
+
+def test_a_strike_retold_at_a_nearby_place_is_the_same_incident(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "A missile strike on the port of Odesa killed three people overnight, officials said.\n\n"
+        "The governor of the Odesa region said two missiles hit a warehouse. The attack came two days after "
+        "drones struck a depot in Russia's Krasnodar region."
+    )
+    missiles = [i for i in ann["incidents"] if i["type"] == "missile_strike"]
+    assert len(missiles) == 1
+    names = {loc["id"]: loc["name"] for loc in ann["locations"]}
+    near = {
+        names[e["to"]]
+        for e in ann["edges"]
+        if e["type"] == "OCCURRED_NEAR" and e["from"] == missiles[0]["id"]
+    }
+    assert "port of Odesa" in near and "Krasnodar region" not in near
+    depot = [i for i in ann["incidents"] if i["type"] == "airstrike"]
+    assert depot and names[depot[0]["location"]] == "Krasnodar region"
+    # two days before the night of 19-20 May (published Tuesday 20 May)
+    assert (depot[0]["date"], depot[0]["date_precision"]) == ("2025-05-17/2025-05-18", "range")
