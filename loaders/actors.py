@@ -189,6 +189,20 @@ class ActorDictionary:
     # Country names shared by several states ("Congo"): folded name -> candidate ISO3 codes, the usual
     # referent first. The article's places choose among them.
     ambiguous_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Participles that make a country its sponsor, not its home ("the Rwanda-backed group").
+    sponsor_words: frozenset[str] = frozenset()
+
+    def sponsor_tokens(self, toks: list[Any]) -> set[int]:
+        """Indices of "<country>-<sponsor word>" runs in ``toks`` ("Rwanda-backed", "Iran - aligned")."""
+        out: set[int] = set()
+        for t in toks:
+            if t.lower_ not in self.sponsor_words or t.i < 2:
+                continue
+            doc = t.doc
+            hyphen, country = doc[t.i - 1], doc[t.i - 2]
+            if hyphen.text == "-" and self.country_of_word(country.text):
+                out.update((country.i, hyphen.i, t.i))
+        return out
 
     def ruler_entries(self) -> list[tuple[str, str, str]]:
         """(surface, key, label) for the gazetteer ruler: named actors are ORG entities."""
@@ -331,6 +345,7 @@ def load_dictionary(extra: Path | None = None) -> ActorDictionary:
         non_actor_names=words("non_actor_names"),
         weapon_heads=words("weapon_heads"),
         adjective_heads=words("adjective_heads"),
+        sponsor_words=words("sponsor_words"),
         ambiguous_countries={
             _fold(name): tuple(codes) for name, codes in (data.get("ambiguous_countries") or {}).items()
         },
@@ -1366,23 +1381,30 @@ class ActorResolver:
             )
 
     def _country_in(self, toks: list[Any], head: Any) -> str | None:
+        sponsors = self.d.sponsor_tokens(toks)
         for t in toks:
             if t.i == head.i and t.ent_type_ not in ("NORP",):
                 continue
+            if t.i in sponsors:
+                continue  # "the Rwanda-backed group" is not Rwandan
             iso = self.reg.country_of(t.text, head.doc)
             if iso and t.dep_ != "appos":
                 return iso
         # Multi-word country names ("Democratic Republic of Congo", "South Sudan").
         for ent in head.doc.ents:
+            if any(i in sponsors for i in range(ent.start, ent.end)):
+                continue
             if ent.start >= toks[0].i and ent.end <= toks[-1].i + 1 and ent.label_ in ("GPE", "NORP"):
                 iso = self.reg.country_of(ent.text, head.doc)
                 if iso:
                     return iso
         return None
 
-    @staticmethod
-    def _described(toks: list[Any]) -> bool:
-        """'the rebel group', 'the armed movement': a definite description with common words only."""
+    def _described(self, toks: list[Any]) -> bool:
+        """'the rebel group', 'the armed movement', 'the Rwanda-backed group': a definite description with
+        common words (and sponsors) only."""
+        sponsors = self.d.sponsor_tokens(toks)
+        toks = [t for t in toks if t.i not in sponsors]
         if toks and toks[0].lower_ in ("a", "an", "another"):
             return False  # an indefinite description brings in a new actor ("gunmen … a militia")
         if not toks or toks[0].lower_ not in ("the", "this", "that"):
@@ -1609,7 +1631,8 @@ class ActorResolver:
             "paramilitary",
             "separatist",
         ):
-            found = reg.last(at, {"rebel"}, 99, sentence)
+            # A named armed group from the dictionary ("M23") has its kind as category.
+            found = reg.last(at, {"rebel", "armed_group"}, 99, sentence)
             if found:
                 a = reg.actors[found]
                 return reg.add(a.actor_kind, a.country, a.name, span_start, span_end, sentence, "rebel")

@@ -141,3 +141,17 @@ def test_an_ambiguous_country_name_follows_the_articles_places(run: Any) -> None
     west = run("Congo's government said gunmen attacked a police post in Pointe-Noire on Monday.")
     states = [(a["name"], a["country"]) for a in west["actors"] if a["kind"] == "state"]
     assert [c for _n, c in states] == ["COG"]
+
+
+def test_a_sponsored_group_description_is_the_group_named_before_not_the_sponsor(run: Any) -> None:
+    ann = run(
+        "The army accused M23 rebels of shelling Sake on Monday. "
+        "The Rwanda-backed group said it had only returned fire."
+    )
+    groups = [(a["name"], a["country"]) for a in ann["actors"] if a["kind"] == "armed_group"]
+    assert ("M23", "COD") in groups
+    assert all("Rwanda" not in n for n, _c in groups), groups
+    m23 = next(a for a in ann["actors"] if a["name"] == "M23")
+    assert "The Rwanda-backed group" in m23["aliases"]
+    said = next(c for c in ann["claims"] if "returned fire" in c["quote"])
+    assert said["claimant_name"] == "M23"
