@@ -852,6 +852,13 @@ class Extractor:
         lo = min(t.idx for t in clause.subtree) - base
         hi = max(t.idx + len(t.text) for t in clause.subtree) - base
         inside = [m for m in dates_here if lo <= m.start and m.end <= hi and m.kind != "duration"]
+        # A relative clause that does not hold the trigger tells of something else ("the JFA, which has
+        # besieged Kadugli since August, had fired the shells").
+        for rel in clause.subtree:
+            if rel.dep_ == "relcl" and tok not in rel.subtree:
+                r_lo = min(t.idx for t in rel.subtree) - base
+                r_hi = max(t.idx + len(t.text) for t in rel.subtree) - base
+                inside = [m for m in inside if not (r_lo <= m.start and m.end <= r_hi)]
         if not inside:
             return None
         best = min(inside, key=lambda m: abs(m.start - (tok.idx - base)))

@@ -267,3 +267,12 @@ def test_a_strike_retold_at_a_nearby_place_is_the_same_incident(run) -> None:  #
     assert depot and names[depot[0]["location"]] == "Krasnodar region"
     # two days before the night of 19-20 May (published Tuesday 20 May)
     assert (depot[0]["date"], depot[0]["date_precision"]) == ("2025-05-17/2025-05-18", "range")
+
+
+def test_a_date_in_a_relative_clause_does_not_split_the_event(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Artillery shelled the market in Kadugli on Sunday, killing 14 people. The army said the next day "
+        "that the rebels, who have besieged Kadugli since August, had fired the shells from the hills."
+    )
+    shelling = [i for i in ann["incidents"] if i["type"] == "shelling"]
+    assert [(i["killed"], i["date"]) for i in shelling] == [(14, "2025-05-18")]
