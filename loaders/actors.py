@@ -191,6 +191,8 @@ class ActorDictionary:
     ambiguous_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Participles that make a country its sponsor, not its home ("the Rwanda-backed group").
     sponsor_words: frozenset[str] = frozenset()
+    # Words of local government bodies ("the district administration"): their country is the places'.
+    local_body_words: frozenset[str] = frozenset()
 
     def sponsor_tokens(self, toks: list[Any]) -> set[int]:
         """Indices of "<country>-<sponsor word>" runs in ``toks`` ("Rwanda-backed", "Iran - aligned")."""
@@ -346,6 +348,7 @@ def load_dictionary(extra: Path | None = None) -> ActorDictionary:
         weapon_heads=words("weapon_heads"),
         adjective_heads=words("adjective_heads"),
         sponsor_words=words("sponsor_words"),
+        local_body_words=words("local_body_words"),
         ambiguous_countries={
             _fold(name): tuple(codes) for name, codes in (data.get("ambiguous_countries") or {}).items()
         },
@@ -406,14 +409,28 @@ class ArticleActors:
         candidates = self.dictionary.ambiguous_countries.get(re.sub(r"^the ", "", _fold(word)))
         if not candidates:
             return iso
-        if doc is not None and id(doc) not in self.counted_docs:
-            self.counted_docs.add(id(doc))
-            gazetteer = gaz_mod.default_gazetteer()
-            for ent in doc.ents:
-                place = gazetteer.get(ent.kb_id_) if ent.kb_id_ else None
-                if place is not None and place.country:
-                    self.place_countries[place.country] = self.place_countries.get(place.country, 0) + 1
+        self._count_places(doc)
         return max(candidates, key=lambda c: (self.place_countries.get(c, 0), -candidates.index(c)))
+
+    def _count_places(self, doc: Any) -> None:
+        if doc is None or id(doc) in self.counted_docs:
+            return
+        self.counted_docs.add(id(doc))
+        gazetteer = gaz_mod.default_gazetteer()
+        for ent in doc.ents:
+            place = gazetteer.get(ent.kb_id_) if ent.kb_id_ else None
+            if place is None and ent.label_ in ("GPE", "LOC"):
+                place = next(iter(gazetteer.lookup(ent.text)), None)
+            if place is not None and place.country:
+                self.place_countries[place.country] = self.place_countries.get(place.country, 0) + 1
+
+    def place_country(self, doc: Any) -> str | None:
+        """The state most of the article's places so far lie in (ties: none)."""
+        self._count_places(doc)
+        ranked = sorted(self.place_countries.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def add(
         self,
@@ -1190,6 +1207,10 @@ class ActorResolver:
                             sentence,
                             "government_body",
                         )
+            if not country and any(w in self.d.local_body_words for w in words):
+                # "the district military administration" is of the country its places lie in, whoever
+                # the article names most.
+                country = reg.place_country(doc)
             country = country or reg.dominant_country()
             surface = self.reg.text[span_start:span_end]
             name = self.d.canonical_body(surface, country)

@@ -763,7 +763,17 @@ class ClaimFinder:
             )
         ):
             # "Both sides claimed …": one claim per side.
-            speakers = list(self._two_sides(side_head, offset, sentence)) or [None]
+            # "Both the army and the rebels accused each other": the named conjuncts are the sides.
+            head_tok: Any = side_head
+            named_sides = (
+                resolver.resolve_all(head_tok, offset, sentence, speaker=True)
+                if len(head_tok.conjuncts) > 0 and head_tok is speaker_tok
+                else []
+            )
+            if len(named_sides) == 2:
+                speakers = list(named_sides)
+            else:
+                speakers = list(self._two_sides(side_head, offset, sentence)) or [None]
         elif speaker_tok is not None:
             speakers = list(resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)) or [None]
             named = [c for c in speaker_tok.children if c.dep_ == "appos" and c.ent_type_ == "ORG"]

@@ -155,3 +155,14 @@ def test_a_sponsored_group_description_is_the_group_named_before_not_the_sponsor
     assert "The Rwanda-backed group" in m23["aliases"]
     said = next(c for c in ann["claims"] if "returned fire" in c["quote"])
     assert said["claimant_name"] == "M23"
+
+
+def test_a_local_body_belongs_to_the_state_of_the_articles_places(run: Any) -> None:
+    ann = run(
+        "KHARKIV, Ukraine, March 3 - Russian artillery shelled the village of Petropavlivka near Kupiansk "
+        "on Sunday, the head of the district military administration said."
+    )
+    body = next(a for a in ann["actors"] if a["kind"] == "government_body")
+    assert (body["name"], body["country"]) == ("District military administration of Ukraine", "UKR")
+    c = next(c for c in ann["claims"] if "Petropavlivka" in c["quote"])
+    assert (c["stance"], c["target_name"]) == ("accuse", "Armed Forces of Russia")

@@ -536,3 +536,17 @@ def test_a_wrongdoing_noun_naming_its_doer_is_an_accusation(run: Run) -> None:
     assert (condemned["stance"], condemned["target_name"]) == ("accuse", "Kivu Liberation Front")
     plain = _only(run("The Red Cross condemned the attack."))
     assert (plain["stance"], plain["target"]) == ("assert", None)
+
+
+def test_both_named_sides_accusing_each_other_are_the_named_actors(run: Any) -> None:
+    ann = run(
+        "Kinshasa accused Rwanda of arming the Kivu Liberation Front near Goma. "
+        "Both the Congolese army and the Kivu Liberation Front have accused each other of breaking the truce."
+    )
+    pairs = sorted(
+        (c["claimant_name"], c["target_name"]) for c in ann["claims"] if "each other" in c["quote"]
+    )
+    assert pairs == [
+        ("Armed Forces of Democratic Republic of Congo", "Kivu Liberation Front"),
+        ("Kivu Liberation Front", "Armed Forces of Democratic Republic of Congo"),
+    ]
