@@ -296,8 +296,16 @@ class ClaimFinder:
                     # to the clause end.
                     tail = [t.i for t in word.subtree if t.i > word.i] if word.pos_ == "VERB" else []
                     n = m + 1
-                    while n < len(toks) and not toks[n].is_punct and toks[n].i in tail:
-                        n += 1
+                    while (
+                        n < len(toks)
+                        and (not toks[n].is_punct or toks[n].text in _QUOTE_CHARS)
+                        and toks[n].i in tail
+                    ):
+                        n += 1  # '… rejected on Thursday as “baseless and recycled”'
+                    opened = sum(t.text in "“«" for t in toks[m:n]) - sum(t.text in "”»" for t in toks[m:n])
+                    if n < len(toks) and opened > 0 and toks[n].text in "”»":
+                        n += 1  # the closing quote the parser hung elsewhere
+
                     if n == m + 1 or (n < len(toks) and not toks[n].is_punct):
                         break
                     last = n - 1
@@ -314,7 +322,7 @@ class ClaimFinder:
                     found = self.resolver.resolve_all(head, offset, sentence, speaker=True)
                     if not found:
                         break
-                    claimant = found[0]
+                    claimant = self._owned_body(found[0], between, offset, sentence)
                 start = offset + toks[j + 1].idx
                 end = offset + toks[last].idx + len(toks[last].text)
                 out.append(
@@ -338,6 +346,24 @@ class ClaimFinder:
                 )
                 break
         return out
+
+    def _owned_body(self, found: str, words: list[Any], offset: int, sentence: int) -> str:
+        """ "a charge Rwanda's foreign ministry rejected": when the parser loses the possessive, the
+        government body is still that country's."""
+        reg = self.resolver.reg
+        actor = reg.actors.get(found)
+        if actor is None or actor.actor_kind is not ActorKind.GOVERNMENT_BODY:
+            return found
+        doc = words[-1].doc
+        for t in words[:-1]:
+            iso = reg.country_of(t.text, doc)
+            if iso and iso != actor.country and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS":
+                a, b = offset + t.idx, offset + words[-1].idx + len(words[-1].text)
+                name = reg.dictionary.canonical_body(reg.text[a:b], iso)
+                aid = reg.add(ActorKind.GOVERNMENT_BODY, iso, name, a, b, sentence, "government_body")
+                reg.actors[aid].parent_id = reg.ensure_state(iso)
+                return aid
+        return found
 
     def continue_quote(self, sent: Any, sentence: int, offset: int, speaker: str | None) -> list[ClaimDraft]:
         """A sentence inside a quotation attributed in a later sentence ('"A. B," he said'): a claim of

@@ -550,3 +550,15 @@ def test_both_named_sides_accusing_each_other_are_the_named_actors(run: Any) -> 
         ("Armed Forces of Democratic Republic of Congo", "Kivu Liberation Front"),
         ("Kivu Liberation Front", "Armed Forces of Democratic Republic of Congo"),
     ]
+
+
+def test_an_appended_denial_by_a_countrys_body_keeps_its_quoted_complement(run: Run) -> None:
+    ann = run(
+        "Kinshasa accused Uganda of arming the Kivu Liberation Front, a charge Uganda’s foreign ministry "
+        "rejected on Friday as “baseless and recycled”."
+    )
+    deny = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert deny["quote"] == "a charge Uganda’s foreign ministry rejected on Friday as “baseless and recycled”"
+    assert deny["claimant_name"] == "Ministry of Foreign Affairs of Uganda"
+    accuse = next(c for c in ann["claims"] if c["stance"] == "accuse")
+    assert deny["about"] == accuse["id"]
