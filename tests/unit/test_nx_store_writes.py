@@ -121,3 +121,29 @@ def test_trusted_equals_validated_and_dumps_the_same() -> None:
         trusted(Evidence, article_id="a", quote="q", colour="red")
     with pytest.raises(TypeError, match="'quote' is required"):
         trusted(Evidence, article_id="a")
+
+
+def test_the_journal_is_folded_only_when_it_is_compact_ratio_times_the_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph import nx_store
+
+    monkeypatch.setattr(nx_store, "COMPACT_EVERY", 1)
+    store = NetworkXStore(str(tmp_path / "s"))
+    store.write_article(_article(0))  # journal > 4 x the empty snapshot: folded at once
+    sizes = []
+    for n in range(1, 40):
+        before = store._snapshot_size, store._journal_size
+        store.write_article(_article(n))
+        if store._journal_size == 0:  # this write folded the journal
+            sizes.append(before)
+    store.close()
+    assert sizes, "a growing store folds its journal at least once"
+    for snapshot, journal in sizes:
+        # The journal before the write was below the ratio (else it would have been folded already)
+        # and the write took it over: never a fold at 1x, as the old rule did.
+        assert journal < 4 * snapshot
+        assert journal > 3 * snapshot
+    reopened = NetworkXStore(str(tmp_path / "s"))
+    assert {n.id for n in reopened.iter_nodes()} >= {f"inc_{n:03d}" for n in range(40)}
+    reopened.close()
