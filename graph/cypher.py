@@ -115,6 +115,12 @@ CALL (id) {{
 }}
 DELETE e"""
 
+DELETE_EDGES = f"""UNWIND $ids AS id
+CALL (id) {{
+{_ANY_EDGE}
+}}
+DELETE e"""
+
 EDGES_BY_IDS: dict[EdgeType, str] = {
     t: f"UNWIND $ids AS id\nMATCH ()-[e:{_rel(t)} {{id: id}}]->()\nRETURN e.data AS data" for t in EdgeType
 }

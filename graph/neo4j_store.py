@@ -589,6 +589,11 @@ class Neo4jStore(GraphStore):
     def delete_edge(self, edge_id: str) -> None:
         self._write(cypher.DELETE_EDGE, id=edge_id)
 
+    def delete_edges(self, edge_ids: Iterable[str]) -> None:
+        ids = sorted(set(edge_ids))
+        for batch in _chunks(ids, 5000):
+            self._write(cypher.DELETE_EDGES, ids=batch)
+
     def delete_nodes(self, node_ids: Iterable[str]) -> None:
         ids = sorted(set(node_ids))
         for batch in _chunks(ids, 5000):

@@ -460,12 +460,20 @@ class NetworkXStore(GraphStore):
         return source_key in self._sources
 
     def delete_edge(self, edge_id: str) -> None:
+        self.delete_edges([edge_id])
+
+    def delete_edges(self, edge_ids: Iterable[str]) -> None:
+        # One snapshot for the lot: a deletion is not journaled, and a snapshot per edge made the
+        # resolution pass after a directory ingest quadratic (minutes for 500 articles).
         with self._lock:
-            rec = self._edges.pop(edge_id, None)
-            if rec is not None:
-                self._unlink(rec)
-                if self.path is not None:
-                    self._snapshot()
+            removed = False
+            for eid in edge_ids:
+                rec = self._edges.pop(eid, None)
+                if rec is not None:
+                    self._unlink(rec)
+                    removed = True
+            if removed and self.path is not None:
+                self._snapshot()
 
     def delete_nodes(self, node_ids: Iterable[str]) -> None:
         with self._lock:

@@ -105,6 +105,12 @@ class GraphStore(abc.ABC):
     def delete_edge(self, edge_id: str) -> None:
         """Remove one edge (used to undo a merge)."""
 
+    def delete_edges(self, edge_ids: Iterable[str]) -> None:
+        """Remove these edges in one step (unknown ids are ignored). Cross-article resolution removes
+        thousands at once; the default loop is for stores where one delete is cheap."""
+        for eid in edge_ids:
+            self.delete_edge(eid)
+
     @abc.abstractmethod
     def delete_nodes(self, node_ids: Iterable[str]) -> None:
         """Remove these nodes and every edge touching them, in one step (used by cross-article

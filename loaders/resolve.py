@@ -1375,8 +1375,7 @@ def _apply(
         batch = again[i : i + cfg.write_batch]
         store.delete_nodes([n.id for n in batch])
         store.write_article(ArticleGraph(nodes=batch))
-    for eid in sorted(stale_edges):
-        store.delete_edge(eid)
+    store.delete_edges(sorted(set(stale_edges)))
     for i in range(0, len(write_edges), cfg.write_batch):
         store.write_article(ArticleGraph(edges=write_edges[i : i + cfg.write_batch]))
     if stale_nodes:

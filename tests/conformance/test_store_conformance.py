@@ -384,3 +384,28 @@ def test_reads_by_id_type_and_direction(store: GraphStore, seed_graph: ArticleGr
     assert store.get_edge(part_of.id) is None
     assert store.stats()["PART_OF"] == 3
     assert store.find(NodeKind.ACTOR, limit=2) == list(store.iter_nodes(NodeKind.ACTOR))[:2]
+
+
+def test_delete_edges_removes_exactly_those_edges(store: GraphStore, seed_graph: ArticleGraph) -> None:
+    store.write_article(seed_graph)
+    reported = store.edges(EdgeType.REPORTED_IN)
+    gone = [e.id for e in reported[:3]]
+    before = store.stats()
+    store.delete_edges([*gone, "no-such-edge", gone[0]])
+    assert [store.get_edge(eid) for eid in gone] == [None, None, None]
+    assert store.edges(EdgeType.REPORTED_IN) == reported[3:]
+    after = store.stats()
+    assert (after["REPORTED_IN"], after["edges"]) == (before["REPORTED_IN"] - 3, before["edges"] - 3)
+    unchanged = set(before) - {"REPORTED_IN", "edges"}
+    assert {k: after[k] for k in unchanged} == {k: before[k] for k in unchanged}
+
+
+def test_delete_edges_of_a_directory_store_persist(tmp_path: Any, seed_graph: ArticleGraph) -> None:
+    with NetworkXStore(str(tmp_path / "s")) as first:
+        first.write_article(seed_graph)
+        gone = [e.id for e in first.edges(EdgeType.REPORTED_IN)[:2]]
+        first.delete_edges(gone)
+        kept = first.edges()
+    with NetworkXStore(str(tmp_path / "s")) as again:
+        assert again.edges() == kept
+        assert [again.get_edge(eid) for eid in gone] == [None, None]
