@@ -1371,10 +1371,11 @@ def _apply(
     for i in range(0, len(fresh), cfg.write_batch):
         store.write_article(ArticleGraph(nodes=fresh[i : i + cfg.write_batch]))
     again = [n for n in write_nodes if n.id in replacing]
+    # One delete for all of them: the embedded directory store snapshots the whole graph per delete,
+    # and a delete per batch of 500 made this pass take minutes after a 5,000-article ingest.
+    store.delete_nodes([n.id for n in again])
     for i in range(0, len(again), cfg.write_batch):
-        batch = again[i : i + cfg.write_batch]
-        store.delete_nodes([n.id for n in batch])
-        store.write_article(ArticleGraph(nodes=batch))
+        store.write_article(ArticleGraph(nodes=again[i : i + cfg.write_batch]))
     store.delete_edges(sorted(set(stale_edges)))
     for i in range(0, len(write_edges), cfg.write_batch):
         store.write_article(ArticleGraph(edges=write_edges[i : i + cfg.write_batch]))
