@@ -1046,17 +1046,7 @@ class ActorResolver:
             # "Russian artillery" is Russia's armed forces; "heavy artillery" is nobody.
             if not country:
                 return None
-            aid = reg.add(
-                ActorKind.ARMED_GROUP,
-                country,
-                f"Armed Forces of {self.d.state_name(country)}",
-                span_start,
-                span_end,
-                sentence,
-                "army",
-            )
-            reg.actors[aid].parent_id = reg.ensure_state(country)
-            return aid
+            return self._national_forces(reg, country, span_start, span_end, sentence)
 
         # A role in apposition to a name is that person ("Andriy Kovalenko, the head of ...").
         if (
@@ -1432,6 +1422,20 @@ class ActorResolver:
             return ActorResolver._bare(toks)
         return all(t.pos_ in ("ADJ", "NOUN", "VERB") and not t.ent_type_ and t.is_lower for t in toks[1:-1])
 
+    def _national_forces(self, reg: ArticleActors, country: str, start: int, end: int, sentence: int) -> str:
+        """The country's armed forces, part of its state."""
+        aid: str = reg.add(
+            ActorKind.ARMED_GROUP,
+            country,
+            f"Armed Forces of {self.d.state_name(country)}",
+            start,
+            end,
+            sentence,
+            "army",
+        )
+        reg.actors[aid].parent_id = reg.ensure_state(country)
+        return aid
+
     @staticmethod
     def _bare(toks: list[Any]) -> bool:
         """'the ministry', 'the army': only a determiner or possessive pronoun before the head."""
@@ -1623,17 +1627,7 @@ class ActorResolver:
         if army_like and (country or government_forces or self._bare(toks)):
             country = country or reg.dominant_country()
             if country:
-                aid = reg.add(
-                    ActorKind.ARMED_GROUP,
-                    country,
-                    f"Armed Forces of {self.d.state_name(country)}",
-                    span_start,
-                    span_end,
-                    sentence,
-                    "army",
-                )
-                reg.actors[aid].parent_id = reg.ensure_state(country)
-                return aid
+                return self._national_forces(reg, country, span_start, span_end, sentence)
         if self._described(toks) and lemma in (
             "group",
             "rebel",
