@@ -900,7 +900,7 @@ class Extractor:
             iid = incident_id(aid, inc.type.value, inc.trigger_start, inc.trigger_end)
             inc_ids.append(iid)
             when = TimeSpan.unknown()
-            if inc.date_mention is not None:
+            if inc.date_mention is not None and not inc.date_from_statement:
                 when = inc.date_mention[2]
             figures = []
             if inc.killed is not None or inc.injured is not None:

@@ -18,6 +18,9 @@ def test_curated_regions_routes_and_disputed_pairs() -> None:
     assert (nk.kind, nk.country) == ("region", "AZE")
     assert gaz.lookup("Lachin corridor")[0].kind == "route"
     assert gaz.lookup("Khankendi")[0].key == gaz.lookup("Stepanakert")[0].key
+    # Each side's name of a disputed South China Sea feature is the same place.
+    assert gaz.lookup("Ren’ai Jiao")[0].key == gaz.lookup("Ayungin Shoal")[0].key
+    assert gaz.lookup("Huangyan Island")[0].name == "Scarborough Shoal"
 
 
 def test_geonames_cities_and_countries() -> None:

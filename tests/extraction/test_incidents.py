@@ -199,14 +199,26 @@ def test_the_subject_of_an_active_killing_is_the_cause_not_the_toll(run) -> None
     assert [i["killed"] for i in agent_only["incidents"]] == [1]
 
 
-def test_a_statements_date_is_the_last_resort_for_an_incidents_date(run) -> None:  # type: ignore[no-untyped-def]
+def test_a_statements_date_does_not_date_the_incident(run) -> None:  # type: ignore[no-untyped-def]
     ann = run(
         "The market in Kourao was crowded on Saturday afternoon when, witnesses said on Monday, a drone "
         "struck it."
     )
     assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("airstrike", "2025-05-17")]
+    # "said on Thursday" dates the statement; the ambush itself stays undated (never guessed).
     only = run("Police said on Thursday that gunmen had ambushed a convoy near Cabaret.")
-    assert [(i["type"], i["date"]) for i in only["incidents"]] == [("armed_clash", "2025-05-15")]
+    assert [(i["type"], i["date"]) for i in only["incidents"]] == [("armed_clash", None)]
+    statement = run(
+        "A fighter jet dropped two bombs on a school in Kyauk Kan village, killing 22 people, the group said "
+        "in a statement on Monday."
+    )
+    assert [(i["type"], i["date"], i["killed"]) for i in statement["incidents"]] == [("airstrike", None, 22)]
+    # The statement date still lets a later sentence with the event's own date join the same strike.
+    told = run(
+        "Police said on Thursday that gunmen had ambushed a convoy near Cabaret. The ambush took place on "
+        "Wednesday."
+    )
+    assert [(i["type"], i["date"]) for i in told["incidents"]] == [("armed_clash", "2025-05-14")]
 
 
 def test_a_coup_and_a_summoned_envoy_are_other_incidents(run) -> None:  # type: ignore[no-untyped-def]
