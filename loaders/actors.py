@@ -193,6 +193,8 @@ class ActorDictionary:
     sponsor_words: frozenset[str] = frozenset()
     # Words of local government bodies ("the district administration"): their country is the places'.
     local_body_words: frozenset[str] = frozenset()
+    # Services only a state has ("coast guard", "navy"): with a country word, that state's forces.
+    state_force_heads: frozenset[str] = frozenset()
 
     def sponsor_tokens(self, toks: list[Any]) -> set[int]:
         """Indices of "<country>-<sponsor word>" runs in ``toks`` ("Rwanda-backed", "Iran - aligned")."""
@@ -349,6 +351,7 @@ def load_dictionary(extra: Path | None = None) -> ActorDictionary:
         adjective_heads=words("adjective_heads"),
         sponsor_words=words("sponsor_words"),
         local_body_words=words("local_body_words"),
+        state_force_heads=words("state_force_heads"),
         ambiguous_countries={
             _fold(name): tuple(codes) for name, codes in (data.get("ambiguous_countries") or {}).items()
         },
@@ -1613,11 +1616,15 @@ class ActorResolver:
         generic_name = (
             head_ent is not None and re.sub(r"^the\s+", "", head_ent.text.lower()) in self.d.armed_heads
         )
+        state_force = bool(country) and any(
+            " ".join(words[-n:]) in self.d.state_force_heads for n in (1, 2, 3) if len(words) >= n
+        )
         if head_ent is not None and head_ent.label_ == "ORG" and not generic_name:
             # A named group ("the Kivu Renewal Alliance"), not a capitalised "Army".
             name = head_ent.text
             name = re.sub(r"^(the|The)\s+", "", name)
-            return reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, "rebel")
+            category = "army" if state_force else "rebel"
+            return reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, category)
         government_forces = any(w in ("government", "state", "national", "federal", "regular") for w in words)
         if army_like and not country and self._bare(toks):
             found = reg.last(at, {"army"}, 99, sentence)
@@ -1659,7 +1666,7 @@ class ActorResolver:
             aid = reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, "army")
             return aid
         name = self._phrase_name(toks)
-        category = "army" if army_like else "rebel"
+        category = "army" if army_like or state_force else "rebel"
         # "the air force" and "Ukraine's air force" in one article: one force. Only determiners and the
         # country may differ between the two mentions.
         core = [

@@ -121,6 +121,9 @@ class ClaimDraft:
     points_back: bool = False
     # Actors the content says did not do wrong ("the paramilitaries do not target markets").
     cleared: tuple[str, ...] = ()
+    # "Both sides accused each other" said before the article names the sides: resolved once the whole
+    # article is read (resolve_mutual).
+    mutual: bool = False
 
 
 _QUOTE_CHARS = '"“”«»'
@@ -819,6 +822,24 @@ class ClaimFinder:
         if stance is Stance.ACCUSE and each_other:
             named = [x for x in speakers if x]
             sides = named if len(named) == 2 else self._two_sides(speaker_tok, offset, sentence)
+            if len(sides) < 2:
+                # "Both of Sudan's warring sides have accused each other …" in the lead: the sides are
+                # named only further on; the claim waits for the whole article (resolve_mutual).
+                d = self._draft(
+                    verb,
+                    sent,
+                    sentence,
+                    offset,
+                    speaker_tok,
+                    None,
+                    stance,
+                    [],
+                    content_sorted,
+                    negated,
+                    quoted,
+                )
+                d.mutual = True
+                return [d]
             if len(sides) == 2:
                 return [
                     self._draft(
@@ -1334,11 +1355,11 @@ class ClaimFinder:
                     return [reg.add(ActorKind.ARMED_GROUP, country, name, start, end, sentence, "army")]
         return []
 
-    def _two_sides(self, speaker_tok: Any, offset: int, sentence: int) -> list[str]:
+    def _two_sides(self, speaker_tok: Any, offset: int, sentence: int, whole: bool = False) -> list[str]:
         """The two parties of the article: the two most mentioned states or armed actors of different
-        sides so far (ties: the earlier mentioned)."""
+        sides so far, or in the ``whole`` article (ties: the earlier mentioned)."""
         reg = self.resolver.reg
-        here = offset + speaker_tok.idx
+        here = offset + speaker_tok.idx if speaker_tok is not None and not whole else len(reg.text) + 1
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for m in reg.history:
@@ -1363,7 +1384,10 @@ class ClaimFinder:
             )
             return reg.same_side(a, b) or bool(ca and ca == cb and state_and_organ)
 
-        for aid in sorted(counts, key=lambda a: (-counts[a], first[a])):
+        # A side's weight is all its mentions: the Philippines, its coast guard and its navy together
+        # outweigh a third state named twice.
+        weight = {a: sum(n for b, n in counts.items() if b == a or one_side(a, b)) for a in counts}
+        for aid in sorted(counts, key=lambda a: (-weight[a], -counts[a], first[a])):
             if not any(one_side(aid, other) for other in chosen):
                 chosen.append(aid)
             if len(chosen) == 2:
@@ -1378,6 +1402,25 @@ class ClaimFinder:
         if len(set(sides)) < len(chosen):
             sides = chosen  # two organs of one state are not its two sides
         return sorted(dict.fromkeys(sides), key=lambda a: first[a])
+
+    def resolve_mutual(self, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+        """Split each "both sides accused each other" claim made before the sides were named into one
+        accusation per side, the sides being the article's two main parties (whole text).
+
+        Call after every sentence is read; drafts without the flag pass through unchanged.
+        """
+        out: list[ClaimDraft] = []
+        for d in drafts:
+            if not d.mutual or d.claimant is not None:
+                out.append(d)
+                continue
+            sides = self._two_sides(None, 0, d.sentence, whole=True)
+            if len(sides) != 2:
+                out.append(d)
+                continue
+            for s, o in ((sides[0], sides[1]), (sides[1], sides[0])):
+                out.append(replace(d, claimant=s, targets=[o], mutual=False))
+        return out
 
     def _according_to(self, tok: Any, sent: Any, sentence: int, offset: int) -> ClaimDraft | None:
         to = next(c for c in tok.children if c.lower_ == "to")

@@ -315,6 +315,7 @@ class Extractor:
             for d in found:
                 d.about_incident = self._about(d, incidents, here_of[k])
             drafts.extend(found)
+        drafts = finder.resolve_mutual(drafts)
         merged = registry.merge_duplicates()
         if merged:
             for d in drafts:

@@ -562,3 +562,33 @@ def test_an_appended_denial_by_a_countrys_body_keeps_its_quoted_complement(run: 
     assert deny["claimant_name"] == "Ministry of Foreign Affairs of Uganda"
     accuse = next(c for c in ann["claims"] if c["stance"] == "accuse")
     assert deny["about"] == accuse["id"]
+
+
+def test_both_sides_in_the_lead_are_the_parties_named_further_on(run: Run) -> None:
+    ann = run(
+        "Both of Somalia's warring parties have accused each other of a mortar attack on a market in "
+        "Baidoa on Monday.\n\n"
+        "The Somali National Army said the Jubba Liberation Front fired the mortars. "
+        "The Jubba Liberation Front said the army had shelled the market itself. "
+        "The Jubba Liberation Front also said its fighters had withdrawn from Baidoa in March."
+    )
+    lead = [c for c in ann["claims"] if c["quote"].startswith("Both of Somalia")]
+    assert sorted((c["stance"], c["claimant_name"], c["target_name"]) for c in lead) == [
+        ("accuse", "Jubba Liberation Front", "Somali National Army"),
+        ("accuse", "Somali National Army", "Jubba Liberation Front"),
+    ]
+
+
+def test_both_sides_counts_a_state_with_its_forces_before_a_third_state(run: Run) -> None:
+    ann = run(
+        "Vietnam said on Monday that Chinese vessels had fired water cannon at its fishing boats. "
+        "The United States urged calm. The United States has a defence treaty with Manila. "
+        "The Chinese navy said the Vietnamese boats had entered its waters, and the Chinese coast guard "
+        "said they refused to leave. Beijing protested. "
+        "Both sides have accused each other of breaking a 2023 understanding."
+    )
+    each_other = [c for c in ann["claims"] if c["quote"].startswith("Both sides")]
+    assert sorted((c["claimant_name"], c["target_name"]) for c in each_other) == [
+        ("China", "Vietnam"),
+        ("Vietnam", "China"),
+    ]
