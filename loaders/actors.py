@@ -103,6 +103,26 @@ _MINISTRY_TOPICS = (
     (("security",), "Security"),
 )
 
+# Generic heads a group's short form adds or drops ("Houthi fighters", "the Mitiga Guard [Brigade]").
+_GROUP_WORDS = frozenset(
+    [
+        "movement",
+        "fighters",
+        "militia",
+        "militias",
+        "militants",
+        "rebels",
+        "brigade",
+        "brigades",
+        "battalion",
+        "group",
+        "forces",
+        "front",
+        "army",
+        "units",
+    ]
+)
+
 _ARMY_WORDS = frozenset(
     ["army", "military", "troops", "soldiers", "forces", "armed-forces", "defence-forces", "defense-forces"]
 )
@@ -474,6 +494,10 @@ class ArticleActors:
         """An acronym of an actor already named ("JDU" after "the Jazira Defence Units"), or the same
         name under another kind or country, is that actor."""
         folded = normalise(name)
+        group = self._group_of(name)
+        if group is not None:
+            other = self.actors[group]
+            return other.id, other.actor_kind, other.country, other.name
         for other in self.actors.values():
             if other.actor_kind is ActorKind.PERSON:
                 continue
@@ -486,6 +510,37 @@ class ArticleActors:
                     continue  # keep the first, spelled-out form as the key
                 return other.id, other.actor_kind, other.country, other.name
         return aid, kind, country, name
+
+    def _group_of(self, name: str) -> str | None:
+        """The named armed group a short or plural form points to: "Houthi", "Houthi fighters" after
+        "the Houthis"; "the Mitiga Guard" after "the Mitiga Guard Brigade"; "Hadba fighters" after "the
+        Hadba Security Battalion" (only when one group fits)."""
+        words = normalise(name).split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        generic = bool(words) and words[-1] in _GROUP_WORDS
+        if generic:
+            words = words[:-1]
+        if not words or (not name[:1].isupper() and not name.lower().startswith("the ")):
+            return None
+        if not any(w[:1].isupper() for w in re.sub(r"^(the|The)\s+", "", name).split()[: len(words)]):
+            return None
+        if self.dictionary.country_of_word(" ".join(words)) or any(
+            self.dictionary.country_of_word(w) for w in words[:1]
+        ):
+            return None  # "Syrian fighters" names a nationality, not a group
+        key = [w.removesuffix("s") for w in words]
+        hits = []
+        for other in self.actors.values():
+            if other.actor_kind is not ActorKind.ARMED_GROUP or normalise(other.name) == normalise(name):
+                continue
+            theirs = [w for w in normalise(other.name).split() if w != "the"]
+            if theirs and theirs[-1] in _GROUP_WORDS and len(theirs) > 1:
+                theirs = theirs[:-1]
+            theirs = [w.removesuffix("s") for w in theirs]
+            if key == theirs or (generic and len(key) < len(theirs) and theirs[: len(key)] == key):
+                hits.append(other.id)
+        return hits[0] if len(hits) == 1 else None
 
     def add_alias(self, aid: str, start: int, end: int, sentence: int) -> None:
         """One more surface form of a known actor (an apposition, a role phrase)."""

@@ -1378,10 +1378,11 @@ class ClaimFinder:
             # A state and a non-rebel force of the same country ("the Philippines", "the Philippine
             # Coast Guard") are one side even when the dictionary does not link them.
             ca, cb = reg.actors[a].country, reg.actors[b].country
-            state_and_organ = "state" in (reg.category.get(a), reg.category.get(b)) and "rebel" not in (
-                reg.category.get(a),
-                reg.category.get(b),
-            )
+            # Named groups of the dictionary (the Houthis, M23) are no organ of their country's state.
+            state_and_organ = "state" in (reg.category.get(a), reg.category.get(b)) and not {
+                "rebel",
+                "armed_group",
+            } & {reg.category.get(a), reg.category.get(b)}
             return reg.same_side(a, b) or bool(ca and ca == cb and state_and_organ)
 
         # A side's weight is all its mentions: the Philippines, its coast guard and its navy together

@@ -166,3 +166,15 @@ def test_a_local_body_belongs_to_the_state_of_the_articles_places(run: Any) -> N
     assert (body["name"], body["country"]) == ("District military administration of Ukraine", "UKR")
     c = next(c for c in ann["claims"] if "Petropavlivka" in c["quote"])
     assert (c["stance"], c["target_name"]) == ("accuse", "Armed Forces of Russia")
+
+
+def test_short_and_plural_forms_of_a_named_group_are_that_group() -> None:
+    text = "The Kassala Guard Brigade and the Nuba Hills Battalion clashed. The Kassala Guard said it won."
+    reg = ArticleActors(default_dictionary(), "art_g", text)
+    brigade = reg.add(ActorKind.ARMED_GROUP, None, "Kassala Guard Brigade", 0, 25, 0)
+    battalion = reg.add(ActorKind.ARMED_GROUP, None, "Nuba Hills Battalion", 30, 54, 0)
+    assert reg.add(ActorKind.ORGANISATION, None, "Kassala Guard", 64, 77, 1) == brigade
+    assert reg.add(ActorKind.ARMED_GROUP, None, "Nuba fighters", 64, 77, 1) == battalion
+    assert reg.add(ActorKind.ORGANISATION, None, "Nuba Hills", 64, 77, 1) == battalion
+    # A nationality with a generic head names no group.
+    assert reg.add(ActorKind.ARMED_GROUP, None, "Sudanese fighters", 64, 77, 1) not in (brigade, battalion)

@@ -592,3 +592,17 @@ def test_both_sides_counts_a_state_with_its_forces_before_a_third_state(run: Run
         ("China", "Vietnam"),
         ("Vietnam", "China"),
     ]
+
+
+def test_a_dictionary_armed_group_and_its_country_are_two_sides(run: Run) -> None:
+    ann = run(
+        "The Houthis said on Monday that government forces had shelled Taiz. Yemen's government said "
+        "Houthi fighters fired first. Both sides have accused each other of breaking the truce."
+    )
+    each_other = [c for c in ann["claims"] if c["quote"].startswith("Both sides")]
+    assert sorted((c["claimant_name"], c["target_name"]) for c in each_other) == [
+        ("Houthis", "Yemen"),
+        ("Yemen", "Houthis"),
+    ]
+    houthis = next(a for a in ann["actors"] if a["name"] == "Houthis")
+    assert "Houthi fighters" in houthis["aliases"]
