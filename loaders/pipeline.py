@@ -3,8 +3,9 @@
 ``ingest`` reads the inputs lazily (:mod:`loaders.sources`), skips every article whose graph the store's
 ledger already holds (``store.has_source(article.id)``: re-running after a crash finishes the job,
 re-running after success changes nothing), extracts the rest in batches
-(:meth:`loaders.extract.Extractor.extract_many`) and writes each article's graph atomically
-(``store.write_article``); dataset rows go to the store in batches (``store.write_many``), each row's
+(:func:`loaders.parallel.extract_parallel` with several processes, else
+:meth:`loaders.extract.Extractor.extract_many`) and writes the graphs in batches (``store.write_many``),
+each article's graph atomically; dataset rows go to the store in batches (``store.write_many``), each row's
 graph still all or nothing. Bad inputs are collected as one-line messages; the rest goes on.
 
 >>> import tempfile, pathlib
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from graph.errors import ConflictGraphError, InputError, ModelIntegrityError, StoreError
 from graph.model import Article, ArticleGraph
 from graph.store import GraphStore
+from loaders.parallel import ExtractionFailed, extract_parallel, fork_available
 from loaders.sources import (
     FORMATS,
     Skipped,
@@ -51,6 +53,9 @@ BATCH_SIZE = 32
 # waits in a batch before it is written.
 DATASET_BATCH = 1000
 DATASET_BATCH_SECONDS = 1.0
+# Extracted articles per store write, and the longest an extracted article waits to be written.
+ARTICLE_BATCH = 50
+ARTICLE_BATCH_SECONDS = 2.0
 
 
 @dataclass
@@ -134,8 +139,7 @@ def ingest(
                 _write_rows(store, graphs, report, tick, collect_cycles=extract_notes)
         else:
             feed = _ArticleFeed(files, fmt, override, store, report, tick)
-            for graph in _extract_all(feed, extractor, n_process, report):
-                _write(store, graph, report, tick)
+            _write_articles(store, _extract_all(feed, extractor, n_process, report), report, tick)
     if resolve:
         from loaders.resolve import resolve_store
 
@@ -162,6 +166,28 @@ def _count_written(graph: ArticleGraph, report: IngestReport, tick: ProgressHook
     report.nodes_written += len(graph.nodes) + (1 if graph.article is not None else 0)
     report.edges_written += len(graph.edges)
     tick("write", report)
+
+
+def _write_articles(
+    store: GraphStore, graphs: Iterable[ArticleGraph], report: IngestReport, tick: ProgressHook
+) -> None:
+    """Write extracted article graphs through ``store.write_many``, :data:`ARTICLE_BATCH` at a time or
+    :data:`ARTICLE_BATCH_SECONDS` after the first of a batch: one transaction (Neo4j) or one fsync
+    (embedded store) per batch instead of per article. Each graph stays all or nothing and a refused
+    graph is reported alone (:func:`_write_batch`). A kill loses at most the batch not yet written; the
+    ledger does not hold those articles, so the next run extracts them again."""
+    pending: list[ArticleGraph] = []
+    started = 0.0
+    for graph in graphs:
+        if not graph.source_key and graph.article is not None:
+            graph.source_key = graph.article.id  # the ledger key the next run checks
+        if not pending:
+            started = time.monotonic()
+        pending.append(graph)
+        if len(pending) >= ARTICLE_BATCH or time.monotonic() - started >= ARTICLE_BATCH_SECONDS:
+            _write_batch(store, pending, report, tick)
+            pending.clear()
+    _write_batch(store, pending, report, tick)
 
 
 def _write_rows(
@@ -339,6 +365,16 @@ def _extract_all(
 
         extractor = Extractor()
     articles: Iterator[Article] = itertools.chain([first], feed)
+    if n_process > 1 and fork_available():
+        for article, graph in extract_parallel(extractor, articles, n_process):
+            feed.in_flight.popleft()
+            if isinstance(graph, ExtractionFailed):
+                report.rejected.append(
+                    f"{article.source_path or article.id}: extraction failed: {graph.error}"
+                )
+            else:
+                yield graph
+        return
     while True:
         try:
             for graph in extractor.extract_many(articles, n_process=n_process, batch_size=BATCH_SIZE):
@@ -503,7 +539,15 @@ def evaluate_dirs(
         from loaders.extract import Extractor
 
         extractor = Extractor()
-    graphs = extractor.extract_many((a for _, a in wanted), n_process=n_process, batch_size=BATCH_SIZE)
+    graphs: Iterable[ArticleGraph]
+    if n_process > 1 and fork_available():
+        # A failed article is extracted again here, so that its own exception is raised as before.
+        graphs = [
+            extractor.extract(article) if isinstance(graph, ExtractionFailed) else graph
+            for article, graph in extract_parallel(extractor, (a for _, a in wanted), n_process)
+        ]
+    else:
+        graphs = extractor.extract_many((a for _, a in wanted), n_process=n_process, batch_size=BATCH_SIZE)
     predicted = {name: to_annotation(g, name) for (name, _), g in zip(wanted, graphs, strict=True)}
     return evaluate(gold, predicted), problems
 
