@@ -61,6 +61,7 @@ from loaders.incidents import (
     casualties,
     is_separate,
     relative_date,
+    temporal_anchor,
     victim_heads,
 )
 from loaders.nlp import get_nlp, paragraph_spans
@@ -209,6 +210,7 @@ class _ArticleState:
     dateline: TimeSpan | None = None
     dateline_text: str = ""
     sites: dict[str, str] = field(default_factory=dict)  # site noun -> location id of the latest such site
+    headline: int | None = None  # index of the headline sentence, when the text opens with one
 
 
 class Extractor:
@@ -273,6 +275,7 @@ class Extractor:
             for sent in doc.sents:
                 sentences.append(_Sentence(len(sentences), sent, start))
         self._dateline(state, sentences)
+        state.headline = _headline(article, sentences)
         finder = ClaimFinder(self.lexicon, state.resolver)
         drafts: list[ClaimDraft] = []
         incidents: list[IncidentDraft] = []
@@ -486,8 +489,16 @@ class Extractor:
             end = s.offset + doc[site.last].idx + len(doc[site.last].text)
             name = re.sub(r"^(the|a|an)\s+", "", state.article.text[start:end], flags=re.I)
             place = Place(key, name, site.kind, base.country, base.lat, base.lon, 0)
-            state.sites[site.noun] = self._add_place(state, place, s.index, start, end)
+            site_id = self._add_place(state, place, s.index, start, end)
+            state.sites[site.noun] = site_id
             taken.update(range(site.first, site.last + 1))
+            # The phrase without its place ("a crowded market" of "a crowded market in the town of X") is how
+            # the article names the site too.
+            noun = next((t for t in doc[site.first : site.last + 1] if t.lemma_.lower() == site.noun), None)
+            if noun is not None and noun.i < site.last:
+                head = state.article.text[start : s.offset + noun.idx + len(noun.text)]
+                if head not in state.places[site_id].aliases:
+                    state.places[site_id].aliases.append(head)
         for tok in s.span:
             lid = state.sites.get(tok.lemma_.lower())
             if lid is None or tok.i in taken or tok.i == 0 or tok.pos_ != "NOUN":
@@ -602,7 +613,7 @@ class Extractor:
             generic = generic and itype in _VIOLENT
             if target is None and not separate and (generic or weak):
                 # "the attack", "firing the rounds": the violent incident just reported.
-                target = self._recent_violent(incidents, s.index, loc_ids, generic)
+                target = self._recent_violent(incidents, s.index, loc_ids, generic, tok.tag_ == "NN")
                 if target is None and generic:
                     # "the attack" after a grenade thrown at a market: the article's latest such event
                     target = next(
@@ -628,6 +639,7 @@ class Extractor:
                     when,
                     state.places,
                     _landmarks(state),
+                    state.headline,
                 )
             if target is None:
                 target = len(incidents)
@@ -644,9 +656,12 @@ class Extractor:
                 )
             inc = incidents[target]
             tok_incident[tok.i] = target
+            from_headline = state.headline is not None and all(
+                si == state.headline for si, _a, _b in inc.mentions
+            )
             inc.mentions.append((s.index, start, end))
-            if loc_ids and inc.location is None:
-                inc.location = loc_ids[0]
+            if loc_ids and (inc.location is None or (from_headline and s.index != state.headline)):
+                inc.location = loc_ids[0]  # the body's place is narrower than the headline's
             for lid in loc_ids:
                 if lid not in inc.near:
                     inc.near.append(lid)
@@ -665,12 +680,15 @@ class Extractor:
                 here.append(target)
         if here:
             killed, injured = casualties(sent, self.triggers)
+            # "A day after the attack, a roadside bomb hit a vehicle, killing two": the toll and the victims
+            # are the sentence's own event's, not those of the event it dates itself by.
+            anchors = {j for i, j in tok_incident.items() if temporal_anchor(sent.doc[i])}
+            main = incidents[next((j for j in here if j not in anchors), here[0])]
             for head in victim_heads(sent, self.triggers):
                 aid = state.resolver.resolve(head, s.offset, s.index)
-                if aid and aid not in incidents[here[0]].victims:
-                    incidents[here[0]].victims.append(aid)
+                if aid and aid not in main.victims:
+                    main.victims.append(aid)
             if killed is not None or injured is not None:
-                main = incidents[here[0]]
                 if killed is not None and main.killed is None:
                     main.killed = killed
                 if injured is not None and main.injured is None:
@@ -679,12 +697,18 @@ class Extractor:
 
     @staticmethod
     def _recent_violent(
-        incidents: list[IncidentDraft], sentence: int, loc_ids: list[str], generic: bool
+        incidents: list[IncidentDraft],
+        sentence: int,
+        loc_ids: list[str],
+        generic: bool,
+        singular: bool = False,
     ) -> int | None:
         for j in range(len(incidents) - 1, -1, -1):
             inc = incidents[j]
             if inc.type not in _VIOLENT:
                 continue
+            if generic and singular and _over_a_period(inc):
+                continue  # "the attack" is one event, not "several attacks in the area since January"
             last_seen = max(si for si, _a, _b in inc.mentions) if inc.mentions else inc.sentence
             if not generic and sentence - last_seen > 3:
                 return None
@@ -703,9 +727,13 @@ class Extractor:
         when: Any = None,
         places: dict[str, Location] | None = None,
         landmarks: frozenset[str] = frozenset(),
+        headline: int | None = None,
     ) -> int | None:
         for j in range(len(incidents) - 1, -1, -1):
             inc = incidents[j]
+            # A headline sums up the lead: its event is the first like event of the body, told there with
+            # the narrower places ("army post in western Niger" -> "army post near the village of Ouallam").
+            in_headline = headline is not None and all(si == headline for si, _a, _b in inc.mentions)
             same_type = inc.type is itype or (generic and inc.type in _VIOLENT and itype in _VIOLENT)
             if not same_type:
                 continue
@@ -715,6 +743,7 @@ class Extractor:
             if (
                 loc_ids
                 and elsewhere
+                and not (in_headline and _same_country(loc_ids, inc.near, places or {}))
                 and not _same_area(loc_ids, inc.near, places or {})
                 and not (inc.location in landmarks and _maybe_near(loc_ids, inc.location, places or {}))
             ):
@@ -1067,6 +1096,25 @@ class Extractor:
 _SAME_AREA_KM = 30.0
 
 
+def _same_country(loc_ids: list[str], others: list[str], places: dict[str, Location]) -> bool:
+    """Every place of both lists whose country is known lies in one and the same country."""
+    countries = {places[x].country for x in [*loc_ids, *others] if x in places and places[x].country}
+    return len(countries) <= 1
+
+
+def _headline(article: Article, sentences: list[_Sentence]) -> int | None:
+    """The headline: the first sentence when it is the article's title, or a whole first paragraph
+    without closing punctuation."""
+    if not sentences:
+        return None
+    first = sentences[0].span
+    text = first.text.strip()
+    if article.title and text == article.title.strip():
+        return 0
+    whole = first.start == 0 and first.end == len(first.doc)
+    return 0 if whole and text and text[-1] not in '.!?"”' else None
+
+
 def _same_area(loc_ids: list[str], others: list[str], places: dict[str, Location]) -> bool:
     """Some place of each list lies within a few km of the other's, in the same country; a country is too
     wide to tell."""
@@ -1122,6 +1170,11 @@ def _maybe_near(loc_ids: list[str], landmark: str, places: dict[str, Location]) 
         if distance_km((p.lat, p.lon), (mark.lat, mark.lon)) > _LANDMARK_RADIUS_KM:
             return False
     return True
+
+
+def _over_a_period(inc: IncidentDraft) -> bool:
+    """The incident is dated by its own words to more than a week: a series of events."""
+    return inc.date_mention is not None and not inc.date_from_statement and _long_span(inc.date_mention[2])
 
 
 def _long_span(span: TimeSpan) -> bool:

@@ -674,6 +674,20 @@ def _figure_for(tok: Any) -> int | None:
 _SEPARATE = re.compile(r"\bseparate (incidents|attacks|strikes|clashes)\b", re.I)
 
 
+_ANCHOR_PREPS = frozenset(["after", "before", "since", "following", "until", "ahead"])
+
+
+def temporal_anchor(tok: Any) -> bool:
+    """The trigger only dates another event: the object of "after", "before", "since"…
+
+    >>> from loaders.nlp import get_nlp
+    >>> doc = get_nlp()("A day after the attack, a bomb hit a truck.")
+    >>> temporal_anchor(doc[4]), temporal_anchor(doc[7])
+    (True, False)
+    """
+    return tok.dep_ == "pobj" and tok.head.lower_ in _ANCHOR_PREPS
+
+
 def is_separate(sent_text: str) -> bool:
     return bool(_SEPARATE.search(sent_text))
 
