@@ -50,6 +50,8 @@ class Lexicon:
     wrongdoing_nouns: frozenset[str]
     hypothetical: frozenset[str]
     raw: dict[str, Any]
+    # "attributed the attack to the army": the accused is the object of "to".
+    attribute: frozenset[str] = frozenset()
 
     @property
     def reporting(self) -> frozenset[str]:
@@ -81,6 +83,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         wrongdoing_nouns=fs(data.get("wrongdoing_nouns", [])),
         hypothetical=fs(data["hypothetical_markers"]),
         raw=data,
+        attribute=fs(data.get("attribution_verbs", [])),
     )
 
 
@@ -168,7 +171,12 @@ class ClaimFinder:
                 if d:
                     figures.append(d)
                 continue
-            if lemma not in self.lex.reporting and not self._accuse_phrase(tok) and not self._retracts(tok):
+            if (
+                lemma not in self.lex.reporting
+                and lemma not in self.lex.attribute
+                and not self._accuse_phrase(tok)
+                and not self._retracts(tok)
+            ):
                 continue
             if tok.dep_ in ("amod", "compound"):
                 continue  # "the alleged attack", "the accused"
@@ -561,7 +569,8 @@ class ClaimFinder:
         quoted = self._quote_span(sent, verb)
 
         accuse_phrase = self._accuse_phrase(verb)
-        if lemma in lex.accuse or accuse_phrase:
+        attributes = lemma in lex.attribute and "to" in preps
+        if lemma in lex.accuse or accuse_phrase or attributes:
             stance = Stance.ACCUSE
         elif lemma in lex.deny:
             stance = Stance.DENY
@@ -592,6 +601,21 @@ class ClaimFinder:
                 targets_heads = dobj[:1]
                 if lemma == "blame" and "on" in preps:
                     targets_heads = [g for g in preps["on"].children if g.dep_ == "pobj"][:1]
+            if attributes:
+                # "three of which it attributed to the army", "the blast was attributed to the group"
+                targets_heads = [g for g in preps["to"].children if g.dep_ == "pobj"][:1]
+                content.extend(preps["to"].subtree)
+                for c in children:
+                    if c.dep_ in ("dobj", "nsubjpass"):
+                        content.extend(c.subtree)
+            if accuse_phrase and not dobj:
+                # "hold the government fully responsible": the parser makes a small clause whose
+                # subject is the accused.
+                phrase = lex.accuse_phrases.get(lemma, frozenset())
+                for c in children:
+                    if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.lower_ in phrase:
+                        targets_heads = [g for g in c.children if g.dep_ == "nsubj"][:1] or targets_heads
+                        content.extend(c.subtree)
             for p in ("of", "for"):
                 if p in preps:
                     content.extend(preps[p].subtree)
@@ -773,8 +797,8 @@ class ClaimFinder:
         if stance is Stance.ACCUSE and not drafts_targets and content_sorted:
             acc_targets, _neg = self._accused_in_content(content_sorted, offset, sentence, any_subject=True)
             drafts_targets = acc_targets
-        if lemma == "condemn" and stance is Stance.ACCUSE and not drafts_targets:
-            stance = Stance.ASSERT
+        if (lemma == "condemn" or attributes) and stance is Stance.ACCUSE and not drafts_targets:
+            stance = Stance.ASSERT  # "attributed the delay to bad weather" accuses no one
 
         # Speakers: "both sides accused each other" gives one claim per side.
         speakers: list[str | None]
@@ -1241,8 +1265,15 @@ class ClaimFinder:
                             self.cleared.extend(self.resolver.resolve_all(c, offset, sentence))
                 continue
             # "Yerevan was responsible", "the army is behind the attack"
-            blamed = lemma == "be" and any(
-                c.dep_ in ("acomp", "attr", "prep") and c.lower_ in _BLAME_PREDICATES for c in t.children
+            blamed = (
+                lemma == "be"
+                and any(
+                    c.dep_ in ("acomp", "attr", "prep") and c.lower_ in _BLAME_PREDICATES for c in t.children
+                )
+            ) or (
+                # "Manila bore full responsibility for the incident"
+                lemma in ("bear", "carry", "have")
+                and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children)
             )
             # "sent a drone to bomb our market": the purpose clause carries the wrongdoing.
             purpose = any(

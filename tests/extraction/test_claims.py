@@ -606,3 +606,45 @@ def test_a_dictionary_armed_group_and_its_country_are_two_sides(run: Run) -> Non
     ]
     houthis = next(a for a in ann["actors"] if a["name"] == "Houthis")
     assert "Houthi fighters" in houthis["aliases"]
+
+
+def test_attributing_an_act_to_an_actor_accuses_it(run: Run) -> None:
+    ann = run(
+        "The Tana Rights Observatory said on Friday it had documented six arson attacks since January, "
+        "four of which it attributed to the Jubba Liberation Front."
+    )
+    acc = [c for c in ann["claims"] if c["stance"] == "accuse"]
+    assert len(acc) == 1, ann["claims"]
+    assert "Tana Rights Observatory" in acc[0]["claimant_name"]
+    assert acc[0]["target_name"] == "Jubba Liberation Front"
+    assert acc[0]["quote"].endswith("attributed to the Jubba Liberation Front")
+
+
+def test_attributing_to_a_non_actor_accuses_no_one(run: Run) -> None:
+    ann = run("The ministry attributed the delay to heavy rain.")
+    assert [c["stance"] for c in ann["claims"]] == ["assert"]
+    assert _edges(ann, "ACCUSES") == []
+
+
+def test_hold_responsible_small_clause_names_the_accused(run: Run) -> None:
+    ann = run("The Jubba Liberation Front holds the Somali government fully responsible for the killings.")
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == (
+        "accuse",
+        "Jubba Liberation Front",
+        "Somalia",
+    )
+
+
+def test_bearing_responsibility_in_the_content_accuses_the_bearer(run: Run) -> None:
+    c = _only(
+        run(
+            "The Chinese foreign ministry said on Sunday that Manila bore full responsibility "
+            "for the collision."
+        )
+    )
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == (
+        "accuse",
+        "Ministry of Foreign Affairs of China",
+        "Philippines",
+    )
