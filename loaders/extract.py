@@ -610,6 +610,10 @@ class Extractor:
                 target = joined  # "48 drones and three missiles", "a drone and missile attack": one attack
             # Only the vague words ("fire", "attack", "fighting") refer back; "shelling" is its own type.
             weak = first == last and itype is IncidentType.ARMED_CLASH and tok.lemma_.lower() in _WEAK
+            if weak and not generic:
+                # "several attacks in the area since January" is a series of its own, not the attack just told
+                own = self._own_date(tok, s, dates_here)
+                weak = own is None or not _long_span(own[2])
             generic = generic and itype in _VIOLENT
             if target is None and not separate and (generic or weak):
                 # "the attack", "firing the rounds": the violent incident just reported.

@@ -139,6 +139,10 @@ _EVENT_DEPS = frozenset(
 )
 
 
+# Verbs of killing that report an attack when people do them and the sentence names no other event.
+_KILLING_VERBS = frozenset(["kill", "massacre", "murder", "slaughter", "behead"])
+
+
 def number_value(text: str) -> int | None:
     t = text.lower().replace(",", "")
     if t.isdigit():
@@ -208,6 +212,8 @@ class TriggerTable:
             names_event = any(t.i != tok.i and self._type_at(t) is not None for t in tok.subtree)
             if not _negated(tok) and not names_event:
                 return IncidentType.ARMED_CLASH, tok.i, tok.i
+        if tok.pos_ == "VERB" and lemma in _KILLING_VERBS and self._killing_by_people(tok):
+            return IncidentType.ARMED_CLASH, tok.i, tok.i
         found = self._type_at(tok)
         if found is None:
             return None
@@ -231,6 +237,19 @@ class TriggerTable:
         if itype is IncidentType.MEDICAL_EVACUATION and _evacuates_unhurt(tok, self):
             itype = IncidentType.OTHER  # residents moved to safety: a civilian evacuation
         return itype, first, last
+
+    def _killing_by_people(self, tok: Any) -> bool:
+        """ "Fourteen farmers were killed by suspected jihadists", "gunmen killed nine villagers": a killing
+        done by people, in a sentence that names no other event (else it is that event's toll)."""
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not doers or _negated(tok) or accused_act(tok, self.accuse):
+            return False
+        if any(
+            d.pos_ not in ("NOUN", "PROPN") or d.ent_type_ not in ("", "PERSON", "NORP", "ORG") for d in doers
+        ):
+            return False
+        return not any(t.i != tok.i and self._type_at(t) is not None for t in tok.sent)
 
     def _type_at(self, tok: Any) -> tuple[IncidentType, int, int] | None:
         if (

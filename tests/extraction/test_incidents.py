@@ -288,3 +288,56 @@ def test_a_date_in_a_relative_clause_does_not_split_the_event(run) -> None:  # t
     )
     shelling = [i for i in ann["incidents"] if i["type"] == "shelling"]
     assert [(i["killed"], i["date"]) for i in shelling] == [(14, "2025-05-18")]
+
+
+def test_a_headline_event_is_the_leads_event_at_its_narrower_place(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Gunmen kill 9 soldiers in attack on army post in northern Mali\n\n"
+        "Gunmen killed nine soldiers in an attack on an army post near the village of Dioura on Monday, the "
+        "army said."
+    )
+    places = {loc["id"]: loc["name"] for loc in ann["locations"]}
+    assert [(i["type"], i["date"], i["killed"], places[i["location"]]) for i in ann["incidents"]] == [
+        ("armed_clash", "2025-05-19", 9, "army post near the village of Dioura")
+    ]
+
+
+def test_the_toll_goes_to_the_sentences_own_event_not_the_one_it_is_dated_by(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Gunmen attacked an army post near Dioura on Monday, killing nine soldiers. Militants have carried "
+        "out several attacks in the area since January. A day after the attack, a roadside bomb hit a truck "
+        "on the road to Dioura, killing two soldiers."
+    )
+    by_type = {i["type"]: i for i in ann["incidents"]}
+    assert (by_type["landmine_explosion"]["date"], by_type["landmine_explosion"]["killed"]) == (
+        "2025-05-20",
+        2,
+    )
+    # "the attack" is Monday's attack, not the series since January, which has no toll of its own.
+    series = [i for i in ann["incidents"] if i["date_precision"] == "range"]
+    assert [i["killed"] for i in series] == [None]
+    clashes = sorted(
+        (i["date_precision"], i["killed"]) for i in ann["incidents"] if i["type"] == "armed_clash"
+    )
+    assert clashes == [("day", 9), ("range", None)]
+
+
+def test_torching_and_expulsion_are_other_incidents(run) -> None:  # type: ignore[no-untyped-def]
+    torched = run("Militiamen torched dozens of houses in the village of Tarbu on Sunday.")
+    assert [(i["type"], i["date"]) for i in torched["incidents"]] == [("other", "2025-05-18")]
+    expelled = run("Fighters expelled about 200 families from the village of Tarbu on Sunday.")
+    assert [i["type"] for i in expelled["incidents"]] == ["other"]
+
+
+def test_a_killing_by_people_is_an_attack_unless_the_sentence_names_the_event(run) -> None:  # type: ignore[no-untyped-def]
+    passive = run("Eleven herders were killed by suspected jihadists near the town of Tarbu on Saturday.")
+    assert [(i["type"], i["date"], i["killed"]) for i in passive["incidents"]] == [
+        ("armed_clash", "2025-05-17", 11)
+    ]
+    active = run("Bandits killed six traders on the road to Tarbu on Sunday, police said.")
+    assert [(i["type"], i["killed"]) for i in active["incidents"]] == [("armed_clash", 6)]
+    # The toll of a named event is not a second incident, and a weapon is no killer.
+    toll = run("A drone strike killed four people in Tarbu on Sunday.")
+    assert [(i["type"], i["killed"]) for i in toll["incidents"]] == [("airstrike", 4)]
+    denied = run("The army said its soldiers did not kill any civilians in Tarbu.")
+    assert denied["incidents"] == []

@@ -136,3 +136,9 @@ def test_the_town_refers_back_to_the_town_named_last(run) -> None:  # type: igno
     assert site["name"] == "outskirts of the town"
     town = next(loc for loc in ann["locations"] if loc["name"] == "Bunia")
     assert site["country"] == town["country"] == "COD"
+
+
+def test_a_site_keeps_its_phrase_without_the_place_as_an_alias(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Two shells hit a crowded market in the town of Toroumbi on Saturday.")
+    market = next(loc for loc in ann["locations"] if loc["kind"] == "site")
+    assert market["aliases"][:2] == ["a crowded market in the town of Toroumbi", "a crowded market"]
