@@ -63,7 +63,11 @@ SCHEMA: tuple[str, ...] = (
     # one exact term (see actor_name_phrase).
     "CREATE FULLTEXT INDEX cg_actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.names] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
-    "CREATE INDEX cg_incident_tier_start IF NOT EXISTS FOR (n:Incident) ON (n.event_tier, n.event_start)",
+    # The date filter seeks (tier, start) and checks the end on the index entry, not the node.
+    "CREATE INDEX cg_incident_tier_span IF NOT EXISTS "
+    "FOR (n:Incident) ON (n.event_tier, n.event_start, n.event_end)",
+    # what cg_incident_tier_span replaced (event_end was read from every node the seek found)
+    "DROP INDEX cg_incident_tier_start IF EXISTS",
 )
 
 INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"
@@ -75,7 +79,7 @@ AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 # Neo4jStore runs it, before SCHEMA, when the index is not there yet (so once per database).
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
-        "cg_incident_tier_start",
+        "cg_incident_tier_span",
         "MATCH (i:Incident) WHERE i.event_start IS NOT NULL AND i.event_tier IS NULL\n"
         "WITH i, duration.inDays(i.event_start, i.event_end).days AS days\n"
         f"SET i.event_tier = CASE WHEN days <= {EVENT_TIER_DAYS[0]} THEN 0 "
@@ -265,7 +269,7 @@ def _visible(var: str) -> str:
 # Incident, so :func:`timeline` writes the statement for the filters that are set: it starts from
 # the most selective of them through an index (actor or claimant: the INVOLVES edges and the claim
 # indexes, names through a full-text index; place: its OCCURRED_NEAR edges; radius: the point index;
-# dates: the (event_tier, event_start) index;
+# dates: the (event_tier, event_start, event_end) index;
 # types: the incident_type index) and checks the others on the incidents found.
 
 _RESOLVE_ACTORS = """CALL () {{
@@ -360,7 +364,7 @@ _FROM_RADIUS = """CALL (place_points) {
 _FROM_DATES = f"""CALL () {{
   UNWIND [[0, {EVENT_TIER_DAYS[0]}], [1, {EVENT_TIER_DAYS[1]}]] AS tier
   MATCH (i:Incident)
-  USING INDEX i:Incident(event_tier, event_start)
+  USING INDEX i:Incident(event_tier, event_start, event_end)
   WHERE i.event_tier = tier[0]
     AND i.event_start >= $p.since_or_min - duration({{days: tier[1]}})
     AND i.event_start <= $p.until_or_max
@@ -368,7 +372,7 @@ _FROM_DATES = f"""CALL () {{
   RETURN i
   UNION ALL
   MATCH (i:Incident)
-  USING INDEX i:Incident(event_tier, event_start)
+  USING INDEX i:Incident(event_tier, event_start, event_end)
   WHERE i.event_tier = 2 AND i.event_start <= $p.until_or_max AND i.event_end >= $p.since_or_min
   RETURN i
 }}

@@ -99,9 +99,13 @@ def test_dates_on_a_database_written_before_event_tier(neo4j_store: GraphStore) 
     neo4j_store.write_article(g)
     # What an older version wrote: no event_tier, no index on it.
     neo4j_store.run_cypher("MATCH (i:Incident) REMOVE i.event_tier", write=True)
-    neo4j_store.run_cypher("DROP INDEX cg_incident_tier_start IF EXISTS", write=True)
+    neo4j_store.run_cypher("DROP INDEX cg_incident_tier_span IF EXISTS", write=True)
     reopened = Neo4jStore(neo4j_store.url)
     try:
+        untiered = (
+            "MATCH (i:Incident) WHERE i.event_start IS NOT NULL AND i.event_tier IS NULL RETURN count(i) AS n"
+        )
+        assert reopened.run_cypher(untiered) == [{"n": 0}]
         windows = [
             (date(2023, 9, 19), date(2023, 9, 19)),
             (date(2023, 10, 1), date(2023, 10, 31)),
@@ -117,5 +121,30 @@ def test_dates_on_a_database_written_before_event_tier(neo4j_store: GraphStore) 
         # The October window catches the month-long ones only through their tiers' wider seek.
         october = ids(embedded, TimelineFilter(since=date(2023, 10, 1), until=date(2023, 10, 31)))
         assert {i.rsplit("_", 1)[1] for i in october} == {"2", "3", "4"}
+    finally:
+        reopened.close()
+
+
+def test_a_database_with_the_older_date_index_gets_the_new_one(neo4j_store: GraphStore) -> None:
+    assert isinstance(neo4j_store, Neo4jStore)
+    neo4j_store.write_article(graph())
+    # The previous version's date index, (event_tier, event_start): event_end came from each node.
+    neo4j_store.run_cypher("DROP INDEX cg_incident_tier_span IF EXISTS", write=True)
+    neo4j_store.run_cypher(
+        "CREATE INDEX cg_incident_tier_start FOR (n:Incident) ON (n.event_tier, n.event_start)", write=True
+    )
+    reopened = Neo4jStore(neo4j_store.url)
+    try:
+        found = reopened.run_cypher(
+            "SHOW INDEXES YIELD name, properties WHERE name STARTS WITH 'cg_incident_tier' "
+            "RETURN name, properties"
+        )
+        assert found == [
+            {"name": "cg_incident_tier_span", "properties": ["event_tier", "event_start", "event_end"]}
+        ]
+        flt = TimelineFilter(since=date(2023, 10, 1), until=date(2023, 10, 31))
+        embedded = NetworkXStore("memory://")
+        embedded.write_article(graph())
+        assert ids(reopened, flt) == ids(embedded, flt)
     finally:
         reopened.close()
