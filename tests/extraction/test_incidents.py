@@ -341,3 +341,8 @@ def test_a_killing_by_people_is_an_attack_unless_the_sentence_names_the_event(ru
     assert [(i["type"], i["killed"]) for i in toll["incidents"]] == [("airstrike", 4)]
     denied = run("The army said its soldiers did not kill any civilians in Tarbu.")
     assert denied["incidents"] == []
+
+
+def test_groups_that_fought_are_an_armed_clash_with_its_date(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Two militias fought for several hours in the port district of Tarbu on May 3, police said.")
+    assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("armed_clash", "2025-05-03")]
