@@ -423,6 +423,10 @@ class Extractor:
                 # A district named after its town: keep the district as a region of the same country.
                 base = found[0]
                 word = doc[suffix_end - 1].lower_
+                if base.kind == "region" and word in _REGION_WORDS:
+                    # "South Kordofan state": the word only restates what the region is.
+                    self._add_place(state, base, s.index, start, end_full, surface_start)
+                    continue
                 kind = "route" if word in _ROUTE_WORDS else "region" if word in _REGION_WORDS else base.kind
                 place = Place(f"{base.key}:{word}", full, kind, base.country, base.lat, base.lon, 0)
                 self._add_place(state, place, s.index, start, end_full, surface_start)

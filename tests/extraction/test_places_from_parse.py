@@ -142,3 +142,9 @@ def test_a_site_keeps_its_phrase_without_the_place_as_an_alias(run) -> None:  # 
     ann = run("Two shells hit a crowded market in the town of Toroumbi on Saturday.")
     market = next(loc for loc in ann["locations"] if loc["kind"] == "site")
     assert market["aliases"][:2] == ["a crowded market in the town of Toroumbi", "a crowded market"]
+
+
+def test_a_kind_word_after_a_known_region_is_part_of_its_name_not_a_new_place(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Shells hit a camp in El Fasher, the capital of North Darfur state, on Monday.")
+    regions = [(loc["name"], loc["aliases"]) for loc in ann["locations"] if loc["kind"] == "region"]
+    assert regions == [("North Darfur", ["North Darfur state"])]
