@@ -123,6 +123,12 @@ _GROUP_WORDS = frozenset(
     ]
 )
 
+# A name that starts with a count ("four soldiers", "12 policemen") names casualties, not a force.
+_COUNTED = re.compile(
+    r"^(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|several)\s",
+    re.I,
+)
+
 _ARMY_WORDS = frozenset(
     ["army", "military", "troops", "soldiers", "forces", "armed-forces", "defence-forces", "defense-forces"]
 )
@@ -1221,6 +1227,11 @@ class ActorResolver:
             bare = self._bare(toks)
             if bare:
                 found = reg.last(at, {"government_body"}, 8, sentence)
+                if found and lemma == "government":
+                    # "the government" after "the defence ministry" is the government, not the ministry.
+                    body = reg.actors[found]
+                    if not any("government" in x.lower() for x in [body.name, *body.aliases]):
+                        found = None
                 if found:
                     return reg.add(
                         ActorKind.GOVERNMENT_BODY,
@@ -1438,6 +1449,8 @@ class ActorResolver:
             actor = self.reg.actors[m.actor_id]
             if actor.actor_kind in (ActorKind.PERSON, ActorKind.STATE):
                 continue
+            if actor.actor_kind is ActorKind.ARMED_GROUP and _COUNTED.match(actor.name):
+                continue  # "killing four soldiers" counted casualties; "the soldiers" who shoot are the force
             if pattern.search(actor.name) or any(pattern.search(a) for a in actor.aliases):
                 return actor.id
         return None

@@ -178,3 +178,24 @@ def test_short_and_plural_forms_of_a_named_group_are_that_group() -> None:
     assert reg.add(ActorKind.ORGANISATION, None, "Nuba Hills", 64, 77, 1) == battalion
     # A nationality with a generic head names no group.
     assert reg.add(ActorKind.ARMED_GROUP, None, "Sudanese fighters", 64, 77, 1) not in (brigade, battalion)
+
+
+def test_the_government_after_a_ministry_is_the_government(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Niger's defence ministry said on Monday that 20 militants had been killed. "
+        "Rights groups accused the army of killing civilians, accusations the government has dismissed."
+    )
+    names = {a["name"]: a["aliases"] for a in ann["actors"]}
+    assert "the government" not in names["Ministry of Defence of Niger"]
+    assert names["Government of Niger"] == ["the government"]
+
+
+def test_the_soldiers_who_act_are_not_the_soldiers_counted_as_killed(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Militants attacked a post near Ayorou on Saturday, killing four soldiers, Niger's army said. "
+        '"The soldiers came and shot at everyone," a herder told reporters.'
+    )
+    counted = next(a for a in ann["actors"] if a["name"] == "four soldiers")
+    assert counted["aliases"] == ["four soldiers"]
+    acc = [c for c in ann["claims"] if c["stance"] == "accuse" and "shot at everyone" in c["quote"]]
+    assert [c["target_name"] for c in acc] == ["Armed Forces of Niger"]
