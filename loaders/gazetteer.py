@@ -390,6 +390,10 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
 
     changed = False
     ents = []
+    taken = {t.i for ent in doc.ents for t in ent}
+    for start, end in _unlabelled_settlements(doc, taken, is_actor_word):
+        ents.append(Span(doc, start, end, label="GPE"))
+        changed = True
     for ent in doc.ents:
         if ent.label_ in _MISREAD_LABELS and not ent.kb_id_ and _placed(ent, gazetteer, is_actor_word):
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
@@ -401,6 +405,32 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
             ents.append(ent)
     if changed:
         doc.ents = ents
+
+
+def _unlabelled_settlements(
+    doc: Any, taken: set[int], is_actor_word: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Names the model left without any label where the parse says they are a settlement: the object of
+    "of" after a settlement noun ("near the town of Téra"). Returns token (start, end) pairs."""
+    out = []
+    for tok in doc:
+        if (
+            tok.i in taken
+            or tok.pos_ != "PROPN"
+            or not tok.text[:1].isupper()
+            or tok.dep_ != "pobj"
+            or tok.head.lower_ != "of"
+            or tok.head.head.lemma_.lower() not in SETTLEMENT_NOUNS
+        ):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        words = doc[start : tok.i + 1]
+        if any(t.i in taken or is_actor_word(t.lower_) for t in words):
+            continue
+        out.append((start, tok.i + 1))
+    return out
 
 
 # Labels the small model puts on unfamiliar town names ("the village of Lafoole" as a product).

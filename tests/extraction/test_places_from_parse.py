@@ -148,3 +148,10 @@ def test_a_kind_word_after_a_known_region_is_part_of_its_name_not_a_new_place(ru
     ann = run("Shells hit a camp in El Fasher, the capital of North Darfur state, on Monday.")
     regions = [(loc["name"], loc["aliases"]) for loc in ann["locations"] if loc["kind"] == "region"]
     assert regions == [("North Darfur", ["North Darfur state"])]
+
+
+def test_an_unlabelled_name_after_the_town_of_is_a_place(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Gunmen attacked an army post near the town of Téra in the west on Monday night.")
+    towns = [(loc["name"], loc["kind"]) for loc in ann["locations"]]
+    assert ("Téra", "city") in towns
+    assert ann["incidents"][0]["location"] is not None
