@@ -202,6 +202,7 @@ class ClaimFinder:
             )
         ]
         drafts = [d for d in drafts if all(d is not b for b in nested)]
+        drafts = self._join_participles(drafts, sent, offset)
         for f in figures:
             # "…, officials said, up from the toll of 12 given by the administration": the embedded
             # figure is its own claim, not part of the enclosing one.
@@ -228,6 +229,37 @@ class ClaimFinder:
             else:
                 drafts.append(denial)
         return drafts + self._casualty_clauses(drafts, sent, offset)
+
+    @staticmethod
+    def _join_participles(drafts: list[ClaimDraft], sent: Any, offset: int) -> list[ClaimDraft]:
+        """'"The militia targeted a station," the ministry said, blaming the X Forces': the participle
+        names whom the statement blames, so the statement is one accusation of X, not two claims."""
+        by_verb = {offset + t.idx: t for t in sent}
+        out = list(drafts)
+        for b in drafts:
+            verb = by_verb.get(b.verb_start)
+            if verb is None or b.stance is not Stance.ACCUSE or not b.targets:
+                continue
+            if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+                continue
+            head = [
+                a
+                for a in out
+                if a is not b
+                and a.verb_start == offset + verb.head.idx
+                and a.claimant == b.claimant
+                and a.stance in (Stance.ASSERT, Stance.ACCUSE)
+                and a.end <= b.start + 2
+            ]
+            if len(head) != 1:
+                continue
+            a = head[0]
+            a.stance = Stance.ACCUSE
+            a.targets = list(b.targets)
+            a.end = max(a.end, b.end)
+            a.content_end = max(a.content_end, b.content_end)
+            out = [d for d in out if d is not b]
+        return out
 
     def _casualty_clauses(self, drafts: list[ClaimDraft], sent: Any, offset: int) -> list[ClaimDraft]:
         """ "A Russian bomb hit the plant, killing three workers, the governor said": a sentence with a
@@ -499,8 +531,10 @@ class ClaimFinder:
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return verb.head, False
             return c, False
-        # "…, said Josué Mukendi" when the parser does not make the name the subject.
-        for c in verb.children:
+        # "…, said Josué Mukendi" when the parser does not make the name the subject. The object of
+        # "accused Hamas of …" or "denied the report" is the accused or the denied, never the speaker.
+        inverted = verb.lemma_.lower() not in self.lex.accuse | self.lex.deny | self.lex.attribute
+        for c in verb.children if inverted else ():
             if (
                 c.i > verb.i
                 and c.dep_ in ("dobj", "npadvmod", "attr", "dep", "dative")

@@ -648,3 +648,21 @@ def test_bearing_responsibility_in_the_content_accuses_the_bearer(run: Run) -> N
         "Ministry of Foreign Affairs of China",
         "Philippines",
     )
+
+
+def test_the_object_of_accused_is_never_its_speaker(run: Run) -> None:
+    ann = run(
+        "The Israeli military said it had carried out a precise strike on a Hamas command centre, and "
+        "accused Hamas of using civilian buildings as shields."
+    )
+    assert _edges(ann, "ACCUSES") == [("Armed Forces of Israel", "Hamas")]
+
+
+def test_a_blaming_participle_makes_the_statement_one_accusation(run: Run) -> None:
+    ann = run(
+        '"The militia targeted a crowded station," the ministry of health said in a statement, blaming the '
+        "Northern Shield Forces."
+    )
+    c = _only(ann)
+    assert (c["stance"], c["target_name"]) == ("accuse", "Northern Shield Forces")
+    assert c["quote"].endswith("blaming the Northern Shield Forces")
