@@ -974,6 +974,8 @@ class Extractor:
                 if (
                     place is not None
                     and anchor is not None
+                    # a country's point is its capital: no distance to or from the country as a whole
+                    and LocationKind.COUNTRY not in (place.location_kind, anchor.location_kind)
                     and place.lat is not None
                     and place.lon is not None
                     and anchor.lat is not None

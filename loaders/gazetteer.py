@@ -682,7 +682,7 @@ def part_of_place(doc: Any, ent_start: int, place: Place) -> Place | None:
     """The region a compass word before a country or region names ("southern Lebanon"), or None.
 
     Its key derives from the place's, so every mention of "southern Lebanon" is one location; the centre
-    point is the place's own (the gazetteer has no polygons to do better).
+    point is a region's own (the gazetteer has no polygons to do better), and none for a country's part.
     """
     if ent_start == 0 or place.kind not in ("country", "region"):
         return None
@@ -690,4 +690,8 @@ def part_of_place(doc: Any, ent_start: int, place: Place) -> Place | None:
     if word.lower_ not in COMPASS_WORDS:
         return None
     name = f"{word.lower_} {place.name}"
+    if place.kind == "country":
+        # A country's point is its capital, which may lie in another part of it ("southern Lebanon" is not
+        # at Beirut): the part gets no point rather than a wrong one.
+        return Place(f"{place.key}:{word.lower_}", name, "region", place.country, None, None, 0)
     return Place(f"{place.key}:{word.lower_}", name, "region", place.country, place.lat, place.lon, 0)

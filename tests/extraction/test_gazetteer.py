@@ -77,3 +77,15 @@ def test_a_foreign_towns_old_alternate_name_is_not_read_in_another_countrys_arti
     # The same name without its accents, and the name with "City", are still the town.
     assert [p.country for p in gaz.lookup("Kandahar", frozenset({"PAK"}))][:1] == ["AFG"]
     assert [p.country for p in gaz.lookup("Borno", frozenset({"NGA"}))][:1] != ["DEU"]
+
+
+def test_no_distance_to_a_country_or_a_part_of_it_named_by_a_compass_word(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A drone struck a car near Tyre in southern Lebanon on Monday. Lebanon condemned the strike.")
+    names = {n.id: n.name for n in ann["graph"].nodes if isinstance(n, Location)}
+    near = {
+        names[e.target]: e.props["distance_km"]
+        for e in ann["graph"].edges
+        if e.type.value == "OCCURRED_NEAR" and e.target in names
+    }
+    # Lebanon's point is Beirut: "southern Lebanon" gets no point, so no made-up distance from Tyre.
+    assert near == {"Tyre": 0.0, "southern Lebanon": None}
