@@ -1480,6 +1480,19 @@ class ActorResolver:
                 iso = self.reg.country_of(ent.text, head.doc)
                 if iso:
                     return iso
+        # "Gaza's health ministry", "the Tigray regional administration": a body of a place belongs to
+        # the state the gazetteer puts the place in, not to whichever country the article names most.
+        gazetteer = gaz_mod.default_gazetteer()
+        for ent in head.doc.ents:
+            if not (ent.start >= toks[0].i and ent.end <= head.i and ent.label_ in ("GPE", "LOC")):
+                continue
+            if any(i in sponsors for i in range(ent.start, ent.end)):
+                continue
+            place = gazetteer.get(ent.kb_id_) if ent.kb_id_ else None
+            if place is None:
+                place = next(iter(gazetteer.lookup(ent.text)), None)
+            if place is not None and place.country:
+                return str(place.country)
         return None
 
     def _described(self, toks: list[Any]) -> bool:

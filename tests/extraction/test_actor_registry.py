@@ -199,3 +199,12 @@ def test_the_soldiers_who_act_are_not_the_soldiers_counted_as_killed(run) -> Non
     assert counted["aliases"] == ["four soldiers"]
     acc = [c for c in ann["claims"] if c["stance"] == "accuse" and "shot at everyone" in c["quote"]]
     assert [c["target_name"] for c in acc] == ["Armed Forces of Niger"]
+
+
+def test_a_body_of_a_place_belongs_to_the_places_state(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "An Israeli airstrike on a school in Deir al-Balah killed 14 people, Gaza's health ministry said. "
+        "Israel said it struck a command centre."
+    )
+    ministry = next(a for a in ann["actors"] if "Gaza's health ministry" in a["aliases"])
+    assert (ministry["kind"], ministry["country"]) == ("government_body", "PSE")
