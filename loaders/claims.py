@@ -52,6 +52,8 @@ class Lexicon:
     raw: dict[str, Any]
     # "attributed the attack to the army": the accused is the object of "to".
     attribute: frozenset[str] = frozenset()
+    # "started the firing": a verb whose wrongdoing object makes its subject the doer.
+    act_verbs: frozenset[str] = frozenset()
 
     @property
     def reporting(self) -> frozenset[str]:
@@ -84,6 +86,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         hypothetical=fs(data["hypothetical_markers"]),
         raw=data,
         attribute=fs(data.get("attribution_verbs", [])),
+        act_verbs=fs(data.get("act_verbs", [])),
     )
 
 
@@ -1312,6 +1315,20 @@ class ClaimFinder:
             # "sent a drone to bomb our market": the purpose clause carries the wrongdoing.
             purpose = any(
                 c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.lex.wrongdoing for c in t.children
+            ) or (
+                # "the Pakistani forces started the firing", "the group has conducted raids"
+                lemma in self.lex.act_verbs
+                and any(
+                    c.dep_ in ("dobj", "xcomp")
+                    and (
+                        c.lemma_.lower() in self.lex.wrongdoing_nouns
+                        or c.lower_ in self.lex.wrongdoing_nouns
+                        or c.lower_.removesuffix("ing") in self.lex.wrongdoing
+                        or c.lower_.removesuffix("ing") + "e" in self.lex.wrongdoing
+                        or c.lemma_.lower() in self.lex.wrongdoing
+                    )
+                    for c in t.children
+                )
             )
             if lemma == "be":
                 # "the strike was another war crime by Russia", "… was Russia's crime": the wrongdoing

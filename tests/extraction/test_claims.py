@@ -666,3 +666,21 @@ def test_a_blaming_participle_makes_the_statement_one_accusation(run: Run) -> No
     c = _only(ann)
     assert (c["stance"], c["target_name"]) == ("accuse", "Northern Shield Forces")
     assert c["quote"].endswith("blaming the Northern Shield Forces")
+
+
+def test_starting_a_violent_act_accuses_the_subject(run: Run) -> None:
+    c = _only(
+        run("A police spokesman, Abdul Haq, said on Monday that Pakistani forces had started the firing.")
+    )
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == (
+        "accuse",
+        "Abdul Haq",
+        "Armed Forces of Pakistan",
+    )
+
+
+def test_starting_a_harmless_act_accuses_no_one(run: Run) -> None:
+    c = _only(
+        run("A police spokesman, Abdul Haq, said on Monday that Pakistani forces had started the talks.")
+    )
+    assert (c["stance"], c["target_name"]) == ("assert", None)
