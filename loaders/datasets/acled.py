@@ -35,11 +35,13 @@ from graph.model import (
     TimeSpan,
     actor_id,
     article_id,
-    trusted,
+    trusted_fields,
 )
 from graph.taxonomy import ACLED_SUB_EVENT_TO_TYPE, IncidentType
 from loaders.datasets._common import (
     CACHE_SIZE,
+    PLACE_CACHE_SIZE,
+    ActorBlock,
     LineSource,
     Props,
     RowGraph,
@@ -304,17 +306,22 @@ def acled_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
         original_type=original_type,
         summary=notes,
         killed=fatalities,
-        figures=[trusted(CasualtyFigure, killed=fatalities, source=g.ev_ref, note="ACLED fatalities")]
+        figures=[
+            trusted_fields(
+                CasualtyFigure,
+                {"killed": fatalities, "injured": None, "source": g.ev_ref, "note": "ACLED fatalities"},
+            )
+        ]
         if fatalities is not None
         else None,
         location=location,
         evidence=[row_evidence(g.ev_ref, notes)] if notes else None,
     )
     for side, actor_col, assoc_col, inter_col in _SIDES:
-        for actor, parents, props in _side_actors(
+        for block, props in _side_actors(
             side, get(actor_col, ""), get(assoc_col, ""), get(inter_col, ""), event_type
         ):
-            g.actor(actor, parents, involved_in=inc.id, props=props)
+            g.block(block, inc.id, props)
 
     source_cell = get("source", "")
     # ACLED's upload time: when ACLED published the row, the report clock of an --as-of query.
@@ -353,7 +360,7 @@ def _event_country(iso: str, iso3: str, country: str) -> str | None:
 @lru_cache(maxsize=CACHE_SIZE)
 def _side_actors(
     side: str, actors: str, assoc_actors: str, inter_cell: str, event_type: str
-) -> tuple[tuple[Actor, tuple[Actor, ...], Props], ...]:
+) -> tuple[tuple[ActorBlock, Props], ...]:
     """One side's actors (main, then associated), each with the states it is PART_OF and the props of
     its INVOLVES edge (role, ACLED column)."""
     inter = _inter_label(inter_cell)
@@ -363,7 +370,7 @@ def _side_actors(
         for name in names:
             actor, parents = _actor(name, None if associated else inter)
             role = _role(event_type, side, actor, inter, associated)
-            out.append((actor, parents, shared_props(role=role.value, acled_actor=column)))
+            out.append((ActorBlock.of(actor, parents), shared_props(role=role.value, acled_actor=column)))
     return tuple(out)
 
 
@@ -409,6 +416,7 @@ def _parse_date(value: str) -> date:
     raise ValueError(f"event_date {value!r} is not a date (expected 2023-09-19 or 19 September 2023)")
 
 
+@lru_cache(maxsize=PLACE_CACHE_SIZE)
 def _location(place: str, lat: float, lon: float, geo_prec: int | None, country: str | None) -> Location:
     """The place as ACLED geocodes it; keyed by coordinates and precision too, since ACLED reuses names."""
     kind = LocationKind.REGION if geo_prec == 3 else LocationKind.CITY

@@ -21,6 +21,7 @@ from graph.errors import InputError
 from graph.model import (
     Actor,
     ActorKind,
+    Article,
     ArticleGraph,
     CasualtyFigure,
     Location,
@@ -28,11 +29,13 @@ from graph.model import (
     Role,
     TimeSpan,
     actor_id,
-    trusted,
+    trusted_fields,
 )
 from graph.taxonomy import IncidentType
 from loaders.datasets._common import (
     CACHE_SIZE,
+    PLACE_CACHE_SIZE,
+    ActorBlock,
     Props,
     RowGraph,
     check_utf8,
@@ -43,6 +46,7 @@ from loaders.datasets._common import (
     parse_coord,
     parse_int,
     row_evidence,
+    shared_props,
     split_cell,
     state_actor,
 )
@@ -153,7 +157,15 @@ def ucdp_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     note_parts += [f"{k} {v}" for k, v in deaths.items() if v is not None]
     g = RowGraph(DATASET, ref)
     figures = [
-        trusted(CasualtyFigure, killed=best, source=g.ev_ref, note="UCDP GED: " + "; ".join(note_parts))
+        trusted_fields(
+            CasualtyFigure,
+            {
+                "killed": best,
+                "injured": None,
+                "source": g.ev_ref,
+                "note": "UCDP GED: " + "; ".join(note_parts),
+            },
+        )
     ]
     quotes = [q for q in (row.get("source_headline", "").strip(), row.get("source_article", "").strip()) if q]
     where = (
@@ -165,11 +177,11 @@ def ucdp_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
     if row.get("where_description", "").strip():
         summary_bits.append(row["where_description"].strip())
 
-    location: Location | None = None
-    if where and lat is not None and lon is not None:
-        kind = WHERE_PREC_KIND.get(where_prec or 1, LocationKind.CITY)
-        precision_km = WHERE_PREC_KM.get(where_prec) if where_prec else None
-        location = geo_location(where, where, kind, country, lat, lon, precision_km, suffix=f"~{where_prec}")
+    location = (
+        _location(where, lat, lon, where_prec, country)
+        if where and lat is not None and lon is not None
+        else None
+    )
     inc = g.incident(
         itype,
         when,
@@ -184,26 +196,41 @@ def ucdp_row_to_graph(row: Mapping[str, str]) -> ArticleGraph:
         name = row[f"side_{side}"].strip()
         if not name:
             continue
-        actor, parents = _actor(name)
         one_sided_role = Role.ALLEGED_PERPETRATOR if side == "a" else Role.VICTIM
         role = one_sided_role if tov == 3 else Role.PARTY
-        g.actor(
-            actor,
-            parents,
-            involved_in=inc.id,
-            props={"role": role.value, "ucdp_side": side, "deaths": deaths[f"deaths_{side}"]},
-            evidence=[row_evidence(g.ev_ref, name)],
+        g.block(
+            _actor_block(name),
+            inc.id,
+            shared_props(role=role.value, ucdp_side=side, deaths=deaths[f"deaths_{side}"]),
+            [row_evidence(g.ev_ref, name)],
         )
-    offices = split_cell(row.get("source_office", ""))
     source_date = row.get("source_date", "").strip()
-    dates = _office_dates(row.get("source_office", ""), source_date)
-    articles = [dataset_article(DATASET, o, dates.get(o)) for o in offices] or [
-        dataset_article(DATASET, None)
-    ]
+    articles = _source_articles(row.get("source_office", ""), source_date)
     source_quote = [row_evidence(g.ev_ref, q) for q in quotes[:1]]
     props: Props = {"dataset": DATASET, "ref": ref, "source_date": source_date or None}
     g.reported_in(inc.id, articles, props, source_quote)
     return g.graph(row.values())
+
+
+# Cells that recur from row to row (dates, places, sides, source offices) are turned into nodes once
+# per distinct value (cached), so a row costs what is its own: the incident, its edges and evidence.
+
+
+@lru_cache(maxsize=PLACE_CACHE_SIZE)
+def _location(where: str, lat: float, lon: float, where_prec: int | None, country: str | None) -> Location:
+    """The place as UCDP geocodes it; keyed by coordinates and where_prec too, since names recur."""
+    kind = WHERE_PREC_KIND.get(where_prec or 1, LocationKind.CITY)
+    precision_km = WHERE_PREC_KM.get(where_prec) if where_prec else None
+    return geo_location(where, where, kind, country, lat, lon, precision_km, suffix=f"~{where_prec}")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _source_articles(offices_cell: str, source_date: str) -> list[Article]:
+    """The Articles of the row's source offices, each dated by its ``source_date`` entry (shared by
+    the rows citing these offices on these dates; read-only)."""
+    offices = split_cell(offices_cell)
+    dates = _office_dates(offices_cell, source_date)
+    return [dataset_article(DATASET, o, dates.get(o)) for o in offices] or [dataset_article(DATASET, None)]
 
 
 def _office_dates(offices: str, dates: str) -> dict[str, date]:
@@ -233,6 +260,10 @@ def _office_dates(offices: str, dates: str) -> dict[str, date]:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def _actor_block(name: str) -> ActorBlock:
+    return ActorBlock.of(*_actor(name))
+
+
 def _actor(name: str) -> tuple[Actor, tuple[Actor, ...]]:
     """'Government of Azerbaijan' is the state's government (PART_OF the state); 'Civilians' a population
     group; any other side an armed group (UCDP sides are organised armed actors)."""
@@ -259,7 +290,9 @@ def _strip_parens(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _event_time(start_s: str, end_s: str, prec_s: str) -> TimeSpan:
+    """The event's interval at its precision (cached: rows of one interval share one TimeSpan)."""
     start, end = _date(start_s, "date_start"), _date(end_s, "date_end")
     if end < start:
         raise ValueError(f"date_end {end_s!r} is before date_start {start_s!r}")
