@@ -30,8 +30,11 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from pydantic_core import to_json as _to_json
 
 from graph.errors import StoreError, ValidationError
 from graph.merge import merge_edge, merge_node
@@ -77,9 +80,39 @@ COMPACT_RATIO = 4
 Props = dict[str, str | int | float | bool | None]
 
 
-# Compact like pydantic's output; NaN/inf refused (pydantic writes them as null, see _EdgeRecord.json).
-_EDGE_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 _new_tuple = tuple.__new__  # a NamedTuple's own constructor is a Python function: a record per edge
+_json_str = encode_basestring  # the C encoder of a JSON string (with ensure_ascii=False, as pydantic)
+
+# The JSON of edges and journal lines is assembled here from its parts (below) only while the models
+# have the fields it writes; a field added to Edge or ArticleGraph sends every write through pydantic.
+_EDGE_PARTS_OK = tuple(Edge.model_fields) == ("id", "type", "source", "target", "props", "evidence")
+_LINE_PARTS_OK = _EDGE_PARTS_OK and tuple(ArticleGraph.model_fields) == (
+    "article",
+    "nodes",
+    "edges",
+    "source_key",
+)
+# Node JSON kept per node instance the store holds (the shared nodes of dataset rows: actors, places,
+# sources), so a journal line does not serialise them again; cleared when it reaches this size.
+JSON_MEMO_SIZE = 16384
+# Nodes or edges per write() of a snapshot.
+_SNAPSHOT_CHUNK = 2000
+
+
+def _edge_json(
+    eid: str, etype: EdgeType, source: str, target: str, props: Props, evidence: list[Evidence]
+) -> str:
+    """An edge's JSON, byte-identical to ``Edge.model_dump_json()`` at a third of its cost (no Edge model
+    is made; checked against pydantic in tests/datasets/test_store.py): the ids are JSON strings and the
+    props and evidence go through pydantic-core's own serializer, so floats, NaN (null) and escapes
+    come out as pydantic writes them. Raises ValueError (PydanticSerializationError) on a value it
+    cannot write; the caller then asks pydantic."""
+    ev = _to_json(evidence).decode() if evidence else "[]"
+    return (
+        f'{{"id":{_json_str(eid)},"type":"{etype._value_}","source":{_json_str(source)},'
+        f'"target":{_json_str(target)},"props":{_to_json(props, inf_nan_mode="null").decode()},'
+        f'"evidence":{ev}}}'
+    )
 
 
 class _EdgeRecord(NamedTuple):
@@ -103,22 +136,11 @@ class _EdgeRecord(NamedTuple):
         return trusted_edge(*self)
 
     def json(self) -> str:
-        """The edge's JSON, as ``Edge.model_dump_json`` writes it (for the snapshot). An edge without
-        evidence and with finite props (most: every dataset edge) goes through the C encoder, with no
-        Edge model made; the others through pydantic."""
-        if not self.evidence:
+        """The edge's JSON, as ``Edge.model_dump_json`` writes it (for the snapshot)."""
+        if _EDGE_PARTS_OK:
             try:
-                return _EDGE_JSON.encode(
-                    {
-                        "id": self.id,
-                        "type": self.type._value_,
-                        "source": self.source,
-                        "target": self.target,
-                        "props": self.props,
-                        "evidence": [],
-                    }
-                )
-            except (TypeError, ValueError):  # a non-finite float (pydantic writes null) or an odd value
+                return _edge_json(*self)
+            except ValueError:  # a value only pydantic's model path knows how to write (or refuses)
                 pass
         return self.model().model_dump_json()
 
@@ -218,6 +240,7 @@ class NetworkXStore(GraphStore):
         self._journal_lines = 0
         self._journal_size = 0
         self._snapshot_size = 0
+        self._json_memo: dict[str, tuple[Node, str]] = {}  # see _line
         if url.startswith("memory://"):
             self.path: Path | None = None
         else:
@@ -269,14 +292,26 @@ class NetworkXStore(GraphStore):
         if self.path is None:
             return
         tmp = self.path / (SNAPSHOT + ".tmp")
+        memo = self._json_memo
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write('{"version": 1, "nodes": [')
-            for i, n in enumerate(self.iter_nodes()):
-                fh.write(("," if i else "") + n.model_dump_json())
+            nodes = self._nodes
+            node_ids = sorted(nodes)
+            for i in range(0, len(node_ids), _SNAPSHOT_CHUNK):
+                part = []
+                for nid in node_ids[i : i + _SNAPSHOT_CHUNK]:
+                    n = nodes[nid]
+                    hit = memo.get(nid)
+                    part.append(hit[1] if hit is not None and hit[0] is n else n.model_dump_json())
+                fh.write(("," if i else "") + ",".join(part))
+            del node_ids
             fh.write('], "edges": [')
             edges = self._edges
-            for i, eid in enumerate(sorted(edges)):
-                fh.write(("," if i else "") + edges[eid].json())
+            edge_ids = sorted(edges)
+            for i in range(0, len(edge_ids), _SNAPSHOT_CHUNK):
+                part = [edges[eid].json() for eid in edge_ids[i : i + _SNAPSHOT_CHUNK]]
+                fh.write(("," if i else "") + ",".join(part))
+            del edge_ids
             fh.write('], "sources": ' + json.dumps(sorted(self._sources)) + "}")
             fh.flush()
             os.fsync(fh.fileno())
@@ -293,10 +328,50 @@ class NetworkXStore(GraphStore):
         self._journal_lines = 0
         self._journal_size = 0
 
+    def _line(self, graph: ArticleGraph) -> bytes:
+        """The graph's journal line: ``graph.model_dump_json()`` and a newline, byte for byte (checked in
+        tests/datasets/test_store.py), assembled from its nodes' and edges' JSON so that a node this
+        store already holds as the same instance (a dataset's actors, places and sources, repeated in
+        thousands of rows) is serialised once, not once per row. Like :meth:`_prepare`, this counts on
+        a node instance the store holds not being changed in place."""
+        if not _LINE_PARTS_OK:
+            return graph.model_dump_json().encode("utf-8") + b"\n"
+        held = self._nodes
+        memo = self._json_memo
+        nodes = []
+        for n in graph.nodes:
+            nid = n.id
+            if held.get(nid) is n:
+                hit = memo.get(nid)
+                if hit is not None and hit[0] is n:
+                    nodes.append(hit[1])
+                    continue
+                js = n.model_dump_json()
+                if len(memo) >= JSON_MEMO_SIZE:
+                    memo.clear()
+                memo[nid] = (n, js)
+                nodes.append(js)
+            else:
+                nodes.append(n.model_dump_json())
+        edges = []
+        for e in graph.edges:
+            d = e.__dict__
+            try:
+                edges.append(
+                    _edge_json(d["id"], d["type"], d["source"], d["target"], d["props"], d["evidence"])
+                )
+            except ValueError:
+                edges.append(e.model_dump_json())
+        article = graph.article.model_dump_json() if graph.article is not None else "null"
+        return (
+            f'{{"article":{article},"nodes":[{",".join(nodes)}],"edges":[{",".join(edges)}],'
+            f'"source_key":{_json_str(graph.source_key)}}}\n'
+        ).encode()
+
     def _append(self, graph: ArticleGraph) -> None:
         """Append the graph's journal line (not yet fsynced). On any failure the journal is cut back to
         where it was, so a partial line never stays in front of the next append."""
-        line = graph.model_dump_json().encode("utf-8") + b"\n"
+        line = self._line(graph)
         start = self._journal_size
         try:
             done = 0
@@ -388,12 +463,13 @@ class NetworkXStore(GraphStore):
         """Validate and compute the merged values without touching the store. Only what changes is
         returned: a node or edge that the graph repeats unchanged is left out."""
         nodes_now = self._nodes
-        nodes = ([graph.article] if graph.article is not None else []) + list(graph.nodes)
-        _check_edges(graph, {n.id: n.kind for n in nodes}, nodes_now)
+        nodes = graph.nodes if graph.article is None else [graph.article, *graph.nodes]
+        kinds: dict[str, NodeKind] = {}
         pending: dict[str, Node] = {}
         for n in nodes:
             nid = n.id
-            base = pending.get(nid) or nodes_now.get(nid)
+            kinds[nid] = n.kind
+            base = (pending.get(nid) if pending else None) or nodes_now.get(nid)
             if base is n:  # a node instance shared by many graphs (a dataset's actors and sources)
                 continue
             if base is None:
@@ -404,6 +480,7 @@ class NetworkXStore(GraphStore):
             merged = merge_node(base, n)
             if merged is not base:
                 pending[nid] = merged
+        _check_edges(graph, kinds, nodes_now)
         pending_edges: dict[str, _EdgeRecord] = {}
         edges_now = self._edges
         for e in graph.edges:
@@ -418,8 +495,22 @@ class NetworkXStore(GraphStore):
     def _commit(self, nodes: list[Node], edges: list[_EdgeRecord], source_key: str) -> None:
         for n in nodes:
             self._put_node(n)
-        for e in edges:
-            self._put_edge(e)
+        # _put_edge inlined for the common case, an edge the store does not hold yet.
+        by_id, succ, pred = self._edges, self._succ, self._pred
+        for rec in edges:
+            eid = rec.id
+            if eid in by_id:
+                self._put_edge(rec)
+                continue
+            by_id[eid] = rec
+            out = succ.get(rec.source)
+            if out is None:
+                out = succ[rec.source] = {}
+            out[eid] = rec
+            into = pred.get(rec.target)
+            if into is None:
+                into = pred[rec.target] = {}
+            into[eid] = rec
         if source_key:
             self._sources.add(source_key)
 
@@ -507,6 +598,7 @@ class NetworkXStore(GraphStore):
             self._kind_ids = {k: set() for k in NodeKind}
             self._claims_by_actor = {}
             self._date_tiers = None
+            self._json_memo.clear()
             if self.path is not None:
                 self._snapshot()
 

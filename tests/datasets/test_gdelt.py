@@ -250,3 +250,22 @@ def test_state_alias_is_the_rows_own(tmp_path: Path, fixtures: Path) -> None:
         store.write_many(graphs)
         [stored] = [n for n in store.find(NodeKind.ACTOR, "Armenia")]
         assert stored.aliases == ["REPUBLIC OF ARMENIA", "YEREVAN"]  # type: ignore[attr-defined]
+
+
+def test_mention_outlet_leaves_the_shared_source_article_alone(fixtures: Path) -> None:
+    """Source Articles are cached per URL and shared by the rows citing it; a mention whose identifier
+    names no outlet takes MentionSourceName on its own copy, so two mentions naming the same
+    identifier with different source names each keep theirs, and a third row sees neither."""
+    from loaders.datasets.gdelt import MENTION_COLUMNS, gdelt_mention_to_graph, source_article
+
+    [event] = [g for g in _load(fixtures)[0] if _ref(g) == "1130000001"]
+    base = dict.fromkeys(MENTION_COLUMNS, "")
+    base.update(GLOBALEVENTID="1130000001", MentionTimeDate="20230919121500", MentionType="2",
+                MentionIdentifier="BBC Monitoring 4521", InRawText="1")  # fmt: skip
+    outlets = []
+    for name in ("BBC Monitoring", "Interfax"):
+        g = gdelt_mention_to_graph({**base, "MentionSourceName": name}, event)
+        [article] = [n for n in g.nodes if getattr(n, "title", "") == "BBC Monitoring 4521"]
+        outlets.append(article.outlet)  # type: ignore[attr-defined]
+    assert outlets == ["BBC Monitoring", "Interfax"]
+    assert source_article("BBC Monitoring 4521", "20230919121500").outlet is None

@@ -148,3 +148,55 @@ def test_fixture_files_are_where_the_docs_say() -> None:
         "acled_legacy.csv",
         "ucdp_ged.csv",
     ]
+
+
+def test_journal_lines_and_edge_json_are_pydantics_bytes(tmp_path: Path) -> None:
+    """The directory store writes a graph's journal line and an edge's snapshot JSON itself (shared
+    node JSON reused, no Edge model made): byte for byte what pydantic writes, for every graph of every
+    fixture (with the shared nodes' JSON reused from the second row on) and for edges whose props and
+    evidence need escapes, non-finite floats (null) and exponents; the store reloads the same."""
+    from graph.model import Edge, Evidence
+    from graph.nx_store import NetworkXStore, _EdgeRecord
+
+    store = NetworkXStore(str(tmp_path / "s"))
+    lines = 0
+    for fmt, name in DATASETS:
+        for g in _graphs(fmt, name):
+            assert store._line(g) == g.model_dump_json().encode() + b"\n"
+            for e in g.edges:
+                assert _EdgeRecord.of(e).json() == e.model_dump_json()
+            store.write_many([g])
+            lines += 1
+    assert lines == 21 and len(store._json_memo) > 0  # shared nodes were reused
+    odd = [
+        Edge(
+            type=EdgeType.REPORTED_IN,
+            source='inc_"q"',
+            target="art_ü\n",
+            props={
+                "nan": float("nan"),
+                "inf": float("-inf"),
+                "big": 1e16,
+                "small": 1e-5,
+                "flag": True,
+                "none": None,
+            },
+        ),
+        Edge(
+            type=EdgeType.INVOLVES,
+            source="inc_1",
+            target="act_1",
+            props={"role": "victim"},
+            evidence=[
+                Evidence(article_id="acled:X1", quote='said "\\u2028" \t ok → done'),
+                Evidence(article_id="art_2", sentence=3, start=10, end=20, quote="ten chars!"),
+            ],
+        ),
+    ]
+    for e in odd:
+        assert _EdgeRecord.of(e).json() == e.model_dump_json()
+    before = store.stats()
+    store.close()
+    reopened = NetworkXStore(str(tmp_path / "s"))
+    assert reopened.stats() == before
+    reopened.close()
