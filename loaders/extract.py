@@ -668,6 +668,8 @@ class Extractor:
                 si == state.headline for si, _a, _b in inc.mentions
             )
             inc.mentions.append((s.index, start, end))
+            if from_headline and s.index != state.headline:
+                inc.type = itype  # the body tells the headline's event more exactly
             if loc_ids and (inc.location is None or (from_headline and s.index != state.headline)):
                 inc.location = loc_ids[0]  # the body's place is narrower than the headline's
             for lid in loc_ids:
@@ -691,7 +693,12 @@ class Extractor:
             # "A day after the attack, a roadside bomb hit a vehicle, killing two": the toll and the victims
             # are the sentence's own event's, not those of the event it dates itself by.
             anchors = {j for i, j in tok_incident.items() if temporal_anchor(sent.doc[i])}
-            main = incidents[next((j for j in here if j not in anchors), here[0])]
+            own = [j for j in here if j not in anchors] or here
+            # "Strikes kill 12 as talks stall": a toll is a violent event's when the sentence has one, and
+            # never that of talks or a truce.
+            main = incidents[next((j for j in own if incidents[j].type in _VIOLENT), own[0])]
+            if main.type in _TOLL_FREE:
+                killed = injured = None
             for head in victim_heads(sent, self.triggers):
                 aid = state.resolver.resolve(head, s.offset, s.index)
                 if aid and aid not in main.victims:
@@ -742,7 +749,10 @@ class Extractor:
             # A headline sums up the lead: its event is the first like event of the body, told there with
             # the narrower places ("army post in western Niger" -> "army post near the village of Ouallam").
             in_headline = headline is not None and all(si == headline for si, _a, _b in inc.mentions)
-            same_type = inc.type is itype or (generic and inc.type in _VIOLENT and itype in _VIOLENT)
+            # A headline's loose word ("Israeli strikes kill 19") is the body's violent event.
+            same_type = inc.type is itype or (
+                (generic or in_headline) and inc.type in _VIOLENT and itype in _VIOLENT
+            )
             if not same_type:
                 continue
             if itype is IncidentType.OTHER and inc.trigger_lemma[:4] != lemma[:4]:
@@ -1110,6 +1120,10 @@ def _same_country(loc_ids: list[str], others: list[str], places: dict[str, Locat
     """Every place of both lists whose country is known lies in one and the same country."""
     countries = {places[x].country for x in [*loc_ids, *others] if x in places and places[x].country}
     return len(countries) <= 1
+
+
+# Events that cause no casualties of their own.
+_TOLL_FREE = frozenset([IncidentType.NEGOTIATIONS, IncidentType.CEASEFIRE])
 
 
 def _headline(article: Article, sentences: list[_Sentence]) -> int | None:

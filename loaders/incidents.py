@@ -143,6 +143,14 @@ _EVENT_DEPS = frozenset(
 _KILLING_VERBS = frozenset(["kill", "massacre", "murder", "slaughter", "behead"])
 
 
+def _explodes(tok: Any) -> bool:
+    """ "exploded", "detonated", "blew up"."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("explode", "detonate"):
+        return True
+    return lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+
+
 def number_value(text: str) -> int | None:
     t = text.lower().replace(",", "")
     if t.isdigit():
@@ -214,6 +222,9 @@ class TriggerTable:
                 return IncidentType.ARMED_CLASH, tok.i, tok.i
         if tok.pos_ == "VERB" and lemma in _KILLING_VERBS and self._killing_by_people(tok):
             return IncidentType.ARMED_CLASH, tok.i, tok.i
+        if tok.pos_ == "VERB" and _explodes(tok) and not _negated(tok) and not self._other_event_named(tok):
+            # "an explosive-laden truck blew up outside an army base": a bomb the sentence does not name
+            return IncidentType.LANDMINE_EXPLOSION, tok.i, tok.i
         found = self._type_at(tok)
         if found is None:
             return None
@@ -249,7 +260,10 @@ class TriggerTable:
             d.pos_ not in ("NOUN", "PROPN") or d.ent_type_ not in ("", "PERSON", "NORP", "ORG") for d in doers
         ):
             return False
-        return not any(t.i != tok.i and self._type_at(t) is not None for t in tok.sent)
+        return not self._other_event_named(tok)
+
+    def _other_event_named(self, tok: Any) -> bool:
+        return any(t.i != tok.i and self._type_at(t) is not None for t in tok.sent)
 
     def _type_at(self, tok: Any) -> tuple[IncidentType, int, int] | None:
         if (

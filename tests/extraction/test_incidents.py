@@ -346,3 +346,25 @@ def test_a_killing_by_people_is_an_attack_unless_the_sentence_names_the_event(ru
 def test_groups_that_fought_are_an_armed_clash_with_its_date(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("Two militias fought for several hours in the port district of Tarbu on May 3, police said.")
     assert [(i["type"], i["date"]) for i in ann["incidents"]] == [("armed_clash", "2025-05-03")]
+
+
+def test_a_headlines_loose_word_takes_the_bodys_type(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Israeli strikes kill 12 in Tarbu as talks stall\n\n"
+        "Air strikes killed at least 12 people in the town of Tarbu overnight, health officials said."
+    )
+    assert sorted((i["type"], i["killed"] or 0) for i in ann["incidents"]) == [
+        ("airstrike", 12),
+        ("negotiations", 0),
+    ]
+
+
+def test_a_blast_the_sentence_does_not_name_is_a_bomb(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "A truck packed with explosives blew up outside a police station in Tarbu on Sunday, wounding six."
+    )
+    assert [(i["type"], i["date"], i["injured"]) for i in ann["incidents"]] == [
+        ("landmine_explosion", "2025-05-18", 6)
+    ]
+    shell = run("A mortar shell exploded in the market of Tarbu on Sunday.")
+    assert [i["type"] for i in shell["incidents"]] == ["shelling"]
