@@ -368,3 +368,10 @@ def test_a_blast_the_sentence_does_not_name_is_a_bomb(run) -> None:  # type: ign
     ]
     shell = run("A mortar shell exploded in the market of Tarbu on Sunday.")
     assert [i["type"] for i in shell["incidents"]] == ["shelling"]
+
+
+def test_a_strike_is_an_air_strike_unless_workers_or_prisoners_hold_it(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A strike on a fuel depot in Tarbu killed three workers on Sunday, officials said.")
+    assert [(i["type"], i["date"], i["killed"]) for i in ann["incidents"]] == [("airstrike", "2025-05-18", 3)]
+    hunger = run("Detainees in Tarbu prison began a hunger strike on Sunday.")
+    assert [i["type"] for i in hunger["incidents"]] == ["protest"]
