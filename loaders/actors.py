@@ -221,6 +221,9 @@ class ActorDictionary:
     local_body_words: frozenset[str] = frozenset()
     # Services only a state has ("coast guard", "navy"): with a country word, that state's forces.
     state_force_heads: frozenset[str] = frozenset()
+    # "rights groups", "a volunteer medical group": civil organisations, not armed groups.
+    civic_words: frozenset[str] = frozenset()
+    civic_heads: frozenset[str] = frozenset()
 
     def sponsor_tokens(self, toks: list[Any]) -> set[int]:
         """Indices of "<country>-<sponsor word>" runs in ``toks`` ("Rwanda-backed", "Iran - aligned")."""
@@ -378,6 +381,8 @@ def load_dictionary(extra: Path | None = None) -> ActorDictionary:
         sponsor_words=words("sponsor_words"),
         local_body_words=words("local_body_words"),
         state_force_heads=words("state_force_heads"),
+        civic_words=words("civic_words"),
+        civic_heads=words("civic_heads"),
         ambiguous_countries={
             _fold(name): tuple(codes) for name, codes in (data.get("ambiguous_countries") or {}).items()
         },
@@ -1279,6 +1284,21 @@ class ActorResolver:
             if country:
                 reg.actors[aid].parent_id = reg.ensure_state(country)
             return aid
+        # "Rights groups", "a volunteer medical group": a civil organisation, whatever "group" suggests.
+        if (
+            head_ent is None
+            and (lemma in self.d.civic_heads or low in self.d.civic_heads)
+            and any(w in self.d.civic_words for w in words if w != low)
+        ):
+            return reg.add(
+                ActorKind.ORGANISATION,
+                country,
+                self._phrase_name(toks),
+                span_start,
+                span_end,
+                sentence,
+                "organisation",
+            )
         # Armed actors.
         if (
             lemma in self.d.armed_heads

@@ -208,3 +208,13 @@ def test_a_body_of_a_place_belongs_to_the_places_state(run) -> None:  # type: ig
     )
     ministry = next(a for a in ann["actors"] if "Gaza's health ministry" in a["aliases"])
     assert (ministry["kind"], ministry["country"]) == ("government_body", "PSE")
+
+
+def test_rights_and_aid_groups_are_organisations_not_armed_groups(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Rights groups accused the army on Monday of blocking aid. A volunteer medical group said 12 people "
+        "died. The rebel group said it had withdrawn."
+    )
+    kinds = {a["aliases"][0]: a["kind"] for a in ann["actors"]}
+    assert kinds["Rights groups"] == "organisation"
+    assert kinds["A volunteer medical group"] == "organisation"
