@@ -83,6 +83,23 @@ def extract_parallel(
     """``(article, graph or failure)`` for each article, in input order, extracted by ``n_process``
     forked workers. The input is read only as workers need more work (the caller may do side effects
     per article, e.g. ledger checks). Closing the iterator early stops the workers."""
+    batches = extract_batches(extractor, articles, n_process, articles_per_task)
+    try:
+        for batch in batches:
+            yield from batch
+    finally:
+        batches.close()
+
+
+def extract_batches(
+    extractor: Extractor,
+    articles: Iterable[Article],
+    n_process: int = 2,
+    articles_per_task: int = ARTICLES_PER_TASK,
+) -> Generator[list[tuple[Article, ArticleGraph | ExtractionFailed]], None, None]:
+    """:func:`extract_parallel` one worker task at a time: the results of up to ``articles_per_task``
+    consecutive articles, as soon as their worker finishes them (the ingest writes each list in one
+    store transaction)."""
     global _worker_extractor
     if not fork_available():  # pragma: no cover - exercised only where fork is missing
         raise RuntimeError("extract_parallel needs the 'fork' start method; use Extractor.extract_many")
@@ -102,7 +119,7 @@ def extract_parallel(
             if not in_flight:
                 return
             batch, future = in_flight.popleft()
-            yield from zip(batch, future.result(), strict=True)
+            yield list(zip(batch, future.result(), strict=True))
     finally:
         for _, future in in_flight:
             future.cancel()
@@ -110,4 +127,4 @@ def extract_parallel(
         _worker_extractor = None
 
 
-__all__ = ["ExtractionFailed", "extract_parallel", "fork_available"]
+__all__ = ["ExtractionFailed", "extract_batches", "extract_parallel", "fork_available"]

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from graph.errors import ConflictGraphError, InputError, ModelIntegrityError, StoreError
 from graph.model import Article, ArticleGraph
 from graph.store import GraphStore
-from loaders.parallel import ExtractionFailed, extract_parallel, fork_available
+from loaders.parallel import ExtractionFailed, extract_batches, extract_parallel, fork_available
 from loaders.sources import (
     FORMATS,
     Skipped,
@@ -53,9 +53,6 @@ BATCH_SIZE = 32
 # waits in a batch before it is written.
 DATASET_BATCH = 1000
 DATASET_BATCH_SECONDS = 1.0
-# Extracted articles per store write, and the longest an extracted article waits to be written.
-ARTICLE_BATCH = 50
-ARTICLE_BATCH_SECONDS = 2.0
 
 
 @dataclass
@@ -169,25 +166,18 @@ def _count_written(graph: ArticleGraph, report: IngestReport, tick: ProgressHook
 
 
 def _write_articles(
-    store: GraphStore, graphs: Iterable[ArticleGraph], report: IngestReport, tick: ProgressHook
+    store: GraphStore, batches: Iterable[list[ArticleGraph]], report: IngestReport, tick: ProgressHook
 ) -> None:
-    """Write extracted article graphs through ``store.write_many``, :data:`ARTICLE_BATCH` at a time or
-    :data:`ARTICLE_BATCH_SECONDS` after the first of a batch: one transaction (Neo4j) or one fsync
-    (embedded store) per batch instead of per article. Each graph stays all or nothing and a refused
-    graph is reported alone (:func:`_write_batch`). A kill loses at most the batch not yet written; the
-    ledger does not hold those articles, so the next run extracts them again."""
-    pending: list[ArticleGraph] = []
-    started = 0.0
-    for graph in graphs:
-        if not graph.source_key and graph.article is not None:
-            graph.source_key = graph.article.id  # the ledger key the next run checks
-        if not pending:
-            started = time.monotonic()
-        pending.append(graph)
-        if len(pending) >= ARTICLE_BATCH or time.monotonic() - started >= ARTICLE_BATCH_SECONDS:
-            _write_batch(store, pending, report, tick)
-            pending.clear()
-    _write_batch(store, pending, report, tick)
+    """Write each batch of extracted article graphs through ``store.write_many``: one transaction
+    (Neo4j) or one fsync (embedded store) per batch. A batch is what the extraction hands over at once
+    (one worker task, :data:`loaders.parallel.ARTICLES_PER_TASK` articles; one article without
+    workers), so nothing waits to be written and a kill loses no more than the ledger can redo. Each
+    graph stays all or nothing and a refused graph is reported alone (:func:`_write_batch`)."""
+    for batch in batches:
+        for graph in batch:
+            if not graph.source_key and graph.article is not None:
+                graph.source_key = graph.article.id  # the ledger key the next run checks
+        _write_batch(store, batch, report, tick)
 
 
 def _write_rows(
@@ -354,8 +344,9 @@ class _FileDone:
 
 def _extract_all(
     feed: _ArticleFeed, extractor: Extractor | None, n_process: int, report: IngestReport
-) -> Iterator[ArticleGraph]:
-    """Graphs of the feed's articles, in order. If the extractor fails on an article, the articles
+) -> Iterator[list[ArticleGraph]]:
+    """Graphs of the feed's articles, in order, in lists to write together (a worker task's, or one
+    graph without workers). If the extractor fails on an article, the articles
     handed over but not returned are redone one by one: the failing one is rejected, the run goes on."""
     first = next(feed, None)
     if first is None:  # nothing to extract: do not load the NLP pipeline at all
@@ -366,21 +357,24 @@ def _extract_all(
         extractor = Extractor()
     articles: Iterator[Article] = itertools.chain([first], feed)
     if n_process > 1 and fork_available():
-        for article, graph in extract_parallel(extractor, articles, n_process):
-            feed.in_flight.popleft()
-            if isinstance(graph, ExtractionFailed):
-                report.rejected.append(
-                    f"{article.source_path or article.id}: extraction failed: {graph.error}"
-                )
-            else:
-                yield graph
+        for pairs in extract_batches(extractor, articles, n_process):
+            done: list[ArticleGraph] = []
+            for article, graph in pairs:
+                feed.in_flight.popleft()
+                if isinstance(graph, ExtractionFailed):
+                    where = article.source_path or article.id
+                    report.rejected.append(f"{where}: extraction failed: {graph.error}")
+                else:
+                    done.append(graph)
+            if done:
+                yield done
         return
     while True:
         try:
             for graph in extractor.extract_many(articles, n_process=n_process, batch_size=BATCH_SIZE):
                 if feed.in_flight:
                     feed.in_flight.popleft()
-                yield graph
+                yield [graph]
             return
         except (ModelIntegrityError, StoreError):
             raise
@@ -397,7 +391,7 @@ def _extract_all(
                         f"{article.source_path or article.id}: extraction failed: {type(exc).__name__}: {exc}"
                     )
                     continue
-                yield graph
+                yield [graph]
             articles = feed
 
 

@@ -16,8 +16,7 @@ import pytest
 from graph import open_store
 from graph.model import Article, ArticleGraph, NodeKind, article_id
 from graph.nx_store import NetworkXStore
-from loaders import pipeline
-from loaders.parallel import ExtractionFailed, extract_parallel, fork_available
+from loaders.parallel import ARTICLES_PER_TASK, ExtractionFailed, extract_parallel, fork_available
 from loaders.pipeline import ingest
 from tests.loaders.test_ingest_pipeline import BareExtractor
 
@@ -94,17 +93,18 @@ class CountingStore(NetworkXStore):
         super().write_many(graphs)
 
 
-def test_articles_are_written_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "ARTICLE_BATCH", 3)
+def test_each_worker_task_is_written_in_one_batch(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     for i in range(7):
         (src / f"a{i}.txt").write_text(f"Report number {i} on the ceasefire.\n")
     store = CountingStore()
-    report = ingest([src], store, progress=False, extractor=BareExtractor(), resolve=False)  # type: ignore[arg-type]
-    assert report.written == 7
-    assert store.batches == [3, 3, 1]
-    assert all(store.has_source(a.id) for a in store.iter_nodes(NodeKind.ARTICLE))
+    ingest([src], store, progress=False, n_process=2, extractor=BareExtractor(), resolve=False)  # type: ignore[arg-type]
+    assert store.batches == [ARTICLES_PER_TASK, 7 - ARTICLES_PER_TASK]
+    assert sum(1 for _ in store.iter_nodes(NodeKind.ARTICLE)) == 7
+    single = CountingStore()  # without workers each article is committed as soon as it is extracted
+    report = ingest([src], single, progress=False, extractor=BareExtractor(), resolve=False)  # type: ignore[arg-type]
+    assert (report.written, single.batches) == (7, [1] * 7)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="team corpus missing")
