@@ -875,6 +875,22 @@ class ClaimFinder:
                 speakers = [self.last_claimant]  # "The statement blamed …": whoever issued it
         else:
             speakers = [None]
+
+        def draft(spk: str | None, targets: list[str]) -> ClaimDraft:
+            return self._draft(
+                verb,
+                sent,
+                sentence,
+                offset,
+                speaker_tok,
+                spk,
+                stance,
+                targets,
+                content_sorted,
+                negated,
+                quoted,
+            )
+
         each_other = any(
             (t.lower_ in ("other", "another") and t.head.i == verb.i)
             or (t.lower_ == "other" and t.head.head.i == verb.i)
@@ -886,38 +902,11 @@ class ClaimFinder:
             if len(sides) < 2:
                 # "Both of Sudan's warring sides have accused each other …" in the lead: the sides are
                 # named only further on; the claim waits for the whole article (resolve_mutual).
-                d = self._draft(
-                    verb,
-                    sent,
-                    sentence,
-                    offset,
-                    speaker_tok,
-                    None,
-                    stance,
-                    [],
-                    content_sorted,
-                    negated,
-                    quoted,
-                )
+                d = draft(None, [])
                 d.mutual = True
                 return [d]
             if len(sides) == 2:
-                return [
-                    self._draft(
-                        verb,
-                        sent,
-                        sentence,
-                        offset,
-                        speaker_tok,
-                        s,
-                        stance,
-                        [o],
-                        content_sorted,
-                        negated,
-                        quoted,
-                    )
-                    for s, o in ((sides[0], sides[1]), (sides[1], sides[0]))
-                ]
+                return [draft(s, [o]) for s, o in ((sides[0], sides[1]), (sides[1], sides[0]))]
         if (
             lemma not in lex.accuse
             and lemma not in lex.deny
@@ -938,19 +927,7 @@ class ClaimFinder:
                 continue
             # An accusation of two actors is one claim per target.
             for one in [[t] for t in tg] if stance is Stance.ACCUSE and tg else [tg]:
-                d = self._draft(
-                    verb,
-                    sent,
-                    sentence,
-                    offset,
-                    speaker_tok,
-                    spk,
-                    stance,
-                    one,
-                    content_sorted,
-                    negated,
-                    quoted,
-                )
+                d = draft(spk, one)
                 d.names_claim = names_claim
                 d.retracts = retracts
                 d.described = described
