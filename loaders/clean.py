@@ -1,5 +1,6 @@
-"""Clean the text of a raw article: drop a leading section label, a repeated title, share/subscribe
-lines and trailing site boilerplate, and keep what was dropped on record.
+"""Clean the text of a raw article: drop a leading section label, a repeated title, a byline,
+share/subscribe lines, wire credit lines ("Reporting by …; Editing by …") and trailing site
+boilerplate, and keep what was dropped on record.
 
 The cleaned text is what the Article stores; every evidence offset indexes it. Cleaning only removes
 whole lines and normalises paragraph breaks (a blank line between paragraphs), so any sentence of the
@@ -61,6 +62,63 @@ SHARE_LINE = re.compile(
 )
 _MAX_SHARE_LINE_WORDS = 25
 
+# Credit lines of wire copy, wherever they stand: "(Reporting by A; Editing by B)", "Additional
+# reporting by C", "Writing by D", "X contributed to this report.", "Our Standards: …", a copyright
+# line. Their names are staff, not actors of the story, so the whole line is dropped.
+CREDIT_LINE = re.compile(
+    r"^[(\[]?\s*(((additional|further) )?(reporting|writing|editing|research|compiled|compilation|"
+    r"graphics|production|translation|translated|edited|written|produced|reported)"
+    r"( and (reporting|writing|editing))? by\s+(?P<names>.*)|"
+    r"our standards:.*|(copyright|©|\(c\))\s*(©\s*)?\d{4}\b.*|all rights reserved\W*|"
+    r"[\w .,'’&-]+ contributed (reporting|to this (report|story|article))\b.*)$",
+    re.IGNORECASE,
+)
+# After "Reporting by", a credit line holds only names, places and more credits: "Reporting by Jane
+# Doe in Abeche; Editing by John Smith". A body sentence ("Reporting by the UN was slow") has verbs.
+_CREDIT_WORDS = frozenset(
+    {
+        "and",
+        "&",
+        "in",
+        "from",
+        "with",
+        "by",
+        "the",
+        "of",
+        "de",
+        "da",
+        "van",
+        "von",
+        "al",
+        "el",
+        "bin",
+        "additional",
+        "further",
+        "reporting",
+        "writing",
+        "editing",
+        "research",
+        "graphics",
+        "production",
+        "translation",
+        "compiled",
+        "edited",
+        "written",
+        "produced",
+        "reported",
+    }
+)
+_MAX_CREDIT_LINE_WORDS = 40
+
+# A byline at the top of the page: "By Jane Doe and John Roe", "By STAFF REPORTER, Reuters". Every
+# word is capitalised or a joiner, and it does not end like a sentence, so "By Monday the army had
+# left." is never one.
+_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+_BYLINE_JOINERS = frozenset({"and", "&", "in", "of", "the", "de", "da", "van", "von", "al", "el", "bin"})
+_MAX_BYLINE_WORDS = 12
+# The header lines a byline may sit in: label, title, repeated title, standfirst, byline, dateline.
+_HEADER_LINES = 6
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _MAX_LABEL_WORDS = 4
 _MAX_LABEL_CHARS = 32
@@ -97,10 +155,19 @@ def clean_text(raw: str, detect_title: bool = False) -> CleanText:
 
     kept: list[str] = []
     share: list[DroppedSpan] = []
+    nonblank = 0
     for line in lines:
         stripped = line.strip()
-        if stripped and len(stripped.split()) <= _MAX_SHARE_LINE_WORDS and SHARE_LINE.match(stripped):
+        nonblank += bool(stripped)
+        n_words = len(stripped.split())
+        if stripped and n_words <= _MAX_SHARE_LINE_WORDS and SHARE_LINE.match(stripped):
             share.append(DroppedSpan(reason="share line", text=stripped))
+            continue
+        if stripped and n_words <= _MAX_CREDIT_LINE_WORDS and _is_credit_line(stripped):
+            share.append(DroppedSpan(reason="credit line", text=stripped))
+            continue
+        if stripped and nonblank <= _HEADER_LINES and _is_byline(stripped):
+            share.append(DroppedSpan(reason="byline", text=stripped))
             continue
         kept.append(line)
 
@@ -117,6 +184,26 @@ def clean_text(raw: str, detect_title: bool = False) -> CleanText:
 def _is_trailing_marker(line: str) -> bool:
     key = re.sub(r"^\W+|\W+$", "", normalise(line))
     return bool(key) and key in TRAILING_MARKERS
+
+
+def _is_credit_line(line: str) -> bool:
+    match = CREDIT_LINE.match(line)
+    if match is None:
+        return False
+    names = match.group("names")
+    if names is None:
+        return True
+    words = [w.strip("()[];,.:'\"") for w in names.split()]
+    return all(not w or w[0].isupper() or not w[0].isalpha() or w.lower() in _CREDIT_WORDS for w in words)
+
+
+def _is_byline(line: str) -> bool:
+    words = line.split()
+    if not _BYLINE.match(line) or len(words) > _MAX_BYLINE_WORDS or _SENTENCE_END.search(line):
+        return False
+    return all(
+        w[0].isupper() or not w[0].isalpha() or w.lower().strip(",") in _BYLINE_JOINERS for w in words[1:]
+    )
 
 
 def _split_title(lines: list[str]) -> tuple[list[str], str | None, list[DroppedSpan]]:
