@@ -270,9 +270,14 @@ class Extractor:
         registry = ArticleActors(self.dictionary, article.id, article.text)
         state = _ArticleState(article, registry, ActorResolver(registry))
         sentences: list[_Sentence] = []
-        for (start, _end), doc in zip(spans, docs, strict=False):
+        # The agency in a dateline ("KYIV (Wire Agency) - ") filed the story; it is not one of its actors.
+        dateline_sents: set[int] = set()
+        for (start, end), doc in zip(spans, docs, strict=False):
             self._places_named_as_persons(doc)
+            is_dateline = _DATELINE_PREFIX.fullmatch(article.text, start, end) is not None
             for sent in doc.sents:
+                if is_dateline:
+                    dateline_sents.add(len(sentences))
                 sentences.append(_Sentence(len(sentences), sent, start))
         self._dateline(state, sentences)
         state.headline = _headline(article, sentences)
@@ -284,7 +289,8 @@ class Extractor:
         for s in sentences:
             self._places(state, s)
             self._sites(state, s)
-            self._actor_mentions(state, s)
+            if s.index not in dateline_sents:
+                self._actor_mentions(state, s)
             incidents_here = self._incidents(state, s, incidents)
             found = finder.find(s.span, s.index, s.offset)
             per_sentence.append(found)

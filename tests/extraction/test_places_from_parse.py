@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 
 def _names(items: list[dict[str, Any]]) -> set[str]:
     return {n for item in items for n in (item["name"], *item["aliases"])}
@@ -35,6 +37,20 @@ def test_dateline_in_capitals_is_a_place_not_an_organisation(run) -> None:  # ty
     ann = run("GAROWE — Two soldiers were killed on Wednesday, officials said.")
     assert "GAROWE" in _names(ann["locations"])
     assert "GAROWE" not in _names(ann["actors"])
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["KHARTOUM, June 3 (Reuters) - ", "KYIV, Ukraine (AP) — ", "BEIRUT (AFP) - "],
+)
+def test_the_agency_of_a_dateline_is_not_an_actor(run, dateline: str) -> None:  # type: ignore[no-untyped-def]
+    ann = run(dateline + "Shelling killed four people in a market on Sunday, the health ministry said.")
+    assert [a["name"] for a in ann["actors"]] == ["Ministry of Health"]
+    assert [c["claimant_name"] for c in ann["claims"]] == ["Ministry of Health"]
+    # The agency's own reporting in the body is still a source ("Reuters reported") — only the dateline
+    # is furniture.
+    body = run("BEIRUT (AFP) - Two soldiers were killed, Reuters reported, citing a security source.")
+    assert "Reuters" in _names(body["actors"])
 
 
 def test_named_groups_and_acronyms_stay_actors(run) -> None:  # type: ignore[no-untyped-def]
