@@ -586,6 +586,20 @@ class ClaimFinder:
         ccomp = [
             c for c in children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")
         ]
+        if not ccomp:
+            # "An air strike on a school killed 14 people, the ministry said": the small model often
+            # takes the reported clause's verb for a reduced relative ("strike … killed" as acl) and
+            # hangs the clause on its subject noun; a clause before the verb is still what was said.
+            ccomp = [
+                c
+                for c in children
+                if c.dep_ == "ccomp"
+                and c.i < verb.i
+                and c.pos_ in ("NOUN", "PROPN")
+                and c.right_edge.i + 1 < verb.i
+                and c.doc[c.right_edge.i + 1].text == ","
+                and any(t.pos_ == "VERB" and t.dep_ in ("acl", "relcl") for t in c.subtree)
+            ]
         dobj = [c for c in children if c.dep_ in ("dobj", "attr")]
         preps = {c.lower_: c for c in children if c.dep_ in ("prep", "agent")}
         on = preps.get("on")

@@ -100,6 +100,24 @@ def test_quote_with_said_after(run: Run) -> None:
     assert c["quote"].startswith("We will respond to any attack on our villages")
 
 
+def test_report_before_said_that_the_parser_hangs_on_a_noun(run: Run) -> None:
+    # The small model reads "strike … killed" as a reduced relative, so the reported clause is a noun.
+    for text, speaker in [
+        (
+            "An air strike on a school sheltering displaced families in the town killed at least 14 people "
+            "on Monday, the health ministry said.",
+            "Ministry of Health",
+        ),
+        (
+            "A drone strike on a crowded market killed nine traders, the regional governor said.",
+            "regional governor",
+        ),
+    ]:
+        c = _only(run(text))
+        assert (c["stance"], c["claimant_name"]) == ("assert", speaker), text
+        assert text.startswith(c["quote"]) and c["quote"].endswith(" said"), c["quote"]
+
+
 def test_multi_sentence_quotation_is_one_claim(run: Run) -> None:
     ann = run('"The militia fired on the market. Nobody will forget it," the governor, Amina Yusuf, said.')
     c = _only(ann)
