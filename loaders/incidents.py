@@ -114,6 +114,22 @@ _WEAK = frozenset(
     }
 )
 _STRIKE_WORDS = frozenset({"strike", "strikes", "struck", "hit", "attack"})
+# Types whose bare noun can be what an attack hit (a convoy, a checkpoint) rather than an event.
+_TARGET_TYPES = frozenset({IncidentType.AID_DELIVERY, IncidentType.BLOCKADE})
+# Words that make a convoy a humanitarian one, whose attack is told as the delivery incident.
+_AID_WORDS = frozenset({"aid", "humanitarian", "relief", "food", "medical"})
+# Types whose word, as the object of a weak verb, names what was fired or used ("fired rockets", "fired
+# water cannon"); any other object is what the attack hit.
+_FIRED_TYPES = frozenset(
+    {
+        IncidentType.SHELLING,
+        IncidentType.MISSILE_STRIKE,
+        IncidentType.AIRSTRIKE,
+        IncidentType.LANDMINE_EXPLOSION,
+        IncidentType.GPS_JAMMING,
+        IncidentType.OTHER,
+    }
+)
 _EVENT_DEPS = frozenset(
     {
         "nsubj",
@@ -237,8 +253,17 @@ class TriggerTable:
             return None  # "a flagrant violation of international humanitarian law": a charge, no event
         if tok.pos_ == "VERB" and lemma == "kill":
             return None  # "shelled the village, killing two": the toll of the event already reported
-        if itype is IncidentType.AID_DELIVERY and _attacked(tok, self):
-            return None  # "gunmen ambushed a supply convoy": the convoy is the target, not an event
+        aid_convoy = itype is IncidentType.AID_DELIVERY and _aid_phrase(tok)
+        if aid_convoy and _attacked(tok, self):
+            return (
+                itype,
+                first,
+                last,
+            )  # "gunmen attacked a food convoy": the attacked delivery is the incident
+        if itype in _TARGET_TYPES and first == last and tok.pos_ == "NOUN" and _attacked(tok, self):
+            return (
+                None  # "gunmen ambushed a supply convoy", "attacked a checkpoint": the target, not an event
+            )
         if itype is IncidentType.AID_DELIVERY and first == last and not _delivers(tok):
             return None  # "the convoy that carried the wounded was stopped": a vehicle, not a delivery
         if itype is IncidentType.AIRCRAFT_SHOOTDOWN and _intercepts_weapons(tok, last):
@@ -296,7 +321,11 @@ class TriggerTable:
                 if child.dep_ != "dobj":
                     continue
                 found = self._object_type(child)
-                if found is not None and found is not self.single.get(lemma):
+                if found is IncidentType.AID_DELIVERY and _aid_phrase(child):
+                    return None  # "attacked a convoy of food aid": the convoy's own word is the incident
+                if found not in _FIRED_TYPES:
+                    continue  # "attacked an army convoy": the object is the target
+                if found is not self.single.get(lemma):
                     return found, tok.i, max(tok.i, child.i)  # one trigger: "fired water cannon"
         if lemma in ("strike", "hit", "attack") and tok.pos_ == "VERB":
             for child in tok.children:
@@ -512,6 +541,11 @@ _DELIVERY_WORDS = frozenset({"convoy", "delivery", "shipment", "resupply"})
 _WEAPON_WORDS = frozenset(
     {"drone", "missile", "rocket", "projectile", "uav", "shahed", "munition", "bomb", "shell"}
 )
+
+
+def _aid_phrase(tok: Any) -> bool:
+    """The convoy or delivery carries aid ("a food convoy", "a convoy of humanitarian aid")."""
+    return tok.pos_ == "NOUN" and any(t.lemma_.lower() in _AID_WORDS for t in tok.subtree if t.i != tok.i)
 
 
 def _delivers(tok: Any) -> bool:

@@ -16,6 +16,25 @@ def test_an_attacked_convoy_is_the_target_not_an_aid_delivery(run) -> None:  # t
     assert ann["incidents"][0]["killed"] == 4
 
 
+def test_an_attack_on_a_convoy_or_checkpoint_is_an_armed_clash(run) -> None:  # type: ignore[no-untyped-def]
+    army = run("Suspected jihadists attacked an army convoy near Ansongo on Tuesday, killing five soldiers.")
+    assert _types(army) == ["armed_clash"]
+    assert army["incidents"][0]["killed"] == 5
+    post = run("Gunmen attacked a police checkpoint outside Zaria on Friday night, the police said.")
+    assert _types(post) == ["armed_clash"]
+    # What was fired still decides the type.
+    fired = run("Coast guard ships fired water cannon at two fishing boats near Thitu Island on Monday.")
+    assert _types(fired) == ["other"]
+
+
+def test_an_attacked_aid_convoy_is_the_aid_delivery(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Gunmen attacked a humanitarian convoy near Geneina on Tuesday, wounding three drivers.")
+    assert _types(ann) == ["aid_delivery"]
+    assert ann["incidents"][0]["injured"] == 3
+    passive = run("A food convoy of the World Food Programme was attacked near Mopti on Saturday.")
+    assert _types(passive) == ["aid_delivery"]
+
+
 def test_a_convoy_that_arrives_is_an_aid_delivery(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("An aid convoy of 30 trucks reached the besieged town on Monday, the agency said.")
     assert "aid_delivery" in _types(ann)
