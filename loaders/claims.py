@@ -533,6 +533,20 @@ class ClaimFinder:
             c = before[-1] if before else subjects[0]
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return verb.head, False
+            # "Strikes injured at least 11 people, regional governor Oleh Syniehubov said": the parser
+            # takes the reported clause's object for the subject and the speaker for its apposition.
+            named = [a for a in c.children if a.dep_ == "appos" and a.ent_type_ in ("PERSON", "ORG")]
+            stolen = any(
+                k.dep_ == "ccomp" and k.i < c.i and not any(o.dep_ == "dobj" for o in k.children)
+                for k in verb.children
+            )
+            if (
+                named
+                and stolen
+                and named[-1].right_edge.i + 1 == verb.i
+                and c.ent_type_ not in ("PERSON", "ORG")
+            ):
+                return named[-1], False
             return c, False
         # "…, said Josué Mukendi" when the parser does not make the name the subject. The object of
         # "accused Hamas of …" or "denied the report" is the accused or the denied, never the speaker.
@@ -583,6 +597,7 @@ class ClaimFinder:
         )
         speaker_tok, passive = self._speaker(verb)
         children = list(verb.children)
+        trailing = False
         ccomp = [
             c for c in children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")
         ]
@@ -754,8 +769,8 @@ class ClaimFinder:
                 and any(t.lower_ in ("toll", "figure", "number") for t in dobj[0].subtree)
             ):
                 content.extend(verb.subtree)
+            # The object of "tell" is who was told ("told reporters"), never what.
             if lemma in (
-                "tell",
                 "report",
                 "confirm",
                 "announce",
@@ -779,21 +794,23 @@ class ClaimFinder:
                         for t in sent
                         if t.i < verb.i
                         and not t.is_punct
-                        and t.dep_ != "nsubj"
+                        and (t.dep_ != "nsubj" or t.head.i != verb.i)
                         and t not in list(verb.subtree)
                     ]
-                    content = [
-                        t for t in sent if t.i < verb.i and t.head.i >= t.i and t not in verb.children
-                    ][:0]
                     if not prev:
                         return []
                     content = prev
+                    # "Gunmen killed six miners, local official A. B. told reporters": a verb that only
+                    # reports a clause ("tell", "add") reports the clause before the comma.
+                    edge = verb.left_edge.i
+                    trailing = edge > sent.start and sent.doc[edge - 1].text == ","
                 else:
                     return []
             if (
                 lemma in lex.clause_only
                 and not ccomp
                 and not quoted
+                and not trailing
                 and lemma not in ("call", "describe", "put")
             ):
                 return []

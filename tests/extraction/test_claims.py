@@ -118,6 +118,29 @@ def test_report_before_said_that_the_parser_hangs_on_a_noun(run: Run) -> None:
         assert text.startswith(c["quote"]) and c["quote"].endswith(" said"), c["quote"]
 
 
+def test_report_before_a_named_speaker_at_the_end_of_the_sentence(run: Run) -> None:
+    # "people" is parsed as the subject of "said" with the governor in apposition; "told" is parsed as a
+    # second clause joined to "killed", and "reporters" is who was told, not what.
+    cases = [
+        (
+            "Missile strikes on the port overnight injured at least 11 people, regional governor Ivan Petrenko "
+            "said on Monday.",
+            "Ivan Petrenko",
+        ),
+        (
+            "Gunmen killed six miners near the town, local official Amadou Diallo told reporters.",
+            "Amadou Diallo",
+        ),
+    ]
+    for (text, speaker), end in zip(
+        cases, ["Ivan Petrenko said", "Amadou Diallo told reporters"], strict=True
+    ):
+        c = _only(run(text))
+        assert (c["stance"], c["claimant_name"]) == ("assert", speaker), text
+        assert c["quote"] == text[: text.index(end) + len(end)], c["quote"]
+    assert run("The minister told reporters in the capital.")["claims"] == []
+
+
 def test_multi_sentence_quotation_is_one_claim(run: Run) -> None:
     ann = run('"The militia fired on the market. Nobody will forget it," the governor, Amina Yusuf, said.')
     c = _only(ann)
