@@ -395,6 +395,18 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
         ents.append(Span(doc, start, end, label="GPE"))
         changed = True
     for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and _names_an_actor(ent, is_actor_word):
+            # "the Valle Alto cartel", "our Middle East correspondent": no place is meant; in a name
+            # ("the Sanaa Defence Brigades") the place word is the start of the organisation's name.
+            changed = True
+            head = ent.root.head
+            if head.pos_ == "PROPN" and not any(t.i in taken for t in doc[ent.end : head.i + 1]):
+                start = ent.start
+                if ents and ents[-1].end == ent.start and ents[-1].label_ == "ORG":
+                    start = ents.pop().start  # "the Lake" + "Chad" + "Mujahideen Council"
+                ents.append(Span(doc, start, head.i + 1, label="ORG"))
+                taken.update(range(ent.end, head.i + 1))
+            continue
         if ent.label_ in _MISREAD_LABELS and not ent.kb_id_ and _placed(ent, gazetteer, is_actor_word):
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             changed = True
@@ -405,6 +417,17 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
             ents.append(ent)
     if changed:
         doc.ents = ents
+
+
+def _names_an_actor(ent: Any, is_actor_word: Callable[[str], bool]) -> bool:
+    """The place name only qualifies an actor that follows it: "the Valle Alto cartel", "the US military",
+    "our Caribbean correspondent", "the South Kordofan health ministry" (not "the Kharkiv region")."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "compound" or head.i < ent.end or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    word = head.lower_
+    return word not in SETTLEMENT_NOUNS and word not in SITE_NOUNS and is_actor_word(word)
 
 
 def _unlabelled_settlements(

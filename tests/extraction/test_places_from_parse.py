@@ -171,3 +171,29 @@ def test_an_unlabelled_name_after_the_town_of_is_a_place(run) -> None:  # type: 
     towns = [(loc["name"], loc["kind"]) for loc in ann["locations"]]
     assert ("Téra", "city") in towns
     assert ann["incidents"][0]["location"] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "place"),
+    [
+        ("Gunmen of the Sinaloa cartel attacked a bar in Culiacán on Friday.", "Sinaloa", "Culiacán"),
+        ("The US military said it struck a radar site near Sanaa on Tuesday.", "United States", "Sanaa"),
+        ("Our Middle East correspondent reports from Tyre, where a drone hit a car.", "Middle East", "Tyre"),
+        ("The Tigray health ministry said shells hit a clinic in Mekelle on Sunday.", "Tigray", "Mekelle"),
+    ],
+)
+def test_a_place_word_that_only_qualifies_an_actor_is_no_location(  # type: ignore[no-untyped-def]
+    run, text: str, qualifier: str, place: str
+) -> None:
+    names = _names(run(text)["locations"])
+    assert place in names or any(place in n for n in names)
+    assert qualifier not in names
+
+
+def test_a_place_word_opening_an_organisation_name_stays_in_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("A spokesman for the Aleppo Liberation Brigades said the group had not fired on civilians.")
+    assert "Aleppo" not in _names(ann["locations"])
+    assert any("Aleppo Liberation Brigades" in n for n in _names(ann["actors"]))
+    # A place word before a place noun is still the place.
+    region = run("Shells hit villages in the Kherson region on Sunday, officials said.")
+    assert any("Kherson" in n for n in _names(region["locations"]))
