@@ -110,6 +110,25 @@ _CREDIT_WORDS = frozenset(
 )
 _MAX_CREDIT_LINE_WORDS = 40
 
+# Labelled page furniture, wherever it stands: a photo caption or credit, tags, a view counter.
+META_LINE = re.compile(
+    r"^[(\[]?\s*(photo|photos|image|images|picture|pictures|video|file photo|photo credit|credit|caption|"
+    r"illustration|tags|keywords|topics|views|comments)\s*[:|]\s*\S.*$",
+    re.IGNORECASE,
+)
+# A header line that is only a time stamp ("19 September 2023, 14:35", "Updated: Jun 12, 2024 10:45 GMT",
+# "Published 3 hours ago", "5 min read"): every word is a date or time word, a number or a label.
+_STAMP_WORDS = frozenset(
+    (  # noqa: SIM905 (a word list reads best as one string)
+        "january february march april may june july august september october november december jan feb mar "
+        "apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
+        "mon tue tues wed thu thurs fri sat sun am pm a.m. p.m. gmt utc bst cet cest eet eest est edt "
+        "pst pdt ist msk "
+        "local time at on updated published posted last modified ago min mins minute minutes hour hours day "
+        "days read"
+    ).split()
+)
+
 # A byline at the top of the page: "By Jane Doe and John Roe", "By STAFF REPORTER, Reuters". Every
 # word is capitalised or a joiner, and it does not end like a sentence, so "By Monday the army had
 # left." is never one.
@@ -132,6 +151,8 @@ class CleanText:
     text: str
     title: str | None = None
     dropped: list[DroppedSpan] = field(default_factory=list)
+    stamp: str | None = None
+    """The page's own time stamp line in the header, if it had one (dropped from the text)."""
 
 
 def clean_text(raw: str, detect_title: bool = False) -> CleanText:
@@ -156,6 +177,7 @@ def clean_text(raw: str, detect_title: bool = False) -> CleanText:
     kept: list[str] = []
     share: list[DroppedSpan] = []
     nonblank = 0
+    stamp: str | None = None
     for line in lines:
         stripped = line.strip()
         nonblank += bool(stripped)
@@ -169,6 +191,13 @@ def clean_text(raw: str, detect_title: bool = False) -> CleanText:
         if stripped and nonblank <= _HEADER_LINES and _is_byline(stripped):
             share.append(DroppedSpan(reason="byline", text=stripped))
             continue
+        if stripped and n_words <= _MAX_SHARE_LINE_WORDS and META_LINE.match(stripped):
+            share.append(DroppedSpan(reason="page metadata", text=stripped))
+            continue
+        if stripped and detect_title and nonblank <= _HEADER_LINES and _is_stamp(stripped):
+            share.append(DroppedSpan(reason="time stamp", text=stripped))
+            stamp = stamp or stripped
+            continue
         kept.append(line)
 
     title: str | None = None
@@ -178,7 +207,9 @@ def clean_text(raw: str, detect_title: bool = False) -> CleanText:
     paragraphs = _paragraphs(kept)
     if title is not None:
         paragraphs.insert(0, title)
-    return CleanText(text="\n\n".join(paragraphs), title=title, dropped=[*head, *share, *dropped])
+    return CleanText(
+        text="\n\n".join(paragraphs), title=title, dropped=[*head, *share, *dropped], stamp=stamp
+    )
 
 
 def _is_trailing_marker(line: str) -> bool:
@@ -195,6 +226,18 @@ def _is_credit_line(line: str) -> bool:
         return True
     words = [w.strip("()[];,.:'\"") for w in names.split()]
     return all(not w or w[0].isupper() or not w[0].isalpha() or w.lower() in _CREDIT_WORDS for w in words)
+
+
+def _is_stamp(line: str) -> bool:
+    words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+\.?)?", line.lower())
+    return (
+        len(line.split()) <= 12
+        and any(ch.isdigit() for ch in line)
+        # A bare "18:20" is a live blog's entry time, part of the text; a stamp has a year or is relative.
+        and re.search(r"\b(1[89]|2[01])\d\d\b|\bago\b|\bmin(ute)?s? read\b", line, re.IGNORECASE) is not None
+        and all(w in _STAMP_WORDS for w in words)
+        and not _SENTENCE_END.search(line.rstrip("."))
+    )
 
 
 def _is_byline(line: str) -> bool:

@@ -2,9 +2,12 @@
 
 Formats (``fmt="auto"`` picks by extension):
 
-- ``text`` (``.txt``): raw copied pages; a leading section label, a repeated title, share lines and
-  trailing site boilerplate are dropped (kept in ``Article.dropped``, see :mod:`loaders.clean`); the
-  first line is the title when it looks like one and stays in the text as its own paragraph.
+- ``text`` (``.txt``): raw copied pages; a leading section label, a repeated title, a byline, the
+  page's time stamp, share lines, captions and tags, wire credit lines and trailing site boilerplate
+  are dropped (kept in ``Article.dropped``, see :mod:`loaders.clean`); the first line is the title
+  when it looks like one and stays in the text as its own paragraph. An absolute time stamp in the
+  header ("19 September 2023, 14:35") is the publication date (``published_source`` "time stamp in
+  the text"); a relative one ("3 hours ago") or an ambiguous one ("03/04/2023") dates nothing.
 - ``md`` (``.md``): YAML front matter (``title``, ``url``, ``outlet``, ``published``, ``language``,
   ``published_inferred``, ``published_source``; any other key kept in ``Article.extra`` as a string)
   then the body.
@@ -17,7 +20,7 @@ Formats (``fmt="auto"`` picks by extension):
 
 A sidecar ``NAME.meta.json`` (or ``NAME.EXT.meta.json``) beside a file overrides its metadata, and
 ``published`` (CLI ``--published``) overrides both. Without any of them ``Article.published`` is None:
-never today, the file's mtime or a guess.
+never today, the file's mtime or a guess (nor a numeric date that reads two ways, "03/04/2024").
 
 Bad input never stops the stream: each bad file or record is yielded as one :class:`InputError`
 naming the file (and line or record) and the problem. Size policy: a text of more than
@@ -196,6 +199,10 @@ def parse_published(value: Any, source: str) -> date | None:
     Traceback (most recent call last):
     ...
     graph.errors.InputError: x: published 'yesterday' is not a date (give YYYY-MM-DD)
+    >>> parse_published("03/04/2024", "x")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InputError: x: published '03/04/2024' is ambiguous (day/month or month/day): give YYYY-MM-DD
     """
     if value is None or value == "":
         return None
@@ -213,6 +220,12 @@ def parse_published(value: Any, source: str) -> date | None:
     else:
         import dateparser
 
+        # "03/04/2024" is March 4 in one country and 3 April in another: refuse it rather than guess.
+        m = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b", text)
+        if m and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2):
+            raise InputError(
+                source, f"published {text!r} is ambiguous (day/month or month/day): give YYYY-MM-DD"
+            )
         # Absolute forms only: dateparser would resolve "yesterday" against today's date.
         parsed = dateparser.parse(
             text,
@@ -398,7 +411,23 @@ def _read_text(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | Inpu
     text = _decode(_read_bytes(path, TEXT_LIMIT_BYTES), str(path))
     cleaned = clean_text(text, detect_title=True)
     _check_text(cleaned.text, str(path))
-    yield {"text": cleaned.text, "title": cleaned.title or "", "dropped": cleaned.dropped}
+    fields: Fields = {"text": cleaned.text, "title": cleaned.title or "", "dropped": cleaned.dropped}
+    stamp = _stamp_date(cleaned.stamp)
+    if stamp is not None:
+        # The page's own time stamp, copied with the text ("19 September 2023, 14:35"); a sidecar or
+        # --published still wins, and a relative stamp ("3 hours ago") dates nothing.
+        fields["published"] = stamp.isoformat()
+        fields["published_source"] = "time stamp in the text"
+    yield fields
+
+
+def _stamp_date(stamp: str | None) -> date | None:
+    if stamp is None:
+        return None
+    try:
+        return parse_published(re.sub(r"(?i)^(updated|published|posted|last modified)\W*", "", stamp), "")
+    except InputError:
+        return None
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)

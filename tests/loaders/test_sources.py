@@ -112,6 +112,41 @@ def test_txt_drops_byline_and_credit_lines_but_keeps_sentences_that_look_like_th
     ]
 
 
+def test_txt_header_time_stamp_dates_the_article_and_page_metadata_lines_are_dropped(tmp_path: Path) -> None:
+    body = (
+        "Villagers flee as shelling resumes near the dam\n"
+        "{stamp}\n"
+        "Views: 1284\n"
+        "Photo: Villagers load a truck near the dam. (Northwind Wire)\n"
+        "Shells fell on two villages near the dam on Tuesday, the district chief said.\n"
+        "Tags: dam, shelling, villages\n"
+    )
+    [a] = read_file(write(tmp_path / "dam.txt", body.format(stamp="19 September 2023, 14:35")))
+    assert isinstance(a, Article)
+    assert a.published == date(2023, 9, 19) and not a.published_inferred
+    assert a.extra["published_source"] == "time stamp in the text"
+    assert a.text == (
+        "Villagers flee as shelling resumes near the dam\n\n"
+        "Shells fell on two villages near the dam on Tuesday, the district chief said."
+    )
+    assert [(d.reason, d.text) for d in a.dropped] == [
+        ("time stamp", "19 September 2023, 14:35"),
+        ("page metadata", "Views: 1284"),
+        ("page metadata", "Photo: Villagers load a truck near the dam. (Northwind Wire)"),
+        ("page metadata", "Tags: dam, shelling, villages"),
+    ]
+    # A sidecar still wins over the stamp.
+    write(tmp_path / "dam.meta.json", json.dumps({"published": "2023-09-20"}))
+    [b] = read_file(tmp_path / "dam.txt")
+    assert isinstance(b, Article) and b.published == date(2023, 9, 20)
+    # A relative or ambiguous stamp is dropped from the text but dates nothing.
+    for stamp in ("Updated 3 hours ago", "03/04/2023 10:15"):
+        [c] = read_file(write(tmp_path / "other" / "dam.txt", body.format(stamp=stamp)))
+        assert isinstance(c, Article)
+        assert c.published is None, stamp
+        assert ("time stamp", stamp) in [(d.reason, d.text) for d in c.dropped]
+
+
 def test_txt_title_case_label_and_no_repeat(tmp_path: Path) -> None:
     raw = (
         "Middle East\nTalks on prisoner swap stall\n\n"
