@@ -391,7 +391,7 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
     changed = False
     ents = []
     taken = {t.i for ent in doc.ents for t in ent}
-    for start, end in _unlabelled_settlements(doc, taken, is_actor_word):
+    for start, end in _unlabelled_settlements(doc, taken, is_actor_word, gazetteer):
         ents.append(Span(doc, start, end, label="GPE"))
         changed = True
     for ent in doc.ents:
@@ -407,7 +407,10 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
                 ents.append(Span(doc, start, head.i + 1, label="ORG"))
                 taken.update(range(ent.end, head.i + 1))
             continue
-        if ent.label_ in _MISREAD_LABELS and not ent.kb_id_ and _placed(ent, gazetteer, is_actor_word):
+        misread = ent.label_ in _MISREAD_LABELS or (
+            ent.label_ == "NORP" and _known_after_locative(ent, gazetteer)
+        )
+        if misread and not ent.kb_id_ and _placed(ent, gazetteer, is_actor_word):
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             changed = True
         elif ent.label_ == "GPE" and (person := _person_named(ent, gazetteer)) is not None:
@@ -431,20 +434,17 @@ def _names_an_actor(ent: Any, is_actor_word: Callable[[str], bool]) -> bool:
 
 
 def _unlabelled_settlements(
-    doc: Any, taken: set[int], is_actor_word: Callable[[str], bool]
+    doc: Any, taken: set[int], is_actor_word: Callable[[str], bool], gazetteer: Gazetteer
 ) -> list[tuple[int, int]]:
     """Names the model left without any label where the parse says they are a settlement: the object of
-    "of" after a settlement noun ("near the town of Téra"). Returns token (start, end) pairs."""
+    "of" after a settlement noun ("near the town of Téra"), or a name the gazetteer knows after a locative
+    preposition ("near Kidal": the ruler only forces the larger towns). Returns token (start, end) pairs."""
     out = []
     for tok in doc:
-        if (
-            tok.i in taken
-            or tok.pos_ != "PROPN"
-            or not tok.text[:1].isupper()
-            or tok.dep_ != "pobj"
-            or tok.head.lower_ != "of"
-            or tok.head.head.lemma_.lower() not in SETTLEMENT_NOUNS
-        ):
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ != "pobj":
+            continue
+        settlement = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+        if not settlement and tok.head.lower_ not in _LOCATIVE_PREPS:
             continue
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
@@ -452,8 +452,21 @@ def _unlabelled_settlements(
         words = doc[start : tok.i + 1]
         if any(t.i in taken or is_actor_word(t.lower_) for t in words):
             continue
+        if not settlement and (words.text.isupper() or not gazetteer.lookup(words.text)):
+            continue
         out.append((start, tok.i + 1))
     return out
+
+
+def _known_after_locative(ent: Any, gazetteer: Gazetteer) -> bool:
+    """A name the model took for a nationality where a place stands ("a clinic in Adigrat")."""
+    root = ent.root
+    return (
+        root.pos_ == "PROPN"
+        and root.dep_ == "pobj"
+        and root.head.lower_ in _LOCATIVE_PREPS
+        and bool(gazetteer.lookup(ent.text))
+    )
 
 
 # Labels the small model puts on unfamiliar town names ("the village of Lafoole" as a product).

@@ -197,3 +197,14 @@ def test_a_place_word_opening_an_organisation_name_stays_in_the_name(run) -> Non
     # A place word before a place noun is still the place.
     region = run("Shells hit villages in the Kherson region on Sunday, officials said.")
     assert any("Kherson" in n for n in _names(region["locations"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Militants ambushed a police patrol near Kidal on Sunday, the army said.", "Kidal"),
+        ("The regional health bureau said shells hit a clinic in Adigrat on Sunday.", "Adigrat"),
+    ],
+)
+def test_a_known_town_after_a_locative_preposition_is_a_place(run, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert place in _names(run(text)["locations"])
