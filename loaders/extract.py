@@ -293,6 +293,10 @@ class Extractor:
                 self._actor_mentions(state, s)
             incidents_here = self._incidents(state, s, incidents)
             found = finder.find(s.span, s.index, s.offset)
+            if s.index == state.headline:
+                # A headline ("Strike kills 25, group says") sums up a claim the body reports with its
+                # words and date; claims are quoted from the body (shared ANNOTATION.md).
+                found = []
             per_sentence.append(found)
             here_of.append(incidents_here)
         # Sentences inside a quotation that a later sentence attributes ('"A. B," he said').

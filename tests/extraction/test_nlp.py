@@ -61,3 +61,19 @@ def test_title_is_not_glued_to_the_first_sentence(run) -> None:  # type: ignore[
         "Azerbaijan said on Monday that Armenian forces shelled Lachin"
     ]
     assert ann["claims"][0]["evidence"]["start"] == len(title) + 2
+
+
+def test_a_headline_gives_no_claim_of_its_own(run) -> None:  # type: ignore[no-untyped-def]
+    # Claims are quoted from the body; the headline only sums one up ("…, group says").
+    ann = run(
+        "Air strike on village kills 25, resistance group says\n\n"
+        "At least 25 people were killed when jets bombed a village on Sunday, a local resistance group said."
+    )
+    assert [(c["claimant_name"], c["quote"]) for c in ann["claims"]] == [
+        (
+            "local resistance group",
+            "At least 25 people were killed when jets bombed a village on Sunday, "
+            "a local resistance group said",
+        )
+    ]
+    assert [(i["type"], i["killed"]) for i in ann["incidents"]] == [("airstrike", 25)]
