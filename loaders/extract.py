@@ -1143,8 +1143,8 @@ def _headline(article: Article, sentences: list[_Sentence]) -> int | None:
         return None
     first = sentences[0].span
     text = first.text.strip()
-    if article.title and text == article.title.strip():
-        return 0
+    if article.title and text.lstrip("#").strip() == article.title.strip():
+        return 0  # also a Markdown body that opens with its title as a heading ("# Title")
     whole = first.start == 0 and first.end == len(first.doc)
     return 0 if whole and text and text[-1] not in '.!?"”' else None
 

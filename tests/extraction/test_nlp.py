@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from graph.errors import ModelIntegrityError
+from graph.model import Article, Claim, article_id
 from loaders.extract import segments
 from loaders.nlp import TOK2VEC_SHA256, find_model_dir, paragraph_spans, sha256_file, verify_model_dir
 
@@ -77,3 +79,15 @@ def test_a_headline_gives_no_claim_of_its_own(run) -> None:  # type: ignore[no-u
         )
     ]
     assert [(i["type"], i["killed"]) for i in ann["incidents"]] == [("airstrike", 25)]
+
+
+def test_a_markdown_title_heading_is_the_headline(extractor) -> None:  # type: ignore[no-untyped-def]
+    title = "Army says it repelled an attack on the airport, rebels deny it."
+    text = f"# {title}\n\nThe army said on Monday that it had repelled an attack on the airport."
+    graph = extractor.extract(
+        Article(id=article_id(text), text=text, title=title, published=date(2024, 3, 12))
+    )
+    claims = [n for n in graph.nodes if isinstance(n, Claim)]
+    assert [c.quote for c in claims] == [
+        "The army said on Monday that it had repelled an attack on the airport"
+    ]
