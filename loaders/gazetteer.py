@@ -389,6 +389,13 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
     from spacy.tokens import Span
 
     changed = False
+    roads = _numbered_roads(doc)
+    if roads:
+        # A road's number makes it a named route ("Route Nationale 1", "the Mexico 15 highway"); the model
+        # splits such names into an organisation, a country and a date.
+        inside = {i for a, b in roads for i in range(a, b)}
+        kept = [e for e in doc.ents if not any(t.i in inside for t in e)]
+        doc.ents = sorted(kept + [Span(doc, a, b, label="FAC") for a, b in roads], key=lambda e: e.start)
     ents = []
     taken = {t.i for ent in doc.ents for t in ent}
     for start, end in _unlabelled_settlements(doc, taken, is_actor_word, gazetteer):
@@ -420,6 +427,46 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
             ents.append(ent)
     if changed:
         doc.ents = ents
+
+
+# Route words that take a number as their name: "Route 60", "Highway 7", "National Road 3", "the N1 road".
+_ROAD_WORDS = frozenset(["route", "highway", "road", "motorway", "autoroute", "expressway", "freeway"])
+# Words that may stand between the route word and its number ("Route Nationale 2", "Route nationale 2").
+_ROAD_QUALIFIERS = frozenset(["nationale", "national", "provinciale", "provincial", "regional", "régionale"])
+
+
+def _road_code(tok: Any) -> bool:
+    """A road number or code: "15", "M4", "H-20", "N1" (not a year)."""
+    text = tok.text
+    if not any(c.isdigit() for c in text) or len(text) > 6:
+        return False
+    return not (text.isdigit() and len(text) == 4)
+
+
+def _numbered_roads(doc: Any) -> list[tuple[int, int]]:
+    """Token spans of roads named by a number: a capitalised route word before it ("Route Nationale 1",
+    "National Road 3", "Highway 7") or a route word after it ("the Mexico 15 highway", "the M4 motorway")."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for tok in doc:
+        if tok.lower_ not in _ROAD_WORDS or (out and tok.i < out[-1][1]):
+            continue
+        i = tok.i
+        if tok.text[:1].isupper():
+            j = i + 1
+            while j < n and doc[j].lower_ in _ROAD_QUALIFIERS:
+                j += 1
+            if j < n and _road_code(doc[j]):
+                start = i - 1 if i > 0 and doc[i - 1].lower_ in _ROAD_QUALIFIERS else i
+                out.append((start, j + 1))
+                continue
+        if i > 0 and _road_code(doc[i - 1]):
+            start = i - 1
+            # "the Mexico 15 highway": a capitalised name before the number belongs to it
+            if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1
+            out.append((start, i + 1))
+    return out
 
 
 def _names_an_actor(ent: Any, is_actor_word: Callable[[str], bool]) -> bool:

@@ -208,3 +208,26 @@ def test_a_place_word_opening_an_organisation_name_stays_in_the_name(run) -> Non
 )
 def test_a_known_town_after_a_locative_preposition_is_a_place(run, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert place in _names(run(text)["locations"])
+
+
+@pytest.mark.parametrize(
+    ("text", "road"),
+    [
+        ("Gang members blocked Route Nationale 3 north of Hinche on Monday.", "Route Nationale 3"),
+        ("A drone hit a minibus on the H-15 highway outside Kramatorsk on Tuesday.", "H-15 highway"),
+        ("Rebels blocked National Road 2 near Rutshuru on Friday, residents said.", "National Road 2"),
+        ("Gunmen ambushed a bus on the Mexico 45 highway near Celaya on Sunday.", "Mexico 45 highway"),
+    ],
+)
+def test_a_road_named_by_its_number_is_a_route(run, text: str, road: str) -> None:  # type: ignore[no-untyped-def]
+    ann = run(text)
+    routes = [loc for loc in ann["locations"] if loc["kind"] == "route"]
+    assert road in _names(routes)
+    assert road not in _names(ann["actors"])
+    near = {e["to"] for e in ann["edges"] if e["type"] == "OCCURRED_NEAR"}
+    assert any(loc["id"] in near for loc in routes)
+
+
+def test_a_year_or_a_distance_after_the_word_road_is_no_road_name(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The road was reopened in 2024. A soldier was killed on the road 3 km from Dilling.")
+    assert not [loc for loc in ann["locations"] if loc["kind"] == "route" and loc["name"][:1].isupper()]
