@@ -88,6 +88,29 @@ _TITLES = [
     "mawlawi",
     "maulana",
     "mullah",
+    # Ranks as wire copy abbreviates them; "Lt-Col" and "Brig-Gen" come out of the tokenizer in pieces.
+    "lt",
+    "col",
+    "gen",
+    "gen.",
+    "brig",
+    "brig.",
+    "maj",
+    "maj.",
+    "capt",
+    "sgt",
+    "cpl",
+    "cpl.",
+    "adm",
+    "adm.",
+    "cdr",
+    "cdr.",
+    "cmdr",
+    "cmdr.",
+    "insp",
+    "insp.",
+    "supt",
+    "supt.",
 ]
 
 # Topic words of ministries and bodies → the canonical topic (British spelling, as in the gold files).
@@ -285,18 +308,37 @@ class ActorDictionary:
             for keys, topic in _MINISTRY_TOPICS:
                 if words.intersection(keys):
                     return f"Ministry of {topic}{where}"
-        stripped = self.strip_country(text)
+        stripped = self.strip_country(text, inner=False)
+        inside = [self.country_of_word(t) for t in stripped.split()]
+        if any(inside):
+            # "Lake Chad Mujahideen Council", "UN Support Mission in Libya": the place is part of the name;
+            # "the Chinese embassy in Manila" is China's, in another country.
+            m = re.search(r" in \S+$", stripped)
+            if m and where and country not in inside:
+                return stripped[:1].upper() + stripped[1 : m.start()] + where + m.group(0)
+            where = ""
         return (stripped[:1].upper() + stripped[1:] + where).strip() if stripped else text
 
-    def strip_country(self, text: str) -> str:
+    def strip_country(self, text: str, inner: bool = True) -> str:
         """The phrase without determiners and country words ("Azerbaijan's Defence Ministry" → "Defence
-        Ministry")."""
+        Ministry"). With ``inner=False`` a country word inside the name stays unless it is a possessive
+        ("Lake Chad Mujahideen Council", but "Office of Lebanon's prime minister" → "Office of prime
+        minister"): only those before the name and a closing "of <country>" go."""
         tokens = re.findall(r"[\w’'.-]+", text)
+        end = len(tokens)
+        if not inner:
+            k = end
+            while k > 0 and self.country_of_word(tokens[k - 1]):
+                k -= 1
+            if k < end and k > 0 and tokens[k - 1].casefold() == "of":
+                end = k - 1
         kept: list[str] = []
-        for tok in tokens:
+        for tok in tokens[:end]:
             if tok.casefold() in ("the", "a", "an", "its", "their", "his", "her", "of") and not kept:
                 continue
-            if self.country_of_word(tok):
+            if self.country_of_word(tok) and (
+                inner or not kept or re.search(r"(’s|'s|’|')$", tok) or tok.casefold() == "the"
+            ):
                 continue
             kept.append(tok)
         while kept and kept[-1].casefold() in ("of", "the"):
@@ -1595,6 +1637,8 @@ class ActorResolver:
         doc = ent.doc
 
         def is_title(t: Any) -> bool:
+            if t.lower_ in ("rear", "vice") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _TITLES:
+                return True  # "Rear Admiral", "Vice Admiral"
             return t.lower_.rstrip(".") in _TITLES or t.lower_ in _TITLES or t.text == "-"
 
         if all(is_title(t) for t in ent):

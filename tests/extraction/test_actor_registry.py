@@ -218,3 +218,37 @@ def test_rights_and_aid_groups_are_organisations_not_armed_groups(run) -> None: 
     kinds = {a["aliases"][0]: a["kind"] for a in ann["actors"]}
     assert kinds["Rights groups"] == "organisation"
     assert kinds["A volunteer medical group"] == "organisation"
+
+
+def test_a_country_inside_a_body_name_stays_where_it_is() -> None:
+    d = default_dictionary()
+    # Before the name or in a closing "of X", the country word is moved to the canonical " of X".
+    assert d.canonical_body("Somalia's National Intelligence and Security Agency", "SOM") == (
+        "National Intelligence and Security Agency of Somalia"
+    )
+    assert d.canonical_body("the Government of South Sudan", "SSD") == "Government of South Sudan"
+    # Inside the name it is part of the name, not a place to move.
+    assert d.canonical_body("the Lake Chad Basin Commission", "NGA") == "Lake Chad Basin Commission"
+    assert d.canonical_body("the UN Assistance Mission in Afghanistan", "AFG") == (
+        "UN Assistance Mission in Afghanistan"
+    )
+    # A body of one country in another: the owner first, then where it sits.
+    assert d.canonical_body("the Turkish embassy in Baghdad", "TUR") == "Embassy of Turkey in Baghdad"
+    assert d.canonical_body("Ukraine's embassy in Warsaw", "UKR") == "Embassy of Ukraine in Warsaw"
+
+
+def test_a_named_body_with_a_country_inside_keeps_its_name_in_an_article(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The Lake Chad Basin Commission said 3,000 people had fled the islands since March.")
+    assert ann["claims"][0]["claimant_name"] == "Lake Chad Basin Commission"
+
+
+def test_abbreviated_ranks_are_titles_not_names(run) -> None:  # type: ignore[no-untyped-def]
+    for text, name in [
+        (
+            '"Our positions were shelled twice," army spokesman Brig-Gen Amadou Diallo told reporters.',
+            "Amadou Diallo",
+        ),
+        ("The regiment's spokesman, Lt-Col Ivan Petrov, said the unit had withdrawn.", "Ivan Petrov"),
+        ("A navy spokesman, Rear Admiral Selim Kaya, said the boat had been rammed.", "Selim Kaya"),
+    ]:
+        assert run(text)["claims"][0]["claimant_name"] == name, text
