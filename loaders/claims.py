@@ -1742,3 +1742,42 @@ def _nearest_own(drafts: list[ClaimDraft], i: int) -> int | None:
         if c.claimant == d.claimant and c.stance is not Stance.DENY:
             return j
     return None
+
+
+# A quotation whose speaker is only a pronoun after it: '"We were never there," he said.'
+# What may stand between a claim and a quotation that goes on with it: the rest of its sentence.
+_TO_QUOTE = re.compile(r"[^.!?\"“”«»]*[.!?]?\s*[\"“«]\s*")
+_PRONOUN_TAIL = re.compile(r"[\"”»]\s*(?:he|she|it|they)\s+\w+(?:\s+\w+)?\s*$", re.IGNORECASE)
+
+
+def fold_quoted_followups(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+    """'The spokesman said the men were farmers. "They had nothing to do with any group," he said.': a
+    quotation in the next sentence that names its speaker only by a pronoun carries the statement just
+    reported, so it is that claim's evidence, not a second claim. An accusation or denial in the quotation
+    gives its stance to a plain statement before it; a quotation that changes an accusation into a denial
+    (or back) is a claim of its own."""
+    out: list[ClaimDraft] = []
+    for d in drafts:
+        # The claims of the sentence just before the quotation.
+        before = [
+            c
+            for c in drafts
+            if c.end <= d.start
+            and _TO_QUOTE.fullmatch(text, c.end, d.start) is not None
+            and c.claimant is not None
+            and c.claimant == d.claimant
+            and (c.stance is d.stance or c.stance is Stance.ASSERT)
+        ]
+        if (
+            not before
+            or d.mutual
+            or not _PRONOUN_TAIL.search(text[d.start : d.end])
+            or text[: d.start].rstrip()[-1:] not in _QUOTE_CHARS
+        ):
+            out.append(d)
+            continue
+        head = before[0]
+        if head.stance is Stance.ASSERT and d.stance is not Stance.ASSERT:
+            head.stance, head.targets = d.stance, list(d.targets)
+            head.names_claim, head.content_negated = d.names_claim, d.content_negated
+    return out

@@ -40,7 +40,7 @@ from graph.model import (
 from graph.taxonomy import IncidentType
 from loaders import dates as dates_mod
 from loaders.actors import ActorResolver, ArticleActors, default_dictionary
-from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, link_denials
+from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, fold_quoted_followups, link_denials
 from loaders.gazetteer import (
     TOWN_NOUNS,
     Place,
@@ -336,6 +336,7 @@ class Extractor:
                 d.targets = list(dict.fromkeys(merged.get(t, t) for t in d.targets))
             for inc in incidents:
                 inc.victims = list(dict.fromkeys(merged.get(v, v) for v in inc.victims))
+        drafts = fold_quoted_followups(drafts, article.text)
         drafts = link_denials(drafts, registry.same_side)
         return self._graph(state, sentences, drafts, incidents)
 

@@ -123,8 +123,8 @@ def test_report_before_a_named_speaker_at_the_end_of_the_sentence(run: Run) -> N
     # second clause joined to "killed", and "reporters" is who was told, not what.
     cases = [
         (
-            "Missile strikes on the port overnight injured at least 11 people, regional governor Ivan Petrenko "
-            "said on Monday.",
+            "Missile strikes on the port overnight injured at least 11 people, regional governor "
+            "Ivan Petrenko said on Monday.",
             "Ivan Petrenko",
         ),
         (
@@ -725,3 +725,43 @@ def test_starting_a_harmless_act_accuses_no_one(run: Run) -> None:
         run("A police spokesman, Abdul Haq, said on Monday that Pakistani forces had started the talks.")
     )
     assert (c["stance"], c["target_name"]) == ("assert", None)
+
+
+def test_quotation_after_a_statement_goes_on_with_it(run: Run) -> None:
+    # A quotation whose speaker is only "he"/"she"/"it" right after that speaker's statement is the same
+    # statement; a denial in it makes the statement a denial.
+    for text, name, stance in [
+        (
+            "A village elder, Tun Aung, said the soldiers had left before dawn. "
+            '"Nobody here knows where they went," he said.',
+            "Tun Aung",
+            "assert",
+        ),
+        (
+            "A rebel commander, Jean-Pierre Kabila, said his fighters were 40 km from the town. "
+            '"We have never fired on that market. It is a lie," he said.',
+            "Jean-Pierre Kabila",
+            "deny",
+        ),
+        (
+            "The World Health Organization said it was alarmed by the attack.\n\n"
+            '"We call on all parties to protect health care," it said.',
+            "World Health Organization",
+            "assert",
+        ),
+    ]:
+        c = _only(run(text))
+        assert (c["claimant_name"], c["stance"]) == (name, stance), text
+        assert text.startswith(c["quote"]), c["quote"]
+
+
+def test_quotation_is_its_own_claim_when_it_turns_or_comes_later(run: Run) -> None:
+    for text in [
+        # An accusation, then a quotation that says something else: two claims.
+        "Kyiv accused Moscow of shelling the power plant. "
+        '"The station is safe and working normally," it said.',
+        # A sentence by the narrator between the statement and the quotation.
+        "A fisherman, Tomas Reyes, said the coast guard had sprayed his boat. The boat sank an hour later. "
+        '"I lost everything," he said.',
+    ]:
+        assert len(run(text)["claims"]) == 2, text
