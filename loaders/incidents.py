@@ -51,6 +51,7 @@ _NUMBER_WORDS = {
     "eighty": 80,
     "ninety": 90,
     "hundred": 100,
+    "thousand": 1000,
     "both": 2,
     "single": 1,
 }
@@ -176,6 +177,36 @@ def number_value(text: str) -> int | None:
         if all(p is not None for p in parts):
             return sum(p for p in parts if p is not None)
     return _NUMBER_WORDS.get(t)
+
+
+def token_number(tok: Any) -> int | None:
+    """The number a token gives, reading a hyphenated number the tokenizer split ("twenty-three" is
+    "twenty", "-", "three") and a following "hundred" or "thousand" ("two hundred")."""
+    value = number_value(tok.text)
+    if value is None:
+        return None
+    doc = tok.doc
+    i = tok.i
+    if 0 < value < 10 and i >= 2 and doc[i - 1].text == "-":
+        tens = number_value(doc[i - 2].text)
+        if tens is not None and tens in _TENS:
+            value += tens
+    elif value in _TENS and i + 2 < len(doc) and doc[i + 1].text == "-":
+        unit = number_value(doc[i + 2].text)
+        if unit is not None and 0 < unit < 10:
+            value += unit
+    if tok.lower_ in _MULTIPLIERS and i > 0 and doc[i - 1].lower_ not in ("a", "an"):
+        before = number_value(doc[i - 1].text)
+        if before is not None and before < 100:
+            return before * value  # "two hundred": the tokenizer's head is "hundred"
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if nxt in _MULTIPLIERS and tok.lower_ not in ("a", "an", "both", "single") and value < 100:
+        value *= _MULTIPLIERS[nxt]
+    return value
+
+
+_TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 
 
 @dataclass
@@ -679,11 +710,11 @@ def _count_noun(noun: Any) -> int | None:
         value = None
         for c in n.children:
             if c.dep_ in ("nummod",) or (c.dep_ == "det" and c.lower_ in ("a", "an") and n.tag_ == "NN"):
-                value = number_value(c.text)
+                value = token_number(c)
                 if value is not None:
                     break
         if value is None and n.like_num:
-            value = number_value(n.text)
+            value = token_number(n)
         if value is None and n.dep_ != "conj" and n.lower_ in ("both",):
             value = 2
         if value is not None:
@@ -713,10 +744,10 @@ def _figure_for(tok: Any) -> int | None:
     if tok.dep_ == "conj":
         for c in tok.children:
             if c.like_num:
-                return number_value(c.text)
+                return token_number(c)
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.like_num:
-            return number_value(prev.text)
+            return token_number(prev)
     # "the death toll at 12", "put the toll at more than 40", "toll rose to 16"
     if lemma in ("toll", "death", "fatality", "casualty"):
         head = tok.head
@@ -724,17 +755,17 @@ def _figure_for(tok: Any) -> int | None:
             if cand.dep_ == "prep" and cand.lower_ in ("at", "to", "of"):
                 for g in cand.subtree:
                     if g.like_num:
-                        return number_value(g.text)
+                        return token_number(g)
     # "12 dead", "three wounded" (adjective with a number subject or modifier)
     if tok.pos_ in ("ADJ", "NOUN") and lemma in ("dead", "wounded", "injured"):
         for c in tok.children:
             if c.like_num:
-                return number_value(c.text)
+                return token_number(c)
         if tok.head.like_num:
-            return number_value(tok.head.text)
+            return token_number(tok.head)
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.like_num:
-            return number_value(prev.text)
+            return token_number(prev)
     return None
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 
 def _types(ann: dict[str, Any]) -> list[str]:
     return sorted(i["type"] for i in ann["incidents"])
@@ -394,3 +396,16 @@ def test_a_strike_is_an_air_strike_unless_workers_or_prisoners_hold_it(run) -> N
     assert [(i["type"], i["date"], i["killed"]) for i in ann["incidents"]] == [("airstrike", "2025-05-18", 3)]
     hunger = run("Detainees in Tarbu prison began a hunger strike on Sunday.")
     assert [i["type"] for i in hunger["incidents"]] == ["protest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Gunmen killed twenty-three villagers near Maru on Sunday evening.", 23, None),
+        ("Thirty-one people were killed and forty-four wounded when shells hit Avdiivka on Monday.", 31, 44),
+        ("Two hundred people were killed in the attack on the camp near Tawila on Friday.", 200, None),
+    ],
+)
+def test_tolls_in_words_split_by_the_tokenizer(run, text: str, killed: int, injured: int | None) -> None:  # type: ignore[no-untyped-def]
+    incidents = run(text)["incidents"]
+    assert [(i["killed"], i["injured"]) for i in incidents] == [(killed, injured)]
