@@ -176,3 +176,17 @@ def test_the_next_day_and_the_day_after_count_from_an_event() -> None:
     assert relative_to_event("The army said the next day that it had withdrawn") == (14, 26, 1)
     assert relative_to_event("On the day after the raid, police arrived") == (3, 16, 1)
     assert relative_to_event("the following week") == (0, 18, 7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "label"),
+    [
+        ("Two soldiers were killed in an ambush two days ago.", "two days ago", "2025-05-18"),
+        ("The strike on the depot came 3 days ago, officials said.", "3 days ago", "2025-05-17"),
+        ("The town fell the day before yesterday.", "the day before yesterday", "2025-05-18"),
+    ],
+)
+def test_days_counted_back_from_publication(sentence: str, words: str, label: str) -> None:
+    found = find_dates(sentence, PUB)
+    assert [(m.text, m.span.label(), m.span.precision) for m in found] == [(words, label, Precision.DAY)]
+    assert resolve(words, None).precision is Precision.UNKNOWN  # no publication date: never a guess
