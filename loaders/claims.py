@@ -125,6 +125,8 @@ class ClaimDraft:
     denied_owners: frozenset[str] = frozenset()
     # "rejected that claim", "the family rejects that": the denied claim is the one just reported.
     points_back: bool = False
+    # "rejected these claims", "dismissed the allegations": the denial answers every charge just made.
+    plural: bool = False
     # Actors the content says did not do wrong ("the paramilitaries do not target markets").
     cleared: tuple[str, ...] = ()
     # "Both sides accused each other" said before the article names the sides: resolved once the whole
@@ -652,6 +654,7 @@ class ClaimFinder:
 
         content: list[Any] = []
         points_back = False
+        plural = False
         targets_heads: list[Any] = []
         owners: frozenset[str] = frozenset()
         names_claim = False
@@ -711,6 +714,7 @@ class ClaimFinder:
                 ):
                     names_claim = True
                     owners = self._claim_owner(obj, offset, sentence)
+                    plural = _plural_claims(obj, lex.claim_nouns)
                     points_back = obj.lemma_.lower() in ("that", "this", "those", "these") or (
                         obj.lemma_.lower() not in _ACCUSATION_NOUNS
                         and any(
@@ -754,6 +758,7 @@ class ClaimFinder:
                     content.extend(c.subtree)
                 if dobj and dobj[0].lemma_.lower() in lex.claim_nouns | {"it", "this", "that"}:
                     names_claim = True
+                    plural = _plural_claims(dobj[0], lex.claim_nouns)
                     points_back = dobj[0].lemma_.lower() in ("it", "this", "that") or (
                         dobj[0].lemma_.lower() not in _ACCUSATION_NOUNS
                         and any(
@@ -966,6 +971,7 @@ class ClaimFinder:
                 d.denied_owners = owners
                 d.cleared = cleared
                 d.points_back = points_back
+                d.plural = plural
                 out.append(d)
         if stance is Stance.ACCUSE and "of" in preps:
             out += self._second_charges(out, preps["of"], offset)
@@ -1631,6 +1637,8 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
             match = _best_denied(drafts, i, same_side, accusations_only=True, later=True)
         if match is not None:
             d.denies = _same_charge(drafts, i, match, same_side)
+            if d.plural:
+                d.denies += [j for j in _charges_just_made(drafts, i, match, same_side) if j not in d.denies]
         elif d.described is not None:
             start, end = d.described
             inner = ClaimDraft(
@@ -1733,6 +1741,30 @@ def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -
             continue
         out.append(j)
     return out
+
+
+def _plural_claims(noun: Any, claim_nouns: frozenset[str]) -> bool:
+    """ "these claims", "the accusations", "those": a denial of more than one claim."""
+    if noun.lower_ in ("these", "those", "them"):
+        return True
+    return noun.tag_ in ("NNS", "NNPS") and noun.lemma_.lower() in claim_nouns
+
+
+def _charges_just_made(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -> list[int]:
+    """The accusations against the denier's side that the denied claim's claimant made in the few
+    sentences before the denial ("… accused the army of X. It said Y. The army rejected these claims")."""
+    d, m = drafts[i], drafts[match]
+    if not d.claimant or not m.claimant:
+        return []
+    return [
+        j
+        for j, c in enumerate(drafts[:i])
+        if c.stance is Stance.ACCUSE
+        and c.claimant is not None
+        and (c.claimant == m.claimant or same_side(c.claimant, m.claimant))
+        and 0 <= d.sentence - c.sentence <= 3
+        and any(t == d.claimant or same_side(d.claimant, t) for t in c.targets)
+    ]
 
 
 def _nearest_own(drafts: list[ClaimDraft], i: int) -> int | None:

@@ -765,3 +765,28 @@ def test_quotation_is_its_own_claim_when_it_turns_or_comes_later(run: Run) -> No
         '"I lost everything," he said.',
     ]:
         assert len(run(text)["claims"]) == 2, text
+
+
+def test_denial_of_these_claims_answers_every_charge_just_made(run: Run) -> None:
+    ann = run(
+        "Israel's military accused Hamas of firing rockets from a school compound. It also accused the "
+        "group of using an ambulance to move fighters.\n\n"
+        'Hamas rejected these claims as "lies".'
+    )
+    denied = {e["to"] for e in ann["edges"] if e["type"] == "DENIES"}
+    accusations = {c["id"] for c in ann["claims"] if c["stance"] == "accuse"}
+    assert len(accusations) == 2 and denied == accusations
+    # One charge against the denier among others' claims: only the charges against it are denied.
+    ann = run(
+        "The army accused the rebels of attacking an aid convoy on Monday. Residents said soldiers had "
+        "burned houses the same day. The rebels denied the allegations."
+    )
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    c = next(c for c in ann["claims"] if c["id"] == denied)
+    assert c["claimant_name"] == "army" or "Armed Forces" in c["claimant_name"], c
+    # A singular "the accusation" still denies one claim.
+    ann = run(
+        "The army accused the rebels of attacking an aid convoy. It also accused them of looting a clinic. "
+        "The rebels rejected that accusation."
+    )
+    assert len([e for e in ann["edges"] if e["type"] == "DENIES"]) == 1
