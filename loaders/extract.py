@@ -42,6 +42,8 @@ from loaders import dates as dates_mod
 from loaders.actors import ActorResolver, ArticleActors, default_dictionary
 from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, fold_quoted_followups, link_denials
 from loaders.gazetteer import (
+    SETTLEMENT_NOUNS,
+    SITE_NOUNS,
     TOWN_NOUNS,
     Place,
     default_gazetteer,
@@ -851,10 +853,15 @@ class Extractor:
         capital = self.dictionary.capitals.get(place.name.casefold()) == place.country
         if place.kind != "country" and not capital:
             return False
+        part = head in SITE_NOUNS or head in SETTLEMENT_NOUNS or head in _PLACE_PARTS
+        if root.dep_ == "poss" and place.kind != "country" and part:
+            return False  # "Beirut's southern suburbs", "Khartoum's main market": a part of the place
         if root.dep_ in ("nsubj", "poss", "nsubjpass"):
             return True
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             return True
+        if root.dep_ == "dobj" and place.kind != "country" and head in _HIT_VERBS:
+            return False  # "missiles struck Kyiv", "drones hit Khartoum": the capital is where they fell
         return root.dep_ == "dobj" and (reporting or head in self.lexicon.wrongdoing)
 
     def _date_of(
@@ -1234,6 +1241,37 @@ _EVENT_VERB_TYPES = frozenset(
     {IncidentType.BLOCKADE, IncidentType.OTHER, IncidentType.MEDICAL_EVACUATION, IncidentType.SMUGGLING}
 )
 
+# Parts of a place that its possessive names ("Beirut's southern suburbs", "the capital's outskirts").
+_PLACE_PARTS = frozenset(
+    {
+        "suburb",
+        "outskirts",
+        "outskirt",
+        "centre",
+        "center",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "edge",
+    }
+)
+# Verbs of a physical attack: a city as their object is the place attacked, even a capital.
+_HIT_VERBS = frozenset(
+    {
+        "strike",
+        "hit",
+        "shell",
+        "bomb",
+        "bombard",
+        "pound",
+        "attack",
+        "target",
+        "rocket",
+        "raid",
+        "storm",
+        "besiege",
+    }
+)
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "towards", "toward", "into", "inside"})
 
 _LOC_RANK = {"site": 0, "city": 1, "route": 2, "region": 3, "country": 4}

@@ -231,3 +231,25 @@ def test_a_road_named_by_its_number_is_a_route(run, text: str, road: str) -> Non
 def test_a_year_or_a_distance_after_the_word_road_is_no_road_name(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("The road was reopened in 2024. A soldier was killed on the road 3 km from Dilling.")
     assert not [loc for loc in ann["locations"] if loc["kind"] == "route" and loc["name"][:1].isupper()]
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("Russian missiles struck Kyiv on Tuesday, killing four people.", "Kyiv"),
+        ("Drones hit Khartoum before dawn on Sunday, the army said.", "Khartoum"),
+        ("Israeli jets bombed Beirut's southern suburbs on Friday.", "Beirut"),
+    ],
+)
+def test_a_capital_that_was_attacked_is_the_place_of_the_attack(run, text: str, capital: str) -> None:  # type: ignore[no-untyped-def]
+    ann = run(text)
+    places = {loc["id"]: loc for loc in ann["locations"]}
+    assert capital in _names(list(places.values()))
+    near = [places[e["to"]]["name"] for e in ann["edges"] if e["type"] == "OCCURRED_NEAR"]
+    assert capital in near
+
+
+def test_a_capital_that_speaks_or_is_accused_is_still_an_actor(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Baku accused Yerevan of shelling its positions near Lachin on Monday.")
+    assert "Yerevan" not in _names(ann["locations"])
+    assert "Baku" not in _names(ann["locations"])
