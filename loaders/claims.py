@@ -1674,6 +1674,19 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
             nearest = min(partners, key=lambda c: (abs(c.sentence - d.sentence), c.sentence > d.sentence))
             d.stance = Stance.DENY
             d.denies = list(nearest.denies)
+    return _attributed_only(out)
+
+
+def _attributed_only(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """A claim is someone's (ANNOTATION.md: every claim has a claimant): a statement whose speaker the
+    parse could not find ("One of them said …", "has been told that …") is dropped, unless a denial
+    denies it (an accusation described only inside a denial, by an accuser the article does not name)."""
+    denied = {j for d in drafts for j in d.denies}
+    keep = [k for k, d in enumerate(drafts) if d.claimant is not None or k in denied]
+    new_index = {k: n for n, k in enumerate(keep)}
+    out = [drafts[k] for k in keep]
+    for d in out:
+        d.denies = [new_index[j] for j in d.denies if j in new_index]
     return out
 
 

@@ -790,3 +790,18 @@ def test_denial_of_these_claims_answers_every_charge_just_made(run: Run) -> None
         "The rebels rejected that accusation."
     )
     assert len([e for e in ann["edges"] if e["type"] == "DENIES"]) == 1
+
+
+def test_a_statement_without_a_speaker_is_not_a_claim(run: Run) -> None:
+    # Every claim has a claimant (shared ANNOTATION.md); the parse finds none for "one of them".
+    ann = run(
+        "Two residents said a drone had hit the bus station. One of them said the drone appeared to "
+        "target a minibus."
+    )
+    assert [c["claimant_name"] for c in ann["claims"]] == ["two residents"]
+    # An accusation reported only inside a denial, by an accuser the text does not name, is kept:
+    # the denial denies it.
+    ann = run("The militia rejected accusations that its fighters had shelled the market in Kalemie.")
+    claims = {c["id"]: c for c in ann["claims"]}
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    assert claims[denied]["stance"] == "accuse" and claims[denied]["claimant"] is None
