@@ -555,3 +555,30 @@ RETURN id, {out} AS outgoing, {inc} AS incoming"""
 NEIGHBOURS_MANY: dict[tuple[EdgeType | None, str], str] = {
     (t, d): _neighbours_many(t, d) for t in (None, *EdgeType) for d in ("out", "in", "both")
 }
+
+
+@functools.cache
+def neighbours_deep(claim_depth: int) -> str:
+    """:data:`NEIGHBOURS_MANY` (all types, both directions) of the given nodes and of every claim that
+    reaches one of them by at most ``claim_depth`` ABOUT edges (GraphStore.neighbours_deep): a
+    timeline row's incident and its whole claim tree in one statement, one record per node.
+
+    >>> "{1,3}" in neighbours_deep(3)
+    True
+    """
+    if claim_depth < 1:
+        return NEIGHBOURS_MANY[(None, "both")]
+    return f"""UNWIND $ids AS id
+CALL (id) {{
+{_ANY_NODE}
+}}
+WITH collect(n) AS seeds
+CALL (seeds) {{
+  UNWIND seeds AS s
+  MATCH (c:Claim)-[:ABOUT]->{{1,{int(claim_depth)}}}(s)
+  RETURN collect(DISTINCT c) AS claims
+}}
+UNWIND seeds + [c IN claims WHERE NOT c IN seeds] AS n
+RETURN n.id AS id,
+  COLLECT {{ MATCH (n)-[e:{_ALL_TYPES}]->(o) RETURN [e.data, o.data] }} AS outgoing,
+  COLLECT {{ MATCH (n)<-[e:{_ALL_TYPES}]-(o) RETURN [e.data, o.data] }} AS incoming"""

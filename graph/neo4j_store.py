@@ -893,17 +893,47 @@ class Neo4jStore(GraphStore):
     def neighbours_many(
         self, node_ids: Iterable[str], etype: EdgeType | None = None, direction: Direction = "both"
     ) -> dict[str, list[tuple[Edge, Node]]]:
+        query = cypher.NEIGHBOURS_MANY[(None if etype is None else EdgeType(etype), direction)]
         ids = list(dict.fromkeys(node_ids))
         out: dict[str, list[tuple[Edge, Node]]] = {nid: [] for nid in ids}
-        query = cypher.NEIGHBOURS_MANY[(None if etype is None else EdgeType(etype), direction)]
         for chunk in _chunks(ids, ITER_CHUNK):
-            for r in self._read(query, ids=chunk):
-                pairs = out[str(r["id"])]
-                for side in ("outgoing", "incoming"):
-                    pairs.extend((Edge.model_validate_json(p[0]), _node(p[1])) for p in r[side])
-        for pairs in out.values():
-            pairs.sort(key=lambda p: (p[0].id, p[1].id))
+            self._pairs_into(out, self._read(query, ids=chunk))
         return out
+
+    def neighbours_deep(
+        self, node_ids: Iterable[str], claim_depth: int
+    ) -> dict[str, list[tuple[Edge, Node]]]:
+        ids = list(dict.fromkeys(node_ids))
+        out: dict[str, list[tuple[Edge, Node]]] = {nid: [] for nid in ids}
+        done: set[str] = set()
+        for chunk in _chunks(ids, ITER_CHUNK):
+            rows = self._read(cypher.neighbours_deep(claim_depth), ids=chunk)
+            # a claim that an earlier chunk's tree reached too comes again: its pairs are in already
+            self._pairs_into(out, [r for r in rows if str(r["id"]) not in done])
+            done.update(str(r["id"]) for r in rows)
+        return out
+
+    @staticmethod
+    def _pairs_into(out: dict[str, list[tuple[Edge, Node]]], rows: list[neo4j.Record]) -> None:
+        """Each record's (edge, node) pairs into ``out`` by the record's id, sorted as neighbours() sorts.
+        A node (an article, a claimant) or an edge met again in the same answer is parsed once: the
+        caller gets one instance, as the embedded store hands out the one it holds."""
+        nodes: dict[str, Node] = {}
+        edges: dict[str, Edge] = {}
+        with _CYCLIC_GC_PAUSED:
+            for r in rows:
+                pairs = out.setdefault(str(r["id"]), [])
+                for side in ("outgoing", "incoming"):
+                    for e_data, n_data in r[side]:
+                        edge = edges.get(e_data)
+                        if edge is None:
+                            edge = edges[e_data] = Edge.model_validate_json(e_data)
+                        node = nodes.get(n_data)
+                        if node is None:
+                            node = nodes[n_data] = _node(n_data)
+                        pairs.append((edge, node))
+        for nid in {str(r["id"]) for r in rows}:
+            out[nid].sort(key=lambda p: (p[0].id, p[1].id))
 
     def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
         ids = list(dict.fromkeys(node_ids))

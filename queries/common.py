@@ -64,6 +64,30 @@ def display_date(span: TimeSpan) -> str:
     return span.label()
 
 
+def _bucketed(
+    node_id: str, pairs: list[tuple[Edge, Node]]
+) -> dict[tuple[EdgeType | None, Direction], list[tuple[Edge, Node]]]:
+    """A node's (edge, neighbour) pairs, as the store sorts them, under every (edge type or None,
+    direction) a lookup can ask for: each pair in one pass, instead of a scan of all pairs per lookup
+    (a timeline row makes some twenty). A self-loop comes twice in 'both' (once per side) and once
+    per direction, as the stores answer."""
+    out: dict[tuple[EdgeType | None, Direction], list[tuple[Edge, Node]]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for pair in pairs:
+        edge, node = pair
+        out.setdefault((edge.type, "both"), []).append(pair)
+        sides: tuple[tuple[Direction, bool], ...] = (
+            ("out", edge.source == node_id and node.id == edge.target),
+            ("in", edge.target == node_id and node.id == edge.source),
+        )
+        for direction, ok in sides:
+            if ok and (direction, edge.id, node.id) not in seen:
+                seen.add((direction, edge.id, node.id))
+                out.setdefault((edge.type, direction), []).append(pair)
+                out.setdefault((None, direction), []).append(pair)
+    return out
+
+
 class ActorRef(BaseModel):
     """An actor as named in query results."""
 
@@ -110,18 +134,25 @@ class Reader:
         self._claims_about: dict[str, list[Claim]] = {}
         # every neighbour (all edge types, both directions) of prefetched nodes, as the store sorts them
         self._around: dict[str, list[tuple[Edge, Node]]] = {}
+        # the same pairs by (edge type or None, direction), built on a node's first filtered lookup
+        self._buckets: dict[str, dict[tuple[EdgeType | None, Direction], list[tuple[Edge, Node]]]] = {}
 
     # -- batched reads -------------------------------------------------------------------------
-    def prefetch(self, node_ids: Iterable[str]) -> None:
+    def prefetch(self, node_ids: Iterable[str], claim_depth: int = 0) -> None:
         """Every neighbour of these nodes in one store call (for nodes of small degree: incidents,
-        claims; not articles or actors, which many edges reach)."""
+        claims; not articles or actors, which many edges reach); with ``claim_depth``, those of the
+        claims ABOUT them, that deep, too (:meth:`GraphStore.neighbours_deep`)."""
         todo = [n for n in dict.fromkeys(node_ids) if n not in self._around]
         if not todo:
             return
-        for nid, pairs in self.store.neighbours_many(todo, None, "both").items():
-            self._around[nid] = pairs
-            for _, node in pairs:
-                self.remember(node)
+        if claim_depth > 0:
+            found = self.store.neighbours_deep(todo, claim_depth)
+        else:
+            found = self.store.neighbours_many(todo, None, "both")
+        for nid, pairs in found.items():
+            if self._around.setdefault(nid, pairs) is pairs:
+                for _, node in pairs:
+                    self.remember(node)
 
     def prefetch_nodes(self, node_ids: Iterable[str | None]) -> None:
         """These nodes in one store call (ids not in the store are remembered as missing)."""
@@ -147,22 +178,12 @@ class Reader:
         pairs = self._around.get(node_id)
         if pairs is None:
             return self.store.neighbours(node_id, etype, direction)
-        out: list[tuple[Edge, Node]] = []
-        seen: set[tuple[str, str]] = set()
-        for edge, node in pairs:
-            if etype is not None and edge.type is not etype:
-                continue
-            if direction != "both":
-                outgoing = edge.source == node_id and node.id == edge.target
-                incoming = edge.target == node_id and node.id == edge.source
-                if not (outgoing if direction == "out" else incoming):
-                    continue
-                # a self-loop comes twice in 'both' (once per side) and once per direction
-                if (edge.id, node.id) in seen:
-                    continue
-                seen.add((edge.id, node.id))
-            out.append((edge, node))
-        return out
+        if etype is None and direction == "both":
+            return list(pairs)
+        buckets = self._buckets.get(node_id)
+        if buckets is None:
+            buckets = self._buckets[node_id] = _bucketed(node_id, pairs)
+        return list(buckets.get((etype, direction), ()))
 
     # -- nodes -------------------------------------------------------------------------------
     def get(self, node_id: str | None) -> Node | None:

@@ -466,11 +466,12 @@ def iter_timeline(store: GraphStore, flt: TimelineFilter | None = None) -> Itera
 
 
 def prefetch_rows(reader: Reader, incident_ids: Sequence[str]) -> None:
-    """Read what the rows of these incidents need in a few batched store calls: the incidents' and
-    their SAME_AS partners' neighbours, the claim tree level by level, the articles' SAME_STORY links,
+    """Read what the rows of these incidents need in a few batched store calls: the neighbours of the
+    incidents, of their SAME_AS partners and of their claim trees (one call per SAME_AS level: the
+    claims come with their incident), the articles' SAME_STORY links,
     then the nodes named by id only (claimants, targets, places, denied claims, figure sources)."""
     members = list(dict.fromkeys(incident_ids))
-    reader.prefetch(members)
+    reader.prefetch(members, claim_depth=CLAIM_DEPTH)
     frontier = members
     while frontier:  # SAME_AS components are small; each level is one call
         new = [
@@ -480,7 +481,7 @@ def prefetch_rows(reader: Reader, incident_ids: Sequence[str]) -> None:
             if isinstance(n, Incident) and n.id not in members
         ]
         new = list(dict.fromkeys(new))
-        reader.prefetch(new)
+        reader.prefetch(new, claim_depth=CLAIM_DEPTH)
         members.extend(new)
         frontier = new
     claims: list[str] = []
