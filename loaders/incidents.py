@@ -301,6 +301,10 @@ class TriggerTable:
             return None  # "air defences shot down 41 of the 48 drones": part of the attack, not an event
         if itype is IncidentType.LANDMINE_EXPLOSION and first == last and lemma == "bomb" and _aerial(tok):
             itype = IncidentType.AIRSTRIKE  # "bombed the market", "the first bomb fell"
+        if lemma in _CAPTURE_WORDS and not _captures_ground(tok):
+            if not _captures_people(tok):
+                return None  # "captured two military trucks": spoils of the fighting told, no event
+            itype = IncidentType.OTHER  # "police captured two suspects": a detention, not an operation
         if itype is IncidentType.MEDICAL_EVACUATION and _evacuates_unhurt(tok, self):
             itype = IncidentType.OTHER  # residents moved to safety: a civilian evacuation
         return itype, first, last
@@ -571,6 +575,101 @@ _DELIVERY_WORDS = frozenset({"convoy", "delivery", "shipment", "resupply"})
 # What air defences shoot down in an attack: its weapons, not aircraft.
 _WEAPON_WORDS = frozenset(
     {"drone", "missile", "rocket", "projectile", "uav", "shahed", "munition", "bomb", "shell"}
+)
+
+
+# Words of taking: of ground they report an operation, of people a detention.
+_CAPTURE_WORDS = frozenset({"capture", "recapture", "captured", "recaptured"})
+# What is taken when ground is: a town, a base, a position.
+_GROUND_WORDS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "base",
+        "position",
+        "positions",
+        "hill",
+        "airport",
+        "district",
+        "area",
+        "territory",
+        "crossing",
+        "bridge",
+        "road",
+        "port",
+        "camp",
+        "post",
+        "outpost",
+        "garrison",
+        "capital",
+    }
+)
+
+
+def _taken(tok: Any) -> list[Any]:
+    taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if not taken and tok.dep_ == "amod":
+        taken = [tok.head]  # "the captured town"
+    return taken
+
+
+def _captures_ground(tok: Any) -> bool:
+    """What is captured is a place ("captured the town of Kamanyola", "the capture of Bunagana")."""
+    return any(
+        t.ent_type_ in ("GPE", "LOC", "FAC")
+        or t.lemma_.lower() in _GROUND_WORDS
+        or t.lower_ in _GROUND_WORDS
+        # a one-word name the model took for a person or left bare is a town ("captured Avdiivka")
+        or (t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP") and not _two_word_person(t))
+        for t in _taken(tok)
+    )
+
+
+def _captures_people(tok: Any) -> bool:
+    """What is captured is people ("captured two suspects", "captured Ibrahim Musa")."""
+    return any(
+        t.lemma_.lower() in _PEOPLE_WORDS or t.pos_ == "PRON" or _two_word_person(t) for t in _taken(tok)
+    )
+
+
+def _two_word_person(t: Any) -> bool:
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return ent is not None and ent.label_ == "PERSON" and len(ent) > 1
+
+
+_PEOPLE_WORDS = frozenset(
+    {
+        "suspect",
+        "soldier",
+        "fighter",
+        "militant",
+        "civilian",
+        "people",
+        "person",
+        "member",
+        "commander",
+        "leader",
+        "journalist",
+        "worker",
+        "hostage",
+        "prisoner",
+        "child",
+        "woman",
+        "man",
+        "officer",
+        "rebel",
+        "troop",
+        "resident",
+        "villager",
+        "insurgent",
+        "jihadist",
+        "gunman",
+        "policeman",
+        "crew",
+        "sailor",
+    }
 )
 
 

@@ -409,3 +409,19 @@ def test_a_strike_is_an_air_strike_unless_workers_or_prisoners_hold_it(run) -> N
 def test_tolls_in_words_split_by_the_tokenizer(run, text: str, killed: int, injured: int | None) -> None:  # type: ignore[no-untyped-def]
     incidents = run(text)["incidents"]
     assert [(i["killed"], i["injured"]) for i in incidents] == [(killed, injured)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels captured the town of Walikale on Sunday, residents said.", ["military_operation"]),
+        ("Government troops retook the village of Ban Hong on Tuesday.", ["military_operation"]),
+        ("Jihadists overran an army outpost near Diapaga on Thursday.", ["military_operation"]),
+        ("Police captured three suspects in Beledweyne on Wednesday.", ["other"]),
+        ("The fighters said they had captured two pickup trucks.", []),
+    ],
+)
+def test_taking_ground_is_an_operation_and_taking_people_a_detention(
+    run, text: str, expected: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert _types(run(text)) == expected
