@@ -926,7 +926,13 @@ def np_tokens(head: Any, keep_prep: bool = True) -> list[Any]:
     while hi < len(toks) - 1 and toks[hi + 1].i == toks[hi].i + 1:
         hi += 1
     run = toks[lo : hi + 1]
-    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "case")) and run[-1].i != head.i:
+    # "A local official in Hombori, who asked not to be named": when the parser loses the relative
+    # clause, its pronoun is left at the end of the phrase.
+    while (
+        run
+        and (run[-1].is_punct or run[-1].dep_ in ("cc", "case") or run[-1].tag_ in ("WP", "WDT", "WP$"))
+        and run[-1].i != head.i
+    ):
         run.pop()
     while run and (run[0].is_punct or run[0].dep_ == "cc") and run[0].i != head.i:
         run.pop(0)

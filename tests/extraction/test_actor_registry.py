@@ -252,3 +252,18 @@ def test_abbreviated_ranks_are_titles_not_names(run) -> None:  # type: ignore[no
         ("A navy spokesman, Rear Admiral Selim Kaya, said the boat had been rammed.", "Selim Kaya"),
     ]:
         assert run(text)["claims"][0]["claimant_name"] == name, text
+
+
+def test_a_relative_pronoun_is_not_part_of_the_speaker_name(run) -> None:  # type: ignore[no-untyped-def]
+    for text, name in [
+        (
+            "A local official in Gao, who asked not to be named, said the convoy had been hit by a mine.",
+            "local official in Gao",
+        ),
+        (
+            "A senior doctor at Al-Aqsa hospital, who spoke on condition of anonymity, said 12 bodies had "
+            "been brought in.",
+            "senior doctor at Al-Aqsa hospital",
+        ),
+    ]:
+        assert run(text)["claims"][0]["claimant_name"] == name, text
