@@ -83,14 +83,16 @@ def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
 # (dev+team micro F1: actors .720, locations .711, incidents .545, incident dates .371, OCCURRED_NEAR .392;
 # at the start of that day about .69/.62/.49/.35/.28), then after the incident/date rules of the afternoon
 # (locations .732, incidents .644, incident dates .512, OCCURRED_NEAR .450), then after the evening's
-# incident/place rules (locations .750, incidents .670, incident dates .558, OCCURRED_NEAR .487). A little
-# margin for the claims work alongside.
+# incident/place rules (locations .750, incidents .670, incident dates .558, OCCURRED_NEAR .487), then on
+# 2026-11-27 after the place rules for actor qualifiers, numbered roads and known towns (actors .753,
+# locations .761, incidents .674, incident dates .552, OCCURRED_NEAR .498). A little margin for the claims
+# work alongside.
 ENTITY_FLOORS = {
-    "actors": 0.70,
-    "locations": 0.74,
-    "incidents": 0.66,
+    "actors": 0.74,
+    "locations": 0.75,
+    "incidents": 0.665,
     "incident_dates": 0.54,
-    "OCCURRED_NEAR": 0.47,
+    "OCCURRED_NEAR": 0.49,
 }
 
 
