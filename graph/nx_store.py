@@ -7,15 +7,16 @@ keeps its own adjacency: a 100k-row ACLED file fits in a third of the memory.) E
 compact records and handed out as :class:`Edge` models.
 
 Persistence is a snapshot (``graph.json``) plus an append-only journal (``journal.jsonl``) of article
-graphs, one line per graph. A line that is not complete (the process died while writing it) is ignored
-on load, so an article is either wholly in the store or not at all; an append that fails without a
-crash (disk full) is cut back off the journal before the error is raised. ``write_article`` fsyncs its
-line before it returns; ``write_many`` appends all its lines and fsyncs once before it returns, so a
-write call that returned is durable, and a crash inside ``write_many`` keeps a prefix of its graphs,
-each whole. The journal is folded into a new snapshot (written to a temporary file, fsynced and renamed
-over the old one, so a kill during a save leaves the previous good snapshot) on ``close()``, and during
-long runs once the journal has grown as large as the snapshot, so loading stays fast and saving costs
-O(total size) over a run.
+graphs, one line per graph. A line that is not complete (the process died while writing it) is ignored on
+load, so an article is either wholly in the store or not at all; an append that fails without a crash
+(disk full) is cut back off the journal before the error is raised. A deletion is a journal line too
+(``{"delete_nodes": [...]}`` or ``{"delete_edges": [...]}``), replayed in order. ``write_article`` fsyncs
+its line before it returns; ``write_many`` appends all its lines and fsyncs once before it returns, so a
+write call that returned is durable, and a crash inside ``write_many`` keeps a prefix of its graphs, each
+whole. The journal is folded into a new snapshot (written to a temporary file, fsynced and renamed over
+the old one, so a kill during a save leaves the previous good snapshot) on ``close()``, and during long
+runs once the journal has grown as large as the snapshot, so loading stays fast and saving costs O(total
+size) over a run.
 
 >>> s = NetworkXStore("memory://")
 >>> s.stats()["nodes"]
@@ -97,6 +98,11 @@ _LINE_PARTS_OK = _EDGE_PARTS_OK and tuple(ArticleGraph.model_fields) == (
 JSON_MEMO_SIZE = 16384
 # Nodes or edges per write() of a snapshot.
 _SNAPSHOT_CHUNK = 2000
+# A deletion's journal line: {"delete_nodes": [ids]} or {"delete_edges": [ids]}; a graph's line starts
+# with {"article":.
+_DELETE_NODES = "delete_nodes"
+_DELETE_EDGES = "delete_edges"
+_DELETE_PREFIX = b'{"delete_'
 
 
 def _edge_json(
@@ -278,10 +284,12 @@ class NetworkXStore(GraphStore):
                     if not raw.endswith(b"\n"):
                         break  # torn tail: the write that produced it never committed
                     try:
-                        graph = ArticleGraph.model_validate_json(raw)
+                        if raw.startswith(_DELETE_PREFIX):
+                            self._replay_delete(json.loads(raw))
+                        else:
+                            self._apply(ArticleGraph.model_validate_json(raw))
                     except ValueError:
                         break
-                    self._apply(graph)
                     good += len(raw)
                     self._journal_lines += 1
             if good != journal.stat().st_size:
@@ -369,9 +377,12 @@ class NetworkXStore(GraphStore):
         ).encode()
 
     def _append(self, graph: ArticleGraph) -> None:
-        """Append the graph's journal line (not yet fsynced). On any failure the journal is cut back to
-        where it was, so a partial line never stays in front of the next append."""
-        line = self._line(graph)
+        """Append the graph's journal line (not yet fsynced)."""
+        self._append_line(self._line(graph))
+
+    def _append_line(self, line: bytes) -> None:
+        """Append a journal line (not yet fsynced). On any failure the journal is cut back to where it
+        was, so a partial line never stays in front of the next append."""
         start = self._journal_size
         try:
             done = 0
@@ -554,38 +565,63 @@ class NetworkXStore(GraphStore):
         self.delete_edges([edge_id])
 
     def delete_edges(self, edge_ids: Iterable[str]) -> None:
-        # One snapshot for the lot: a deletion is not journaled, and a snapshot per edge made the
-        # resolution pass after a directory ingest quadratic (minutes for 500 articles).
         with self._lock:
-            removed = False
-            for eid in edge_ids:
-                rec = self._edges.pop(eid, None)
-                if rec is not None:
-                    self._unlink(rec)
-                    removed = True
-            if removed and self.path is not None:
-                self._snapshot()
+            held = self._edges
+            ids = [eid for eid in dict.fromkeys(edge_ids) if eid in held]
+            self._journal_delete(_DELETE_EDGES, ids)
+            self._drop_edges(ids)
+            self._maybe_compact()
 
     def delete_nodes(self, node_ids: Iterable[str]) -> None:
         with self._lock:
-            removed = False
-            for nid in node_ids:
-                node = self._nodes.get(nid)
-                if node is None:
-                    continue
-                for name in _names(node):
-                    self._name_index[node.kind].get(name, set()).discard(nid)
-                self._kind_ids[node.kind].discard(nid)
-                self._date_tiers = None
-                if isinstance(node, Claim):
-                    self._index_claim(node, add=False)
-                for rec in [*self._succ.pop(nid, _EMPTY).values(), *self._pred.pop(nid, _EMPTY).values()]:
-                    self._edges.pop(rec.id, None)
-                    self._unlink(rec)
-                del self._nodes[nid]
-                removed = True
-            if removed and self.path is not None:
-                self._snapshot()
+            held = self._nodes
+            ids = [nid for nid in dict.fromkeys(node_ids) if nid in held]
+            self._journal_delete(_DELETE_NODES, ids)
+            self._drop_nodes(ids)
+            self._maybe_compact()
+
+    def _drop_edges(self, edge_ids: Iterable[str]) -> None:
+        for eid in edge_ids:
+            rec = self._edges.pop(eid, None)
+            if rec is not None:
+                self._unlink(rec)
+
+    def _drop_nodes(self, node_ids: Iterable[str]) -> None:
+        """Remove the nodes, their edges and their index entries from memory."""
+        for nid in node_ids:
+            node = self._nodes.get(nid)
+            if node is None:
+                continue
+            for name in _names(node):
+                self._name_index[node.kind].get(name, set()).discard(nid)
+            self._kind_ids[node.kind].discard(nid)
+            self._date_tiers = None
+            if isinstance(node, Claim):
+                self._index_claim(node, add=False)
+            for rec in [*self._succ.pop(nid, _EMPTY).values(), *self._pred.pop(nid, _EMPTY).values()]:
+                self._edges.pop(rec.id, None)
+                self._unlink(rec)
+            del self._nodes[nid]
+
+    def _journal_delete(self, key: str, ids: list[str]) -> None:
+        """Journal a deletion, fsynced, before it is made in memory (a failed append is cut back and
+        raised, and nothing is deleted). A journal line, not a snapshot: a snapshot per deletion call
+        rewrote the whole graph three times in each resolution pass."""
+        if not ids or self.path is None:
+            return
+        start = self._journal_size
+        self._append_line((json.dumps({key: ids}, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+        try:
+            self._sync()
+        except BaseException:
+            self._cut_journal(start)
+            self._journal_size = start
+            self._journal_lines -= 1
+            raise
+
+    def _replay_delete(self, data: dict[str, list[str]]) -> None:
+        self._drop_edges(data.get(_DELETE_EDGES, []))
+        self._drop_nodes(data.get(_DELETE_NODES, []))
 
     def clear(self) -> None:
         with self._lock:

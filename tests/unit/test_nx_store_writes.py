@@ -17,6 +17,7 @@ from graph.model import (
     Evidence,
     Incident,
     IncidentType,
+    NodeKind,
     trusted,
 )
 from graph.nx_store import JOURNAL, NetworkXStore
@@ -147,3 +148,46 @@ def test_the_journal_is_folded_only_when_it_is_compact_ratio_times_the_snapshot(
     reopened = NetworkXStore(str(tmp_path / "s"))
     assert {n.id for n in reopened.iter_nodes()} >= {f"inc_{n:03d}" for n in range(40)}
     reopened.close()
+
+
+def test_deletions_are_journal_lines_replayed_in_order_after_a_crash(tmp_path: Path) -> None:
+    store = NetworkXStore(str(tmp_path))
+    store.write_many([_article(n) for n in range(1, 4)])
+    store.delete_nodes(["inc_002", "no_such_node"])  # its INVOLVES edge goes with it
+    store.delete_edges([f"{e.id}" for e in store.edges(EdgeType.INVOLVES, source="inc_003")])
+    store.write_article(_article(2))  # written again after its deletion: the order counts
+    store.delete_nodes([])  # nothing to delete: no line
+    assert not (tmp_path / "graph.json").exists()  # no snapshot until close
+    lines = (tmp_path / JOURNAL).read_bytes().splitlines()
+    assert [line[:15] for line in lines[3:5]] == [b'{"delete_nodes"', b'{"delete_edges"']
+    assert len(lines) == 6
+    stats = store.stats()
+    store._journal.close()  # crash: read back from the journal alone
+    reopened = NetworkXStore(str(tmp_path))
+    try:
+        assert reopened.stats() == stats == {
+            "nodes": 4, "edges": 2, "sources": 3, "Actor": 1, "Incident": 3, "INVOLVES": 2,
+        }  # fmt: skip
+        assert sorted(e.source for e in reopened.iter_edges()) == ["inc_001", "inc_002"]
+        assert reopened.find(NodeKind.INCIDENT, limit=None) == [reopened.get(f"inc_00{n}") for n in (1, 2, 3)]
+    finally:
+        reopened.close()
+    again = NetworkXStore(str(tmp_path))  # from the snapshot the clean close wrote
+    try:
+        assert again.stats() == stats and not (tmp_path / JOURNAL).read_bytes()
+    finally:
+        again.close()
+
+
+def test_a_deletion_that_cannot_be_journaled_deletes_nothing(tmp_path: Path) -> None:
+    store = NetworkXStore(str(tmp_path))
+    store.write_article(_article(1))
+    good_size = (tmp_path / JOURNAL).stat().st_size
+    real = store._journal
+    store._journal = _FailingJournal(real)
+    with pytest.raises(OSError, match="No space"):
+        store.delete_nodes(["inc_001"])
+    store._journal = real
+    assert (tmp_path / JOURNAL).stat().st_size == good_size
+    assert store.get("inc_001") is not None and store.stats()["edges"] == 1
+    store.close()
