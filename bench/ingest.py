@@ -151,6 +151,19 @@ class CPU:
         return now[0] - self.start[0], now[1] - self.start[1]
 
 
+def server_cpu() -> float | None:
+    """CPU seconds the local Neo4j server has used (its pid file under ``CONFLICTGRAPH_NEO4J_HOME``, as
+    scripts/neo4j keeps it), or None when it is not known: on 2 cores the server competes with the parse
+    workers, so its CPU is part of the ingest's cost."""
+    home = Path(os.environ.get("CONFLICTGRAPH_NEO4J_HOME") or "/tmp/conflictgraph-neo4j")
+    try:
+        pid = int((home / "neo4j.pid").read_text().strip())
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, ValueError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def reap_children(timeout: float = 10.0) -> None:
     """Wait for exiting worker processes (spaCy terminates its workers without joining them)."""
     deadline = time.monotonic() + timeout
@@ -160,6 +173,14 @@ def reap_children(timeout: float = 10.0) -> None:
 
 def cpu_text(cpu: tuple[float, float]) -> str:
     return f"CPU main {cpu[0]:.1f} s + workers {cpu[1]:.1f} s = {sum(cpu):.1f} s"
+
+
+def rejected_text(report: IngestReport) -> str:
+    """``, N rejected (first: …)`` when the run rejected inputs: a throughput without its writes is no
+    measurement."""
+    if not report.rejected:
+        return ""
+    return f", {len(report.rejected)} rejected (first: {report.rejected[0][:200]})"
 
 
 def paragraphs_of(path: Path) -> tuple[list[str], int]:
@@ -220,6 +241,8 @@ def end_to_end(
     with open_store(store_url) as store:
         if store_url.startswith(("bolt", "neo4j")):
             store.clear()
+        neo4j = store_url.startswith(("bolt", "neo4j"))
+        server = [server_cpu() if neo4j else None] * 2
         cpu = CPU()
         start = time.perf_counter()
         last_write = [start, 0.0]
@@ -227,6 +250,7 @@ def end_to_end(
         def hook(event: str, report: IngestReport) -> None:
             if event == "write":
                 last_write[:] = [time.perf_counter(), time.process_time()]
+                server[1] = server_cpu() if neo4j else None
             if event == "write" and report.written in checkpoints:
                 marks[report.written] = (t, mem) = (time.perf_counter() - start, rss_mb())
                 print(f"  after {report.written:5d} articles: {t:7.1f} s, RSS {mem:7.1f} MB", flush=True)
@@ -236,6 +260,13 @@ def end_to_end(
     end = time.perf_counter()
     resolve_cpu = time.process_time() - last_write[1]
     used = cpu.lap()
+    server_end = server_cpu() if server[0] is not None else None
+    if server[0] is not None and server[1] is not None and server_end is not None:
+        server_text = (
+            f"; Neo4j server CPU {server_end - server[0]:.1f} s ({server_end - server[1]:.1f} s resolving)"
+        )
+    else:
+        server_text = ""
     # The cross-article resolution pass runs once after the last write, in this process.
     return {
         "seconds": end - start,
@@ -244,6 +275,7 @@ def end_to_end(
         "resolve_seconds": end - last_write[0],
         "resolve_cpu": resolve_cpu,
         "cpu": used,
+        "server": server_text,
     }
 
 
@@ -296,10 +328,11 @@ def main() -> None:
         rep: IngestReport = e2e["report"]  # type: ignore[assignment]
         cpu: tuple[float, float] = e2e["cpu"]  # type: ignore[assignment]
         print(
-            f"extract+ingest {label} {e2e_wps:9.0f} words/s  ({e2e['seconds']:.1f} s, {rep.written} written)"
+            f"extract+ingest {label} {e2e_wps:9.0f} words/s  ({e2e['seconds']:.1f} s, {rep.written} written"
+            f"{rejected_text(rep)})"
             f"  ratio {e2e_wps / raw_wps:.2f} (goal >= 0.70; {e2e_wps / wp_wps:.2f} of the parse in workers);"
             f" resolution pass {e2e['resolve_seconds']:.1f} s of it ({e2e['resolve_cpu']:.1f} CPU s);"
-            f" {cpu_text(cpu)}; {words / sum(cpu):.0f} words per CPU s",
+            f" {cpu_text(cpu)}; {words / sum(cpu):.0f} words per CPU s{e2e['server']}",
             flush=True,
         )
     if uri and not args.clear_neo4j:
@@ -330,7 +363,7 @@ def main() -> None:
         )
     print(
         f"  total {run['seconds']:.1f} s, resolution pass {run['resolve_seconds']:.1f} s "
-        f"({run['resolve_cpu']:.1f} CPU s); {cpu_text(run['cpu'])}"  # type: ignore[arg-type]
+        f"({run['resolve_cpu']:.1f} CPU s); {cpu_text(run['cpu'])}{run['server']}"  # type: ignore[arg-type]
     )
 
 

@@ -537,10 +537,13 @@ class Neo4jStore(GraphStore):
         for rec in tx.run(cypher.NODES_BY_IDS, ids=_Rows(sorted(node_ids))):
             node = _node(rec["data"])
             stored[node.id] = node
+        # An edge can be stored only where both its endpoints are: the edges at a node this batch
+        # creates (an article's REPORTED_IN, its claims' MADE and ABOUT ...) are not looked up.
         edge_ids: dict[EdgeType, set[str]] = defaultdict(set)
         for g in graphs:
             for e in g.edges:
-                edge_ids[e.type].add(e.id)
+                if e.source in stored and e.target in stored:
+                    edge_ids[e.type].add(e.id)
         stored_edges: dict[str, Edge] = {}
         for etype, ids in edge_ids.items():
             for rec in tx.run(cypher.EDGES_BY_IDS[etype], ids=_Rows(sorted(ids))):

@@ -97,9 +97,9 @@ def extract_batches(
     n_process: int = 2,
     articles_per_task: int = ARTICLES_PER_TASK,
 ) -> Generator[list[tuple[Article, ArticleGraph | ExtractionFailed]], None, None]:
-    """:func:`extract_parallel` one worker task at a time: the results of up to ``articles_per_task``
-    consecutive articles, as soon as their worker finishes them (the ingest writes each list in one
-    store transaction)."""
+    """:func:`extract_parallel` in lists of consecutive articles, as soon as they are extracted: the
+    results of the next worker task (``articles_per_task`` articles) together with those of the tasks
+    after it that are already finished (the ingest writes each list in one store transaction)."""
     global _worker_extractor
     if not fork_available():  # pragma: no cover - exercised only where fork is missing
         raise RuntimeError("extract_parallel needs the 'fork' start method; use Extractor.extract_many")
@@ -119,7 +119,15 @@ def extract_batches(
             if not in_flight:
                 return
             batch, future = in_flight.popleft()
-            yield list(zip(batch, future.result(), strict=True))
+            ready = list(zip(batch, future.result(), strict=True))
+            # Group commit: the tasks after it that finished meanwhile (while the caller wrote the last
+            # list) go in the same list. Nothing waits for company, so a fast writer still gets one task
+            # at a time, and a slow one (a Neo4j transaction has a fixed cost per statement) gets bigger
+            # lists instead of falling behind.
+            while in_flight and in_flight[0][1].done():
+                batch, future = in_flight.popleft()
+                ready.extend(zip(batch, future.result(), strict=True))
+            yield ready
     finally:
         for _, future in in_flight:
             future.cancel()

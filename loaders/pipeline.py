@@ -170,9 +170,10 @@ def _write_articles(
 ) -> None:
     """Write each batch of extracted article graphs through ``store.write_many``: one transaction
     (Neo4j) or one fsync (embedded store) per batch. A batch is what the extraction hands over at once
-    (one worker task, :data:`loaders.parallel.ARTICLES_PER_TASK` articles; one article without
-    workers), so nothing waits to be written and a kill loses no more than the ledger can redo. Each
-    graph stays all or nothing and a refused graph is reported alone (:func:`_write_batch`)."""
+    (a worker task of :data:`loaders.parallel.ARTICLES_PER_TASK` articles and the tasks finished while
+    the last batch was written; one article without workers), so nothing waits to be written and a
+    kill loses no more than the ledger can redo. Each graph stays all or nothing and a refused graph
+    is reported alone (:func:`_write_batch`)."""
     for batch in batches:
         for graph in batch:
             if not graph.source_key and graph.article is not None:
