@@ -242,6 +242,8 @@ class ActorDictionary:
     sponsor_words: frozenset[str] = frozenset()
     # Words of local government bodies ("the district administration"): their country is the places'.
     local_body_words: frozenset[str] = frozenset()
+    # Words of international bodies ("the UN human rights office"): such a body has no state.
+    international_words: frozenset[str] = frozenset()
     # Services only a state has ("coast guard", "navy"): with a country word, that state's forces.
     state_force_heads: frozenset[str] = frozenset()
     # "rights groups", "a volunteer medical group": civil organisations, not armed groups.
@@ -422,6 +424,7 @@ def load_dictionary(extra: Path | None = None) -> ActorDictionary:
         adjective_heads=words("adjective_heads"),
         sponsor_words=words("sponsor_words"),
         local_body_words=words("local_body_words"),
+        international_words=words("international_words"),
         state_force_heads=words("state_force_heads"),
         civic_words=words("civic_words"),
         civic_heads=words("civic_heads"),
@@ -1323,7 +1326,12 @@ class ActorResolver:
                 # "the district military administration" is of the country its places lie in, whoever
                 # the article names most.
                 country = reg.place_country(doc)
-            country = country or reg.dominant_country()
+            international = any(
+                w in self.d.international_words or " ".join(words[i : i + 2]) in self.d.international_words
+                for i, w in enumerate(words)
+            )
+            if not international:
+                country = country or reg.dominant_country()
             surface = self.reg.text[span_start:span_end]
             name = self.d.canonical_body(surface, country)
             aid = reg.add(

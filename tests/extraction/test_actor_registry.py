@@ -267,3 +267,16 @@ def test_a_relative_pronoun_is_not_part_of_the_speaker_name(run) -> None:  # typ
         ),
     ]:
         assert run(text)["claims"][0]["claimant_name"] == name, text
+
+
+def test_an_office_of_an_international_body_has_no_state(run: Any) -> None:
+    ann = run(
+        "Myanmar's military said on Monday that its jets had struck rebel camps in Sagaing. "
+        "The United Nations human rights office said it was horrified, and the district office in Monywa "
+        "said 25 people were killed."
+    )
+    offices = {a["name"]: a["country"] for a in ann["actors"] if a["kind"] == "government_body"}
+    assert offices == {
+        "United Nations human rights office": None,
+        "District office in Monywa of Myanmar": "MMR",
+    }
