@@ -797,6 +797,19 @@ class Extractor:
             clause = clause.head
         lo = s.offset + min(t.idx for t in clause.subtree)
         hi = s.offset + max(t.idx + len(t.text) for t in clause.subtree)
+        # The country a thing came from is not where the event happened ("the drone had come from across
+        # the border with Sudan"); a nearer origin is ("fired from hills west of the town").
+        origins = [
+            (s.offset + min(x.idx for x in t.subtree), s.offset + max(x.idx + len(x.text) for x in t.subtree))
+            for t in s.span
+            if t.lower_ == "from" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX")
+        ]
+        places_here = [
+            m
+            for m in places_here
+            if state.places[m[3]].location_kind is not LocationKind.COUNTRY
+            or not any(a <= m[1] and m[2] <= b for a, b in origins)
+        ]
         inside = [m for m in places_here if lo <= m[1] and m[2] <= hi]
         # Outside the clause, a country is another clause's business ("…, adding that Kinshasa held Rwanda
         # responsible"); a town or region there still places a short report.

@@ -425,3 +425,19 @@ def test_taking_ground_is_an_operation_and_taking_people_a_detention(
     run, text: str, expected: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     assert _types(run(text)) == expected
+
+
+def test_the_country_a_weapon_came_from_is_not_where_the_event_happened(run: Any) -> None:
+    lead = (
+        "A drone struck a crowded livestock market in the eastern Chadian town of Adre on Tuesday, "
+        "killing at least nine people, local officials said.\n\n"
+    )
+    for follow in (
+        "The governor said the drone had come from across the border with Sudan.",
+        "The governor said the drone had been launched from Sudan.",
+    ):
+        ann = run(lead + follow)
+        places = {loc["id"]: loc["name"] for loc in ann["locations"]}
+        assert [(i["type"], i["killed"], places[i["location"]]) for i in ann["incidents"]] == [
+            ("airstrike", 9, "crowded livestock market in the eastern Chadian town of Adre")
+        ], follow
