@@ -242,6 +242,18 @@ def test_a_statements_date_does_not_date_the_incident(run) -> None:  # type: ign
     assert [(i["type"], i["date"]) for i in told["incidents"]] == [("armed_clash", "2025-05-14")]
 
 
+def test_a_date_before_a_trailing_speaker_dates_the_report_not_the_telling(run) -> None:  # type: ignore[no-untyped-def]
+    # The small model hangs "on Monday" on "told"; it sits inside the report, before the speaker.
+    ann = run(
+        "Nine traders were killed when rockets hit a depot in Kadugli, 40 kilometres south of the lake, "
+        "on Monday, a local aid worker told reporters."
+    )
+    assert [(i["type"], i["date"], i["killed"]) for i in ann["incidents"]] == [("shelling", "2025-05-19", 9)]
+    # Fronted, the date still belongs to the statement and the event stays undated.
+    fronted = run("On Monday, a local aid worker told reporters that rockets had hit a depot in Kadugli.")
+    assert [(i["type"], i["date"]) for i in fronted["incidents"]] == [("shelling", None)]
+
+
 def test_a_coup_and_a_summoned_envoy_are_other_incidents(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("The army seized power in a coup in February 2021. The ministry summoned an envoy on Monday.")
     assert sorted((i["type"], i["date"]) for i in ann["incidents"]) == [
