@@ -497,6 +497,8 @@ class ArticleActors:
         self.counted_docs.add(id(doc))
         gazetteer = gaz_mod.default_gazetteer()
         for ent in doc.ents:
+            if re.sub(r"^the ", "", _fold(ent.text)) in self.dictionary.ambiguous_countries:
+                continue  # "Congo" must not vote for the state the gazetteer happens to file it under
             place = gazetteer.get(ent.kb_id_) if ent.kb_id_ else None
             if place is None and ent.label_ in ("GPE", "LOC"):
                 place = next(iter(gazetteer.lookup(ent.text)), None)

@@ -444,6 +444,11 @@ class Extractor:
                 place = Place(f"{base.key}:{word}", full, kind, base.country, base.lat, base.lon, 0)
                 self._add_place(state, place, s.index, start, end_full, surface_start)
                 continue
+            if found and found[0].kind == "country":
+                # A name several states share ("Congo"): the article's places choose, as for actors.
+                iso = state.actors.country_of(text, doc)
+                chosen = self.gazetteer.country(iso) if iso and iso != found[0].country else None
+                found = [chosen] if chosen is not None else found
             if found:
                 if self._acting(ent, found[0]):
                     continue  # "Azerbaijan's Defence Ministry", "Baku said": the state acting, not a place
@@ -1344,7 +1349,7 @@ def _inside_fronted_report(date_tok: Any, verb: Any) -> bool:
     if not fronted or not speaker:
         return False
     start = min(t.i for t in fronted[0].subtree)
-    return start < date_tok.i < min(t.i for t in speaker[0].subtree)
+    return bool(start < date_tok.i < min(t.i for t in speaker[0].subtree))
 
 
 def published_of(value: str | date | None) -> date | None:

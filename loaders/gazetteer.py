@@ -56,6 +56,7 @@ class Gazetteer:
     def __init__(self, places: dict[str, Place], names: dict[str, tuple[str, ...]]) -> None:
         self.places = places
         self.names = names
+        self._countries: dict[str, Place] | None = None
         self._folded: dict[str, tuple[str, ...]] = {}
         for surface, keys in names.items():
             folded = surface.casefold()
@@ -77,6 +78,17 @@ class Gazetteer:
 
     def get(self, key: str) -> Place | None:
         return self.places.get(key)
+
+    def country(self, iso3: str) -> Place | None:
+        """The country place of an ISO3 code.
+
+        >>> default_gazetteer().country("COD").name
+        'Democratic Republic of the Congo'
+        """
+        if self._countries is None:
+            countries = (p for p in self.places.values() if p.kind == "country" and p.country)
+            self._countries = {p.country: p for p in countries if p.country}
+        return self._countries.get(iso3)
 
     def surfaces(self) -> list[tuple[str, str, str]]:
         """(surface, best place key, entity label) for the names the entity ruler forces as places.

@@ -253,3 +253,14 @@ def test_a_capital_that_speaks_or_is_accused_is_still_an_actor(run) -> None:  # 
     ann = run("Baku accused Yerevan of shelling its positions near Lachin on Monday.")
     assert "Yerevan" not in _names(ann["locations"])
     assert "Baku" not in _names(ann["locations"])
+
+
+def test_a_country_name_two_states_share_follows_the_articles_places(run) -> None:  # type: ignore[no-untyped-def]
+    # Alone, "Congo" is the usual referent in news copy; the name itself does not vote.
+    alone = run("Fighting flared in eastern Congo on Sunday.")
+    assert [(x["name"], x["country"]) for x in alone["locations"]] == [
+        ("eastern Democratic Republic of the Congo", "COD")
+    ]
+    # Places of the other state choose it, even when they come later in the article.
+    west = run("Floods hit Congo on Sunday. Roads out of Brazzaville and Pointe-Noire were cut.")
+    assert {x["country"] for x in west["locations"]} == {"COG"}
