@@ -208,6 +208,7 @@ class ClaimFinder:
         ]
         drafts = [d for d in drafts if all(d is not b for b in nested)]
         drafts = self._join_participles(drafts, sent, offset)
+        drafts = self._join_coordinated(drafts, sent, offset)
         for f in figures:
             # "…, officials said, up from the toll of 12 given by the administration": the embedded
             # figure is its own claim, not part of the enclosing one.
@@ -263,6 +264,45 @@ class ClaimFinder:
             a.targets = list(b.targets)
             a.end = max(a.end, b.end)
             a.content_end = max(a.content_end, b.content_end)
+            out = [d for d in out if d is not b]
+        return out
+
+    @staticmethod
+    def _join_coordinated(drafts: list[ClaimDraft], sent: Any, offset: int) -> list[ClaimDraft]:
+        """'The mission said it was concerned and urged both sides to withdraw': reporting verbs joined by
+        "and" under one speaker make one statement when they agree in stance, so they are one claim.
+        Different stances stay apart (a sentence with two stances gives two claims), and so do a contrast
+        ("…, but said …") and two accusations (each charge has its own incident)."""
+        by_verb = {offset + t.idx: t for t in sent}
+        out = list(drafts)
+        for b in drafts:
+            vb = by_verb.get(b.verb_start)
+            if vb is None or vb.dep_ != "conj" or b.claimant is None or b.stance is Stance.ACCUSE:
+                continue  # two charges are two accusations, each with its own incident
+            va = vb.head
+            joiners = [c for c in va.children if c.dep_ == "cc" and va.i < c.i < vb.i]
+            if [c.lower_ for c in joiners] != ["and"] or va.tag_ != vb.tag_:
+                continue
+            if va.lemma_ == vb.lemma_:
+                continue  # "says …, and says …": the writer repeats the verb for a second statement
+            head = [
+                a
+                for a in out
+                if a is not b
+                and a.verb_start == offset + va.idx
+                and a.claimant == b.claimant
+                and a.stance is b.stance
+                and sorted(a.targets) == sorted(b.targets)
+                and a.negated == b.negated
+                and a.start < b.start
+                and a.end <= b.start + 2
+            ]
+            if len(head) != 1:
+                continue
+            a = head[0]
+            a.end = max(a.end, b.end)
+            a.content_end = max(a.content_end, b.content_end)
+            a.content_negated = a.content_negated or b.content_negated
             out = [d for d in out if d is not b]
         return out
 

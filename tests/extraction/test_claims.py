@@ -805,3 +805,25 @@ def test_a_statement_without_a_speaker_is_not_a_claim(run: Run) -> None:
     claims = {c["id"]: c for c in ann["claims"]}
     (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
     assert claims[denied]["stance"] == "accuse" and claims[denied]["claimant"] is None
+
+
+def test_reporting_verbs_joined_by_and_are_one_statement(run: Run) -> None:
+    ann = run(
+        "The World Food Programme said it was alarmed by the fighting in Malakal and urged "
+        "both forces to pull back from the camp."
+    )
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"]) == ("assert", "World Food Programme")
+    assert c["quote"].endswith("urged both forces to pull back from the camp")
+    ann = run("Yemen's health ministry condemned the shelling of Taiz and said it would send doctors there.")
+    assert _only(ann)["quote"].endswith("said it would send doctors there")
+
+
+def test_contrasted_or_repeated_reporting_verbs_stay_two_claims(run: Run) -> None:
+    ann = run(
+        "The Colombian ombudsman condemned the bombing of the police post in Jamundí, but said "
+        "it could not yet say who was responsible."
+    )
+    assert len(ann["claims"]) == 2, ann["claims"]
+    ann = run("Kyiv says the drones came from Belarus, and says it has asked Minsk for an explanation.")
+    assert len(ann["claims"]) == 2, ann["claims"]
