@@ -344,7 +344,10 @@ class Extractor:
 
     def _places_named_as_persons(self, doc: Any) -> None:
         """Towns the small model tags as persons or organisations ("the village of Kfar Roummane")."""
-        retag_places(doc, self.gazetteer, self.dictionary.is_actor_word)
+        retag_places(doc, self.gazetteer, self.dictionary.is_actor_word, self._is_weapon_word)
+
+    def _is_weapon_word(self, word: str) -> bool:
+        return word.lower() in self.dictionary.weapon_heads
 
     def _dateline(self, state: _ArticleState, sentences: list[_Sentence]) -> None:
         for s in sentences[:4]:

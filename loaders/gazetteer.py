@@ -389,14 +389,20 @@ _TITLES = frozenset(
 )
 
 
-def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]) -> None:
+def retag_places(
+    doc: Any,
+    gazetteer: Gazetteer,
+    is_actor_word: Callable[[str], bool],
+    is_weapon_word: Callable[[str], bool] = lambda word: False,
+) -> None:
     """Relabel as places (GPE) the PERSON/ORG entities the parse puts on a map.
 
     The small model takes many towns it has not seen for persons or organisations ("the village of Kfar
     Roummane", "near Spin Boldak", "KHURVALETI, Jan 28"). A name is a place here when it is the object of
     "of" after a settlement or site noun, stands in apposition to a settlement noun, is the object of a
     locative preposition (short names or names the gazetteer knows), or opens a dateline.
-    ``is_actor_word`` tells the words that make a name an actor ("Front", "Ministry", "Forces").
+    ``is_actor_word`` tells the words that make a name an actor ("Front", "Ministry", "Forces");
+    ``is_weapon_word`` the weapons a country word only owns ("US and British warplanes").
     """
     from spacy.tokens import Span
 
@@ -414,7 +420,7 @@ def retag_places(doc: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], 
         ents.append(Span(doc, start, end, label="GPE"))
         changed = True
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC") and _names_an_actor(ent, is_actor_word):
+        if ent.label_ in ("GPE", "LOC") and _names_an_actor(ent, is_actor_word, is_weapon_word):
             # "the Valle Alto cartel", "our Middle East correspondent": no place is meant; in a name
             # ("the Sanaa Defence Brigades") the place word is the start of the organisation's name.
             changed = True
@@ -481,10 +487,24 @@ def _numbered_roads(doc: Any) -> list[tuple[int, int]]:
     return out
 
 
-def _names_an_actor(ent: Any, is_actor_word: Callable[[str], bool]) -> bool:
+def _names_an_actor(
+    ent: Any, is_actor_word: Callable[[str], bool], is_weapon_word: Callable[[str], bool]
+) -> bool:
     """The place name only qualifies an actor that follows it: "the Valle Alto cartel", "the US military",
-    "our Caribbean correspondent", "the South Kordofan health ministry" (not "the Kharkiv region")."""
+    "our Caribbean correspondent", "the South Kordofan health ministry" (not "the Kharkiv region"), or
+    names the owner of weapons: "US and British warplanes", "Israeli and US jets"."""
     root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "Israeli and US jets": the first of the pair tells how both attach
+    owned = first.head
+    if (
+        first.dep_ in ("compound", "nmod", "amod")
+        and owned.i >= ent.end
+        and owned.pos_ == "NOUN"
+        and is_weapon_word(owned.lower_)
+    ):
+        return True
     head = root.head
     if root.dep_ != "compound" or head.i < ent.end or head.pos_ not in ("NOUN", "PROPN"):
         return False

@@ -180,6 +180,9 @@ def test_an_unlabelled_name_after_the_town_of_is_a_place(run) -> None:  # type: 
         ("The US military said it struck a radar site near Sanaa on Tuesday.", "United States", "Sanaa"),
         ("Our Middle East correspondent reports from Tyre, where a drone hit a car.", "Middle East", "Tyre"),
         ("The Tigray health ministry said shells hit a clinic in Mekelle on Sunday.", "Tigray", "Mekelle"),
+        # A country word that owns the weapons: "US warplanes" did not fly over the United States.
+        ("Hours later, US and British warplanes struck a depot near Sanaa.", "United States", "Sanaa"),
+        ("Turkish and Iraq drones struck a convoy near Sinjar on Friday.", "Iraq", "Sinjar"),
     ],
 )
 def test_a_place_word_that_only_qualifies_an_actor_is_no_location(  # type: ignore[no-untyped-def]
@@ -264,3 +267,12 @@ def test_a_country_name_two_states_share_follows_the_articles_places(run) -> Non
     # Places of the other state choose it, even when they come later in the article.
     west = run("Floods hit Congo on Sunday. Roads out of Brazzaville and Pointe-Noire were cut.")
     assert {x["country"] for x in west["locations"]} == {"COG"}
+
+
+def test_a_seat_of_government_keeps_its_state_in_a_foreign_story(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Rebels shelled a port near Aden on Monday, Yemeni officials said. The Pentagon and the Kremlin did "
+        "not comment."
+    )
+    bodies = {a["name"]: a["country"] for a in ann["actors"] if a["kind"] == "government_body"}
+    assert bodies == {"Pentagon": "USA", "Kremlin": "RUS"}
