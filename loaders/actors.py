@@ -446,6 +446,36 @@ def default_dictionary(extra_file: str | Path | None = None) -> ActorDictionary:
 # --- per-article resolution ----------------------------------------------------------------------
 
 
+def retag_places_named_elsewhere(docs: list[Any], is_actor_word: Any) -> None:
+    """A name the article puts on the map in one paragraph is that place in the others too.
+
+    The small model reads one paragraph at a time, so "near the town of Cabaret" (a place) and "fled from
+    Cabaret" (a person) disagree; a person or organisation called like a place of the same article is
+    that place, unless it acts as a subject or carries an actor word ("Kashmir Liberation Legion")."""
+    from spacy.tokens import Span
+
+    placed = {e.text for doc in docs for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    if not placed:
+        return
+    for doc in docs:
+        ents, changed = [], False
+        for ent in doc.ents:
+            if (
+                ent.label_ in ("PERSON", "ORG")
+                and not ent.kb_id_
+                and ent.text in placed
+                and not ent.text.isupper()
+                and ent.root.dep_ not in ("nsubj", "nsubjpass")
+                and not any(is_actor_word(t.lower_) for t in ent)
+            ):
+                ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+                changed = True
+            else:
+                ents.append(ent)
+        if changed:
+            doc.ents = ents
+
+
 @dataclass
 class Mention:
     """One actor mention: the actor id and the exact surface span."""
@@ -837,6 +867,11 @@ _MEMBER_WORDS = frozenset(
         "militants",
     }
 )
+# "a trader who gave his name as Innocent", "the leader, who goes by the name Bout Chenn", "a fighter who
+# identified himself only as Abu Omar": a relative clause with these verbs names the person described.
+_NAMING_VERBS = frozenset(["give", "go", "identify", "introduce"])
+_NAMING_WORDS = frozenset(["name", "himself", "herself"])
+_NAMING_FILLER = frozenset(["only", "simply", "as", "by", "the", "his", "her", "first", "full", "name", ","])
 _COLLECTIVE_WORDS = frozenset(
     {
         "collective",
@@ -1170,6 +1205,11 @@ class ActorResolver:
                 return None
             return self._national_forces(reg, country, span_start, span_end, sentence)
 
+        named = self.named_by_clause(head)
+        if named is not None:
+            aid = self._person(named, toks, offset, sentence, country, role_head=head)
+            self._full_alias(aid, head, offset, sentence, speaker)
+            return aid
         # A role in apposition to a name is that person ("Andriy Kovalenko, the head of ...").
         if (
             head.dep_ == "appos"
@@ -1618,6 +1658,34 @@ class ActorResolver:
         if first is not None and first.pos_ != "PROPN" and text[:2].istitle() and not text.isupper():
             return text[:1].lower() + text[1:]
         return text
+
+    def named_by_clause(self, head: Any) -> Any:
+        """The name a relative clause gives the noun ``head`` ("a woman who gave her name only as
+        Mirlande"), as a span, or None."""
+        if head.pos_ != "NOUN":
+            return None
+        doc = head.doc
+        for verb in head.children:
+            if verb.dep_ != "relcl" or verb.lemma_.lower() not in _NAMING_VERBS:
+                continue
+            words = [t for t in doc[verb.i + 1 : verb.i + 6] if t.lower_ in _NAMING_WORDS]
+            if not words:
+                continue
+            i = words[0].i + 1
+            while i < len(doc) and i - words[0].i <= 4 and doc[i].lower_ in _NAMING_FILLER:
+                i += 1
+            end = i
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            if end > i:
+                return doc[i:end]
+        return None
+
+    def register_named_by_clause(self, sent: Any, offset: int, sentence: int) -> None:
+        """Register the persons a relative clause names, wherever the parse hangs their noun."""
+        for tok in sent:
+            if tok.dep_ == "relcl" and tok.lemma_.lower() in _NAMING_VERBS and self.named_by_clause(tok.head):
+                self.resolve(tok.head, offset, sentence, speaker=True)
 
     def _owner(self, head: Any, offset: int, sentence: int) -> str | None:
         """The organisation a role belongs to: "the ministry's spokeswoman", "leader of the coalition"."""

@@ -39,7 +39,7 @@ from graph.model import (
 )
 from graph.taxonomy import IncidentType
 from loaders import dates as dates_mod
-from loaders.actors import ActorResolver, ArticleActors, default_dictionary
+from loaders.actors import ActorResolver, ArticleActors, default_dictionary, retag_places_named_elsewhere
 from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, fold_quoted_followups, link_denials
 from loaders.gazetteer import (
     SETTLEMENT_NOUNS,
@@ -274,8 +274,10 @@ class Extractor:
         sentences: list[_Sentence] = []
         # The agency in a dateline ("KYIV (Wire Agency) - ") filed the story; it is not one of its actors.
         dateline_sents: set[int] = set()
-        for (start, end), doc in zip(spans, docs, strict=False):
+        for doc in docs:
             self._places_named_as_persons(doc)
+        retag_places_named_elsewhere(docs, self.dictionary.is_actor_word)
+        for (start, end), doc in zip(spans, docs, strict=False):
             is_dateline = _DATELINE_PREFIX.fullmatch(article.text, start, end) is not None
             for sent in doc.sents:
                 if is_dateline:
@@ -562,6 +564,7 @@ class Extractor:
             ):
                 resolver.resolve(head, s.offset, s.index)
                 resolver.link_apposition(ent, s.offset, s.index)
+        resolver.register_named_by_clause(s.span, s.offset, s.index)
         d = self.dictionary
         for tok in s.span:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in (

@@ -280,3 +280,33 @@ def test_an_office_of_an_international_body_has_no_state(run: Any) -> None:
         "United Nations human rights office": None,
         "District office in Monywa of Myanmar": "MMR",
     }
+
+
+def test_a_town_named_as_a_place_in_one_paragraph_is_no_actor_in_another(run: Any) -> None:
+    ann = run(
+        "Gunmen attacked the village of Gidan Bakoshi on Sunday, police said.\n\n"
+        "Shops stayed closed in Gidan Bakoshi after the attack, and hundreds of families fled Gidan Bakoshi "
+        "for Gusau."
+    )
+    assert sorted(a["name"] for a in ann["actors"]) == ["gunmen", "police"]
+    assert "Gidan Bakoshi" in [loc["name"] for loc in ann["locations"]]
+
+
+def test_a_relative_clause_that_gives_a_name_names_the_person(run: Any) -> None:
+    ann = run(
+        '"The soldiers came at night," said a farmer who gave his name as Tesfaye, speaking from a camp '
+        "near the border. A commander of the militia, who goes by the name Kamanzi Rugo, said on Monday "
+        "that his fighters had withdrawn. He accused the army of burning the village."
+    )
+    persons = {a["name"]: a for a in ann["actors"] if a["kind"] == "person"}
+    assert "Tesfaye" in persons and "a farmer" in persons["Tesfaye"]["aliases"]
+    assert "Kamanzi Rugo" in persons
+    assert "A commander of the militia" in persons["Kamanzi Rugo"]["aliases"]
+    accuse = [c for c in ann["claims"] if c["stance"] == "accuse"]
+    assert [c["claimant_name"] for c in accuse] == ["Kamanzi Rugo"]
+
+
+def test_a_name_after_identified_himself_as_names_the_person(run: Any) -> None:
+    ann = run("A fighter who identified himself only as Abu Omar said the unit had left Idlib on Friday.")
+    fighter = next(a for a in ann["actors"] if a["kind"] == "person")
+    assert fighter["name"] == "Abu Omar" and "A fighter" in fighter["aliases"]
