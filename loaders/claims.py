@@ -464,9 +464,7 @@ class ClaimFinder:
         stance = Stance.ASSERT
         targets: list[str] = []
         low = " ".join(t.lower_ for t in toks)
-        if any(t.lower_ in self.lex.deny_predicates for t in toks) or any(
-            p in low for p in self.lex.deny_phrases
-        ):
+        if any(self._deny_word(t) for t in toks) or any(p in low for p in self.lex.deny_phrases):
             stance = Stance.DENY
         acc, negated = self._accused_in_content(toks, offset, sentence)
         cleared = tuple(self.cleared)
@@ -552,6 +550,17 @@ class ClaimFinder:
             verb_start=offset + verb.idx,
             verb_end=offset + verb.idx + len(verb.text),
             date_tokens=date_tokens,
+        )
+
+    def _deny_word(self, tok: Any) -> bool:
+        """A word that calls a claim untrue ("baseless", "lies", "fabricated"). Used as a verb with a
+        place ("the town lies on the road", "lying on the floor") it is another sense, not a denial;
+        "lying about the strike" and "fabricated by the army" still are."""
+        words = self.lex.deny_predicates
+        if tok.lemma_.lower() not in words and tok.lower_ not in words:
+            return False
+        return tok.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "prep" and c.lower_ not in ("about", "by") for c in tok.children
         )
 
     def _accuse_phrase(self, verb: Any) -> bool:
@@ -865,10 +874,7 @@ class ClaimFinder:
         content_text = " ".join(t.lower_ for t in content_sorted)
         clause_text = " ".join(t.lower_ for t in verb.subtree)
         if stance is Stance.ASSERT:
-            deny_word = any(
-                t.lemma_.lower() in lex.deny_predicates or t.lower_ in lex.deny_predicates
-                for t in [*oprd, *content_sorted]
-            )
+            deny_word = any(self._deny_word(t) for t in [*oprd, *content_sorted])
             deny_phrase = any(p in clause_text for p in lex.deny_phrases)
             if deny_word or deny_phrase:
                 stance = Stance.DENY
@@ -1147,9 +1153,7 @@ class ClaimFinder:
         or an assertion (with its negation)."""
         lex = self.lex
         low = " ".join(t.lower_ for t in toks)
-        if any(
-            t.lemma_.lower() in lex.deny_predicates or t.lower_ in lex.deny_predicates for t in toks
-        ) or any(p in low for p in lex.deny_phrases):
+        if any(self._deny_word(t) for t in toks) or any(p in low for p in lex.deny_phrases):
             return Stance.DENY, [], False, ()
         acc, neg = self._accused_in_content(toks, offset, sentence)
         cleared = tuple(self.cleared)

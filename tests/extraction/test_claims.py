@@ -827,3 +827,18 @@ def test_contrasted_or_repeated_reporting_verbs_stay_two_claims(run: Run) -> Non
     assert len(ann["claims"]) == 2, ann["claims"]
     ann = run("Kyiv says the drones came from Belarus, and says it has asked Minsk for an explanation.")
     assert len(ann["claims"]) == 2, ann["claims"]
+
+
+def test_lie_as_a_verb_of_place_is_no_denial(run: Run) -> None:
+    ann = run(
+        "Kadoma lies on the only road linking the camp to the border, a route that armed men have "
+        "closed since March, the World Food Programme says."
+    )
+    assert [c["stance"] for c in ann["claims"]] == ["assert"]
+    ann = run('"We spent two nights lying on the floor of the church," said Amina Yusuf, a mother of four.')
+    assert [c["stance"] for c in ann["claims"]] == ["assert"]
+
+
+def test_lying_about_a_claim_is_a_denial(run: Run) -> None:
+    ann = run("A Hamas official said the Israeli army was lying about the strike on the school.")
+    assert [c["stance"] for c in ann["claims"]] == ["deny"]
