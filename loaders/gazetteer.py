@@ -31,10 +31,21 @@ from typing import Any
 DATA_DIR = Path(__file__).with_name("data")
 CURATED_FILE = DATA_DIR / "gazetteer_curated.csv"
 DEMONYMS_FILE = DATA_DIR / "demonyms.csv"
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 
 # Alternate names of geonames cities are kept only when written in Latin letters: the pipeline is English.
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’. -]*[A-Za-z\u00C0-\u024F.]$")
+
+# English copy often drops the Arabic article of a town's name ("Hodeidah" for geonames' "El-Hodeidah",
+# "Fasher" for "El Fasher"). geonames lists only some of those short forms, so for towns in countries where
+# Arabic is an official language the name without its article is added, unless it names another place.
+_ARABIC_ARTICLE = re.compile(
+    r"^(?:Al|El|Ad|Ar|As|Ash|At|Az|An|Adh|Ath)[- ](?P<rest>[A-Z][a-z'’]{3,}(?:[- ][A-Z][a-z'’]+)*)$"
+)
+_ARABIC_COUNTRIES = frozenset(
+    {"AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY"}
+    | {"MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TD", "TN", "YE"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +198,16 @@ def build(extra_files: tuple[Path, ...] = ()) -> Gazetteer:
         for alt in city["alternatenames"]:
             if _LATIN_NAME.match(alt) and len(alt) <= 40:
                 add_name(alt, key)
+    short_forms: dict[str, set[str]] = {}
+    for city in cities.values():
+        if city["countrycode"] in _ARABIC_COUNTRIES:
+            for alt in (city["name"], *city["alternatenames"]):
+                short = _ARABIC_ARTICLE.match(alt)
+                if short and _LATIN_NAME.match(alt):
+                    short_forms.setdefault(short["rest"], set()).add(f"gn:{city['geonameid']}")
+    for surface, keys in short_forms.items():
+        if len(keys) == 1 and _clean_surface(surface) not in names:
+            add_name(surface, next(iter(keys)))
     for iso2, info in gc.get_countries().items():
         key = f"gn:{info['geonameid']}"
         found = biggest.get((info["capital"], iso2))

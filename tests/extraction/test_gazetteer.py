@@ -23,6 +23,15 @@ def test_curated_regions_routes_and_disputed_pairs() -> None:
     assert gaz.lookup("Huangyan Island")[0].name == "Scarborough Shoal"
 
 
+def test_an_arabic_town_name_without_its_article() -> None:
+    gaz = default_gazetteer()
+    # English copy drops the article geonames keeps: "Hodeidah" is El-Hodeidah, "Fasher" El Fasher.
+    assert [(p.country, p.kind) for p in gaz.lookup("Hodeidah")][:1] == [("YEM", "city")]
+    assert gaz.lookup("Fasher")[0].key == gaz.lookup("El Fasher")[0].key
+    # Only where Arabic is spoken: Spanish "El Paso" gives no "Paso".
+    assert gaz.lookup("El Paso") and not gaz.lookup("Paso")
+
+
 def test_geonames_cities_and_countries() -> None:
     gaz = default_gazetteer()
     goma = gaz.lookup("Goma")[0]
