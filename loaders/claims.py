@@ -54,6 +54,8 @@ class Lexicon:
     attribute: frozenset[str] = frozenset()
     # "started the firing": a verb whose wrongdoing object makes its subject the doer.
     act_verbs: frozenset[str] = frozenset()
+    # "according to UN estimates": nouns for what a source gives; the source is the claimant.
+    source_nouns: frozenset[str] = frozenset()
 
     @property
     def reporting(self) -> frozenset[str]:
@@ -87,6 +89,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         raw=data,
         attribute=fs(data.get("attribution_verbs", [])),
         act_verbs=fs(data.get("act_verbs", [])),
+        source_nouns=fs(data.get("source_nouns", [])),
     )
 
 
@@ -1563,12 +1566,33 @@ class ClaimFinder:
                 out.append(replace(d, claimant=s, targets=[o], mutual=False))
         return out
 
+    def _source_of(self, noun: Any, offset: int, sentence: int) -> list[str]:
+        """The actors behind "UN estimates", "the ministry's figures", "information gathered by aid
+        groups", "data from the health ministry": whoever gave them is the one who claims."""
+        if noun.lemma_.lower() not in self.lex.source_nouns and noun.lower_ not in self.lex.source_nouns:
+            return []
+        heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i]
+        for c in noun.children:
+            preps = [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ in ("agent", "prep")]
+            if c.dep_ not in ("prep", "acl"):
+                continue
+            heads += [
+                g for p in preps if p.lower_ in ("by", "from", "of") for g in p.children if g.dep_ == "pobj"
+            ]
+        for h in heads:
+            found = self.resolver.resolve_all(h, offset, sentence, speaker=True)
+            if found:
+                return found
+        return []
+
     def _according_to(self, tok: Any, sent: Any, sentence: int, offset: int) -> ClaimDraft | None:
         to = next(c for c in tok.children if c.lower_ == "to")
         objs = [g for g in to.children if g.dep_ == "pobj"]
         if not objs:
             return None
-        speakers = self.resolver.resolve_all(objs[0], offset, sentence, speaker=True)
+        speakers = self._source_of(objs[0], offset, sentence) or self.resolver.resolve_all(
+            objs[0], offset, sentence, speaker=True
+        )
         head = tok.head
         excluded = {t.i for t in tok.subtree}
         if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "NOUN"):

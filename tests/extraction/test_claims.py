@@ -842,3 +842,17 @@ def test_lie_as_a_verb_of_place_is_no_denial(run: Run) -> None:
 def test_lying_about_a_claim_is_a_denial(run: Run) -> None:
     ann = run("A Hamas official said the Israeli army was lying about the strike on the school.")
     assert [c["stance"] for c in ann["claims"]] == ["deny"]
+
+
+def test_according_to_a_sources_figures_is_the_sources_claim(run: Run) -> None:
+    c = _only(run("About 9,000 people have fled Sittwe since June, according to UNHCR estimates."))
+    assert (c["stance"], c["claimant_name"]) == ("assert", "UNHCR")
+    c = _only(
+        run(
+            "At least 40 fighters died in the clashes near Goma, according to figures from the "
+            "Congolese health ministry."
+        )
+    )
+    assert c["claimant_name"] == "Ministry of Health of Democratic Republic of Congo"
+    c = _only(run("According to information gathered by the ICRC, the convoy was hit twice near Marib."))
+    assert c["claimant_name"] == "International Committee of the Red Cross"
