@@ -582,6 +582,11 @@ class ArticleActors:
         """An acronym of an actor already named ("JDU" after "the Jazira Defence Units"), or the same
         name under another kind or country, is that actor."""
         folded = normalise(name)
+        if kind is ActorKind.ARMED_GROUP and country:
+            force = self._national_force_of(name, country)
+            if force is not None:
+                other = self.actors[force]
+                return other.id, other.actor_kind, other.country, other.name
         group = self._group_of(name)
         if group is not None:
             other = self.actors[group]
@@ -598,6 +603,22 @@ class ArticleActors:
                     continue  # keep the first, spelled-out form as the key
                 return other.id, other.actor_kind, other.country, other.name
         return aid, kind, country, name
+
+    def _national_force_of(self, name: str, country: str) -> str | None:
+        """ "two Chinese cutters", "the Chinese vessels" after "China Coast Guard": a state's craft
+        described by nationality are the one named force of that state the article has."""
+        words = [w for w in name.split() if w.lower() not in ("the", "a", "an") and not _COUNT_WORD.match(w)]
+        if len(words) < 2 or self.dictionary.country_of_word(words[0]) != country:
+            return None
+        rest = words[1:]
+        if any(not w.islower() or w in self.dictionary.armed_heads for w in rest):
+            return None  # "Chinese maritime militia" is a force of its own
+        hits = [
+            a.id
+            for a in self.actors.values()
+            if a.actor_kind is ActorKind.ARMED_GROUP and a.country == country and a.name[:1].isupper()
+        ]
+        return hits[0] if len(hits) == 1 else None
 
     def _group_of(self, name: str) -> str | None:
         """The named armed group a short or plural form points to: "Houthi", "Houthi fighters" after
@@ -872,6 +893,10 @@ _MEMBER_WORDS = frozenset(
 _NAMING_VERBS = frozenset(["give", "go", "identify", "introduce"])
 _NAMING_WORDS = frozenset(["name", "himself", "herself"])
 _NAMING_FILLER = frozenset(["only", "simply", "as", "by", "the", "his", "her", "first", "full", "name", ","])
+_COUNT_WORD = re.compile(
+    r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|some|many|more|other)$",
+    re.I,
+)
 _COLLECTIVE_WORDS = frozenset(
     {
         "collective",

@@ -310,3 +310,24 @@ def test_a_name_after_identified_himself_as_names_the_person(run: Any) -> None:
     ann = run("A fighter who identified himself only as Abu Omar said the unit had left Idlib on Friday.")
     fighter = next(a for a in ann["actors"] if a["kind"] == "person")
     assert fighter["name"] == "Abu Omar" and "A fighter" in fighter["aliases"]
+
+
+def test_craft_described_by_nationality_are_the_named_force_of_that_state(run: Any) -> None:
+    ann = run(
+        "The Cambodian Navy has increased patrols near Koh Kong since March. According to the Royal Thai "
+        "Navy, two Cambodian vessels fired on a Thai trawler on Sunday. Thai officials said the Cambodian "
+        "vessels had also rammed a fishing boat."
+    )
+    navy = next(a for a in ann["actors"] if a["name"] == "Cambodian Navy")
+    assert navy["aliases"] == ["The Cambodian Navy", "two Cambodian vessels", "the Cambodian vessels"]
+    accused = [c["target_name"] for c in ann["claims"] if c["stance"] == "accuse"]
+    assert accused == ["Cambodian Navy", "Cambodian Navy"]
+    # Another state's force is no match, and a force of its own ("militia") stays apart.
+    ann = run(
+        "The Cambodian Navy has increased patrols near Koh Kong. Fishermen said Cambodian militia boats and "
+        "two Thai vessels had blocked the channel on Monday."
+    )
+    assert "Cambodian Navy" in ann["names"].values()
+    assert not any(
+        "Thai vessels" in al for a in ann["actors"] if a["name"] == "Cambodian Navy" for al in a["aliases"]
+    )
