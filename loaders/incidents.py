@@ -461,6 +461,12 @@ _NON_EVENT_HEADS = frozenset(
         "ship",
         "vehicle",
         "drone",
+        # Places named for what happens or happened there: "a displacement camp", "a detention facility",
+        # "an evacuation shelter", "the ceasefire line".
+        "camp",
+        "facility",
+        "shelter",
+        "line",
     }
 )
 

@@ -453,3 +453,16 @@ def test_the_country_a_weapon_came_from_is_not_where_the_event_happened(run: Any
         assert [(i["type"], i["killed"], places[i["location"]]) for i in ann["incidents"]] == [
             ("airstrike", 9, "crowded livestock market in the eastern Chadian town of Adre")
         ], follow
+
+
+def test_a_place_named_for_an_event_is_no_event(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Seven people were killed when militiamen shelled the Kalma displacement camp near Nyala on Sunday, "
+        "aid workers said."
+    )
+    assert [(i["type"], i["killed"]) for i in ann["incidents"]] == [("shelling", 7)]
+    held = run("Two journalists were freed from a detention facility in Goma on Friday.")
+    assert [i["type"] for i in held["incidents"]] == []
+    # The event word itself is still an event.
+    fled = run("The displacement of 3,000 families from Kalma began on Sunday.")
+    assert [i["type"] for i in fled["incidents"]] == ["other"]
