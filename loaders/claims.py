@@ -197,6 +197,9 @@ class ClaimFinder:
                 self.last_claimant = d.claimant or self.last_claimant
         # A reporting verb inside another claim's content with no speaker of its own, or the same one
         # ("said it could not tell how many …", "say the strikes … and warn that …"), is part of it.
+        # So is a clause-only verb there that reports no clause ("said its patrols had recorded
+        # \"several explosions\""): the quoted words are what was recorded, not someone's statement.
+        by_verb = {offset + t.idx: t for t in sent}
         nested = [
             b
             for b in drafts
@@ -204,7 +207,7 @@ class ClaimFinder:
             and any(
                 a is not b
                 and a.content_start <= b.verb_start < a.content_end
-                and (b.claimant is None or b.claimant == a.claimant)
+                and (b.claimant is None or b.claimant == a.claimant or self._reports_no_clause(by_verb, b))
                 and a.claimant is not None
                 for a in drafts
             )
@@ -238,6 +241,15 @@ class ClaimFinder:
             else:
                 drafts.append(denial)
         return drafts + self._casualty_clauses(drafts, sent, offset)
+
+    def _reports_no_clause(self, by_verb: dict[int, Any], d: ClaimDraft) -> bool:
+        verb = by_verb.get(d.verb_start)
+        return (
+            verb is not None
+            and verb.lemma_.lower() in self.lex.clause_only
+            and verb.lemma_.lower() not in ("call", "describe", "put")
+            and not any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
+        )
 
     @staticmethod
     def _join_participles(drafts: list[ClaimDraft], sent: Any, offset: int) -> list[ClaimDraft]:

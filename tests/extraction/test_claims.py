@@ -856,3 +856,12 @@ def test_according_to_a_sources_figures_is_the_sources_claim(run: Run) -> None:
     assert c["claimant_name"] == "Ministry of Health of Democratic Republic of Congo"
     c = _only(run("According to information gathered by the ICRC, the convoy was hit twice near Marib."))
     assert c["claimant_name"] == "International Committee of the Red Cross"
+
+
+def test_a_clause_only_verb_with_a_quoted_object_inside_a_claim_is_part_of_it(run: Run) -> None:
+    ann = run(
+        'The ICRC said its teams had recorded "dozens of impacts" on the hospital in Khan Younis overnight.'
+    )
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"]) == ("assert", "International Committee of the Red Cross")
+    assert c["quote"].endswith("on the hospital in Khan Younis overnight")
