@@ -599,6 +599,7 @@ class Extractor:
         separate = is_separate(sent.text)
         covered: set[int] = set()
         places_here = [m for m in state.place_mentions if m[0] == s.index]
+        placeable = self._not_origins(s, places_here, state)
         dates_here = dates_mod.find_dates(sent.text, state.article.published)
         tok_incident: dict[int, int] = {}
         for tok in sent:
@@ -623,7 +624,7 @@ class Extractor:
                 continue
             start = s.offset + sent.doc[first].idx
             end = s.offset + sent.doc[last].idx + len(sent.doc[last].text)
-            loc_ids = self._places_of(tok, s, places_here, state)
+            loc_ids = self._places_of(tok, s, placeable, state)
             generic = tok.lemma_.lower() in GENERIC_EVENT_NOUNS and any(
                 c.lower_ in ("the", "this", "that", "its") for c in tok.children
             )
@@ -799,28 +800,35 @@ class Extractor:
             return j
         return None
 
-    def _places_of(
-        self, tok: Any, s: _Sentence, places_here: list[tuple[int, int, int, str]], state: _ArticleState
-    ) -> list[str]:
-        """Places attached to the trigger's clause (or, failing that, in the sentence)."""
-        clause = tok
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head.i != clause.i:
-            clause = clause.head
-        lo = s.offset + min(t.idx for t in clause.subtree)
-        hi = s.offset + max(t.idx + len(t.text) for t in clause.subtree)
-        # The country a thing came from is not where the event happened ("the drone had come from across
-        # the border with Sudan"); a nearer origin is ("fired from hills west of the town").
+    @staticmethod
+    def _not_origins(
+        s: _Sentence, places_here: list[tuple[int, int, int, str]], state: _ArticleState
+    ) -> list[tuple[int, int, int, str]]:
+        """The sentence's places less the countries things came from: "the drone had come from across the
+        border with Sudan" does not place the strike in Sudan; a nearer origin does ("fired from hills
+        west of the town")."""
         origins = [
             (s.offset + min(x.idx for x in t.subtree), s.offset + max(x.idx + len(x.text) for x in t.subtree))
             for t in s.span
             if t.lower_ == "from" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX")
         ]
-        places_here = [
+        return [
             m
             for m in places_here
             if state.places[m[3]].location_kind is not LocationKind.COUNTRY
             or not any(a <= m[1] and m[2] <= b for a, b in origins)
         ]
+
+    def _places_of(
+        self, tok: Any, s: _Sentence, places_here: list[tuple[int, int, int, str]], state: _ArticleState
+    ) -> list[str]:
+        """Places attached to the trigger's clause (or, failing that, in the sentence); ``places_here``
+        are the sentence's places less the origins (:meth:`_not_origins`)."""
+        clause = tok
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        lo = s.offset + min(t.idx for t in clause.subtree)
+        hi = s.offset + max(t.idx + len(t.text) for t in clause.subtree)
         inside = [m for m in places_here if lo <= m[1] and m[2] <= hi]
         # Outside the clause, a country is another clause's business ("…, adding that Kinshasa held Rwanda
         # responsible"); a town or region there still places a short report.
