@@ -102,7 +102,7 @@ _SNAPSHOT_CHUNK = 2000
 # with {"article":.
 _DELETE_NODES = "delete_nodes"
 _DELETE_EDGES = "delete_edges"
-_DELETE_PREFIX = b'{"delete_'
+JOURNAL_DELETE_PREFIX = b'{"delete_'
 
 
 def _edge_json(
@@ -284,7 +284,7 @@ class NetworkXStore(GraphStore):
                     if not raw.endswith(b"\n"):
                         break  # torn tail: the write that produced it never committed
                     try:
-                        if raw.startswith(_DELETE_PREFIX):
+                        if raw.startswith(JOURNAL_DELETE_PREFIX):
                             self._replay_delete(json.loads(raw))
                         else:
                             self._apply(ArticleGraph.model_validate_json(raw))

@@ -24,7 +24,7 @@ import pytest
 from _rel import LOCAL_ARTICLES, LOCAL_GOLD, REPO, cli, export_json, gold_corpus
 
 from graph.model import ArticleGraph
-from graph.nx_store import JOURNAL, SNAPSHOT, NetworkXStore
+from graph.nx_store import JOURNAL, JOURNAL_DELETE_PREFIX, SNAPSHOT, NetworkXStore
 from graph.store import GraphStore
 from loaders.annotations import load_annotation
 
@@ -41,7 +41,7 @@ def _journal_commits(store_dir: Path) -> int:
         lines = (store_dir / JOURNAL).read_bytes().split(b"\n")[:-1]
     except FileNotFoundError:
         return 0
-    return sum(1 for line in lines if not line.startswith(b'{"delete_'))
+    return sum(1 for line in lines if not line.startswith(JOURNAL_DELETE_PREFIX))
 
 
 def _kill_at_random_points(
