@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 
 from graph.model import EDGE_ENDPOINTS, EdgeType, NodeKind
+from graph.store import ROW_LINK_PROPS, ROW_LINKS_IN, ROW_LINKS_OUT
 
 # The one label that is not a NodeKind: ingest-ledger entries (``source_key`` of committed graphs).
 LEDGER = "Ledger"
@@ -557,28 +558,56 @@ NEIGHBOURS_MANY: dict[tuple[EdgeType | None, str], str] = {
 }
 
 
-@functools.cache
-def neighbours_deep(claim_depth: int) -> str:
-    """:data:`NEIGHBOURS_MANY` (all types, both directions) of the given nodes and of every claim that
-    reaches one of them by at most ``claim_depth`` ABOUT edges (GraphStore.neighbours_deep): a
-    timeline row's incident and its whole claim tree in one statement, one record per node.
+# -- what timeline rows read (GraphStore.row_facts) -----------------------------------------------
 
-    >>> "{1,3}" in neighbours_deep(3)
-    True
+# A link as row_facts hands it over: [type, edge id, other id, then ROW_LINK_PROPS in order].
+_LINK_ITEM = "[type(e), e.id, o.id, " + ", ".join(f"e.{p}" for p in ROW_LINK_PROPS) + "]"
+
+
+@functools.cache
+def row_nodes(claim_depth: int) -> str:
+    """Incidents and claims by id, with every claim reaching one of them by at most ``claim_depth``
+    ABOUT edges: each one's id, JSON, whether it is a claim, and the links timeline rows read
+    (ROW_LINKS_OUT, ROW_LINKS_IN) with only the edge props a row shows (no edge or neighbour JSON).
+    All in one record: the driver's cost is per record, not per value.
+
+    >>> "{1,6}" in row_nodes(6), "{1," in row_nodes(0)
+    (True, False)
     """
-    if claim_depth < 1:
-        return NEIGHBOURS_MANY[(None, "both")]
-    return f"""UNWIND $ids AS id
-CALL (id) {{
-{_ANY_NODE}
-}}
-WITH collect(n) AS seeds
-CALL (seeds) {{
+    out = "|".join(_rel(t) for t in ROW_LINKS_OUT)
+    inc = "|".join(_rel(t) for t in ROW_LINKS_IN)
+    tree = (
+        f"""CALL (seeds) {{
   UNWIND seeds AS s
   MATCH (c:Claim)-[:ABOUT]->{{1,{int(claim_depth)}}}(s)
   RETURN collect(DISTINCT c) AS claims
+}}"""
+        if claim_depth > 0
+        else "WITH seeds, [] AS claims"
+    )
+    return f"""UNWIND $ids AS id
+CALL (id) {{
+  MATCH (n:{_label(NodeKind.INCIDENT)} {{id: id}}) RETURN n
+  UNION ALL
+  MATCH (n:{_label(NodeKind.CLAIM)} {{id: id}}) RETURN n
 }}
+WITH collect(n) AS seeds
+{tree}
 UNWIND seeds + [c IN claims WHERE NOT c IN seeds] AS n
-RETURN n.id AS id,
-  COLLECT {{ MATCH (n)-[e:{_ALL_TYPES}]->(o) RETURN [e.data, o.data] }} AS outgoing,
-  COLLECT {{ MATCH (n)<-[e:{_ALL_TYPES}]-(o) RETURN [e.data, o.data] }} AS incoming"""
+WITH n,
+  COLLECT {{ MATCH (n)-[e:{out}]->(o) RETURN {_LINK_ITEM} }} AS outgoing,
+  COLLECT {{ MATCH (n)<-[e:{inc}]-(o) RETURN {_LINK_ITEM} }} AS incoming
+RETURN collect([n.id, n.data, n:{_label(NodeKind.CLAIM)}, outgoing, incoming]) AS nodes"""
+
+
+# Nodes by id as timeline rows name them, in one record: id, label, the props a display name takes,
+# an article's citation fields, JSON and SAME_STORY partners, a place's JSON.
+ROW_BRIEFS = f"""UNWIND $ids AS id
+CALL (id) {{
+{_ANY_NODE}
+}}
+WITH n, n:{_label(NodeKind.ARTICLE)} AS article
+WITH n, article, CASE WHEN article
+  THEN COLLECT {{ MATCH (n)-[:{_rel(EdgeType.SAME_STORY)}]-(o) RETURN o.id }} END AS same_story
+RETURN collect([n.id, head(labels(n)), n.name, n.title, n.summary, n.quote, n.outlet, n.url, n.published,
+  CASE WHEN article OR n:{_label(NodeKind.LOCATION)} THEN n.data END, same_story]) AS nodes"""

@@ -37,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
 from graph import cypher
 from graph.errors import StoreError, StoreUnavailable, ValidationError, WriteRefused
@@ -61,9 +61,13 @@ from graph.model import (
 )
 from graph.nx_store import _names as node_names
 from graph.store import (
+    ROW_LINK_PROPS,
+    ArticleBrief,
     ChainStep,
     Direction,
     GraphStore,
+    Link,
+    RowFacts,
     TimelineFilter,
     claim_sort_key,
     incident_sort_key,
@@ -281,6 +285,35 @@ def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
 
 def _node(data: str) -> Node:
     return node_from_dict(json.loads(data))
+
+
+class _ArticleExtra(BaseModel):
+    """The one field of an article's JSON that row_facts needs and Neo4j holds nowhere else."""
+
+    extra: dict[str, str] = {}
+
+
+_EDGE_TYPES = {t.value: t for t in EdgeType}
+_NO_PROPS = [None] * len(ROW_LINK_PROPS)
+
+
+def _links(outgoing: list[list[Any]], incoming: list[list[Any]]) -> list[Link]:
+    """A row_nodes node's links, sorted as neighbours() sorts (outgoing first on a tie)."""
+    links = [
+        Link(
+            _EDGE_TYPES[item[0]],
+            item[1],
+            item[2],
+            out,
+            {k: v for k, v in zip(ROW_LINK_PROPS, item[3:], strict=True) if v is not None}
+            if item[3:] != _NO_PROPS
+            else {},
+        )
+        for items, out in ((outgoing, True), (incoming, False))
+        for item in items
+    ]
+    links.sort(key=lambda link: (link.id, link.other))
+    return links
 
 
 def _plan_operators(plan: dict[str, Any] | None) -> list[str]:
@@ -903,19 +936,6 @@ class Neo4jStore(GraphStore):
             self._pairs_into(out, self._read(query, ids=chunk))
         return out
 
-    def neighbours_deep(
-        self, node_ids: Iterable[str], claim_depth: int
-    ) -> dict[str, list[tuple[Edge, Node]]]:
-        ids = list(dict.fromkeys(node_ids))
-        out: dict[str, list[tuple[Edge, Node]]] = {nid: [] for nid in ids}
-        done: set[str] = set()
-        for chunk in _chunks(ids, ITER_CHUNK):
-            rows = self._read(cypher.neighbours_deep(claim_depth), ids=chunk)
-            # a claim that an earlier chunk's tree reached too comes again: its pairs are in already
-            self._pairs_into(out, [r for r in rows if str(r["id"]) not in done])
-            done.update(str(r["id"]) for r in rows)
-        return out
-
     @staticmethod
     def _pairs_into(out: dict[str, list[tuple[Edge, Node]]], rows: list[neo4j.Record]) -> None:
         """Each record's (edge, node) pairs into ``out`` by the record's id, sorted as neighbours() sorts.
@@ -937,6 +957,84 @@ class Neo4jStore(GraphStore):
                         pairs.append((edge, node))
         for nid in {str(r["id"]) for r in rows}:
             out[nid].sort(key=lambda p: (p[0].id, p[1].id))
+
+    def row_facts(self, incident_ids: Iterable[str], claim_depth: int) -> RowFacts:
+        # Only what a row shows comes back (no edge JSON, no neighbour JSON): a round trip per
+        # SAME_AS level, one for claims named on DENIES edges outside the trees, one for named nodes.
+        facts = RowFacts()
+        ids = list(dict.fromkeys(incident_ids))
+        depth, named = claim_depth, False
+        with _CYCLIC_GC_PAUSED:
+            while ids:
+                for chunk in _chunks(ids, ITER_CHUNK):
+                    [record] = self._read(cypher.row_nodes(depth), ids=chunk)
+                    for nid, data, is_claim, outgoing, incoming in record["nodes"]:
+                        # skip a claim also in an earlier chunk's tree, and an incident named on a
+                        # DENIES edge (only claims are looked up there)
+                        if nid in facts.links or (named and not is_claim):
+                            continue
+                        facts.links[nid] = _links(outgoing, incoming)
+                        if is_claim:
+                            facts.claims[nid] = Claim.model_validate_json(data)
+                        else:
+                            facts.incidents[nid] = Incident.model_validate_json(data)
+                if named:
+                    break
+                ids = list(
+                    dict.fromkeys(
+                        link.other
+                        for x in ids
+                        for link in facts.links.get(x, ())
+                        if link.type is EdgeType.SAME_AS and link.other not in facts.links
+                    )
+                )
+                if not ids:  # then the claims named on DENIES edges that no tree reached
+                    depth, named = 0, True
+                    ids = list(
+                        dict.fromkeys(
+                            cid
+                            for c in facts.claims
+                            for link in facts.links[c]
+                            if link.type is EdgeType.DENIES and not link.outgoing
+                            if isinstance(cid := link.props.get("claim_id"), str) and cid not in facts.links
+                        )
+                    )
+            self._briefs_into(facts)
+        return facts
+
+    def _briefs_into(self, facts: RowFacts) -> None:
+        links = [link for x in facts.links.values() for link in x]
+        arts = {link.other for link in links if link.type is EdgeType.REPORTED_IN}
+        sources = {f.source for i in facts.incidents.values() for f in i.figures}
+        places = {
+            *(i.location_id for i in facts.incidents.values() if i.location_id),
+            *(link.other for link in links if link.type is EdgeType.OCCURRED_NEAR),
+        }
+        names = {
+            *(link.other for link in links if link.type is EdgeType.INVOLVES),
+            *(x for c in facts.claims.values() for x in (c.claimant_id, c.target_id) if x),
+            *sources,
+        }
+        for chunk in _chunks(sorted(arts | sources | places | names), ITER_CHUNK):
+            [record] = self._read(cypher.ROW_BRIEFS, ids=chunk)
+            for item in record["nodes"]:
+                nid, label, name, title, summary, quote, outlet, url, published, data, same = item
+                if label == "Article" and (nid in arts or nid in sources):
+                    facts.articles[nid] = ArticleBrief(
+                        nid,
+                        title or "",
+                        outlet,
+                        url,
+                        published.to_native() if published is not None else None,
+                        "dataset" in _ArticleExtra.model_validate_json(data).extra,
+                        frozenset(same),
+                    )
+                if label == "Location" and nid in places:
+                    facts.places[nid] = Location.model_validate_json(data)
+                if nid in names:
+                    # graph.store.display_name, from the props stored beside the JSON
+                    value = {"Article": title, "Incident": summary, "Claim": quote}.get(label, name)
+                    facts.names[nid] = str(value) if label in ("Actor", "Location") else str(value or nid)
 
     def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
         ids = list(dict.fromkeys(node_ids))

@@ -24,15 +24,13 @@ from graph.model import (
     Claim,
     Edge,
     EdgeType,
-    Incident,
-    Location,
     Node,
     NodeKind,
     Precision,
     Stance,
     TimeSpan,
 )
-from graph.store import Direction, GraphStore
+from graph.store import Direction, GraphStore, display_name
 
 # "early 1990s", "the mid-2000s", "late 1980s": a decade the raw words name.
 _DECADE = re.compile(r"\b(?:(early|mid|late)[-\s]+)?(1[0-9]{2}0|20[0-9]0)s\b", re.I)
@@ -120,7 +118,7 @@ class Reader:
     """Per-query node cache over a store, with the lookups every query needs.
 
     A query that knows which nodes it will read asks for them in batches first (:meth:`prefetch`,
-    :meth:`prefetch_nodes`, :meth:`prefetch_same_story`): on Neo4j each store call is a round trip, so
+    :meth:`prefetch_nodes`): on Neo4j each store call is a round trip, so
     a timeline of a hundred incidents costs a handful of calls instead of thousands. Lookups of nodes
     not prefetched go to the store one by one, with the same answers.
     """
@@ -138,18 +136,13 @@ class Reader:
         self._buckets: dict[str, dict[tuple[EdgeType | None, Direction], list[tuple[Edge, Node]]]] = {}
 
     # -- batched reads -------------------------------------------------------------------------
-    def prefetch(self, node_ids: Iterable[str], claim_depth: int = 0) -> None:
+    def prefetch(self, node_ids: Iterable[str]) -> None:
         """Every neighbour of these nodes in one store call (for nodes of small degree: incidents,
-        claims; not articles or actors, which many edges reach); with ``claim_depth``, those of the
-        claims ABOUT them, that deep, too (:meth:`GraphStore.neighbours_deep`)."""
+        claims; not articles or actors, which many edges reach)."""
         todo = [n for n in dict.fromkeys(node_ids) if n not in self._around]
         if not todo:
             return
-        if claim_depth > 0:
-            found = self.store.neighbours_deep(todo, claim_depth)
-        else:
-            found = self.store.neighbours_many(todo, None, "both")
-        for nid, pairs in found.items():
+        for nid, pairs in self.store.neighbours_many(todo, None, "both").items():
             if self._around.setdefault(nid, pairs) is pairs:
                 for _, node in pairs:
                     self.remember(node)
@@ -162,14 +155,6 @@ class Reader:
         found = self.store.get_many(todo)
         for nid in todo:
             self._nodes[nid] = found.get(nid)
-
-    def prefetch_same_story(self, article_ids: Iterable[str]) -> None:
-        """The SAME_STORY links of these articles in one store call."""
-        todo = [a for a in dict.fromkeys(article_ids) if a not in self._same_story]
-        if not todo:
-            return
-        for aid, pairs in self.store.neighbours_many(todo, EdgeType.SAME_STORY, "both").items():
-            self._same_story[aid] = {n.id for _, n in pairs}
 
     def neighbours(
         self, node_id: str, etype: EdgeType | None = None, direction: Direction = "both"
@@ -201,15 +186,7 @@ class Reader:
         if node_id is None:
             return ""
         node = self.get(node_id)
-        if isinstance(node, Actor | Location):
-            return node.name
-        if isinstance(node, Article):
-            return node.title or node.id
-        if isinstance(node, Incident):
-            return node.summary or node.id
-        if isinstance(node, Claim):
-            return node.quote or node.id
-        return node_id
+        return node_id if node is None else display_name(node)
 
     def actor_ref(self, actor_id: str | None, role: str | None = None) -> ActorRef | None:
         if actor_id is None:

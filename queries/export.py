@@ -47,7 +47,7 @@ from graph.model import (
     Stance,
     TimeSpan,
 )
-from graph.store import GraphStore, TimelineFilter
+from graph.store import GraphStore, SortKey, TimelineFilter
 from graph.taxonomy import ACLED_MAP, IncidentType
 from queries.common import Reader, display_date
 from queries.ratings import Rating
@@ -870,7 +870,7 @@ def write_claims_csv(sel: Selection, out: TextIO, meta: dict[str, Any]) -> None:
         reader = _fresh_when_big(reader)
 
 
-def _claim_key(c: Claim) -> tuple[int, str, int, str]:
+def _claim_key(c: Claim) -> SortKey:
     from graph.store import claim_sort_key
 
     return claim_sort_key(c)

@@ -19,7 +19,7 @@ sources, every source's casualty figure for the spread, a more precise date or p
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -36,7 +36,15 @@ from graph.model import (
     Stance,
     TimeSpan,
 )
-from graph.store import GraphStore, TimelineFilter, claim_sort_key, incident_sort_key
+from graph.store import (
+    ArticleBrief,
+    GraphStore,
+    Link,
+    RowFacts,
+    TimelineFilter,
+    claim_sort_key,
+    incident_sort_key,
+)
 from graph.taxonomy import IncidentType
 from queries.common import ActorRef, ArticleRef, Reader, display_date
 
@@ -185,23 +193,7 @@ def build_row(reader: Reader, inc: Incident, linked: Sequence[Incident] = ()) ->
     primary = next((m for m in members if m.dataset), members[0])
     others = [m for m in members if m.id != primary.id]
 
-    span = primary.event_time
-    if span.start is not None and span.end is not None:
-        for m in others:
-            t = m.event_time
-            if (
-                t.start is not None
-                and t.end is not None
-                and PRECISION_RANK[t.precision] < PRECISION_RANK[span.precision]
-                and span.start <= t.start
-                and t.end <= span.end
-            ):
-                span = t
-    elif others:
-        span = next((m.event_time for m in others if m.event_time.known), span)
-    itype = primary.incident_type
-    if itype.value == "other":
-        itype = next((m.incident_type for m in others if m.incident_type.value != "other"), itype)
+    span, itype = _row_span_type(primary, others)
 
     place = _place(reader, primary)
     for m in others:
@@ -276,15 +268,41 @@ def build_row(reader: Reader, inc: Incident, linked: Sequence[Incident] = ()) ->
     )
 
 
+def _row_span_type(primary: Incident, others: Sequence[Incident]) -> tuple[TimeSpan, IncidentType]:
+    """The row's date and type (see :func:`build_row`)."""
+    span = primary.event_time
+    if span.start is not None and span.end is not None:
+        for m in others:
+            t = m.event_time
+            if (
+                t.start is not None
+                and t.end is not None
+                and PRECISION_RANK[t.precision] < PRECISION_RANK[span.precision]
+                and span.start <= t.start
+                and t.end <= span.end
+            ):
+                span = t
+    elif others:
+        span = next((m.event_time for m in others if m.event_time.known), span)
+    itype = primary.incident_type
+    if itype.value == "other":
+        itype = next((m.incident_type for m in others if m.incident_type.value != "other"), itype)
+    return span, itype
+
+
 def event_figures(reader: Reader, members: Sequence[Incident]) -> list[CasualtyFigure]:
     """Every source's casualty figure of the event's incidents, once each, as of the reader's date
     (the figures a row's ``killed_display`` spreads over)."""
+    return _figures(members, None if reader.as_of is None else lambda src: _figure_visible(reader, src))
+
+
+def _figures(members: Sequence[Incident], visible: Callable[[str], bool] | None) -> list[CasualtyFigure]:
     figures: list[CasualtyFigure] = []
     seen: set[tuple[str, int | None, int | None]] = set()
     for m in members:
         for f in m.figures:
             key = (f.source, f.killed, f.injured)
-            if key not in seen and (reader.as_of is None or _figure_visible(reader, f.source)):
+            if key not in seen and (visible is None or visible(f.source)):
                 seen.add(key)
                 figures.append(f)
     return figures
@@ -310,6 +328,13 @@ def provenance(reader: Reader, members: Sequence[Incident], articles: Sequence[A
     >>> provenance(r, [Incident(id="i1", incident_type=T.SHELLING, dataset="acled")], [])
     'ACLED'
     """
+    own = [a.id for a in articles if "dataset" not in a.extra]
+    return _provenance(members, own, reader.independent_sources)
+
+
+def _provenance(members: Sequence[Incident], own: list[str], count: Callable[[list[str]], int]) -> str:
+    """:func:`provenance` from the event's own (non-dataset) article ids and a counter of
+    independent sources."""
     per_dataset: dict[str, int] = {}
     for m in members:
         if m.dataset:
@@ -318,9 +343,8 @@ def provenance(reader: Reader, members: Sequence[Incident], articles: Sequence[A
         DATASET_LABELS.get(d, d.upper()) + ("" if n == 1 else f" ({n} events)")
         for d, n in sorted(per_dataset.items())
     ]
-    own = [a.id for a in articles if "dataset" not in a.extra]
     if own or not parts:
-        n = reader.independent_sources(own)
+        n = count(own)
         parts.append(f"{n} article" + ("" if n == 1 else "s"))
     return " + ".join(parts)
 
@@ -454,72 +478,254 @@ def iter_timeline(store: GraphStore, flt: TimelineFilter | None = None) -> Itera
     shown: set[str] = set()
     for start in range(0, len(incidents), PREFETCH_CHUNK):
         chunk = incidents[start : start + PREFETCH_CHUNK]
-        # A reader per chunk: the batch reads serve this chunk's rows, and memory stays flat.
-        reader = Reader(store, as_of=flt.as_of)
-        prefetch_rows(reader, [i.id for i in chunk])
+        # One batch of reads per chunk serves its rows, and memory stays flat. CLAIM_DEPTH + 1: a
+        # row shows claims CLAIM_DEPTH deep, and whether the deepest are denied.
+        rows = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1), flt.as_of)
         for inc in chunk:
             if inc.id in shown:
                 continue
-            group = linked_group(reader, inc)
+            group = rows.group(inc)
             shown.update(m.id for m in group)
-            yield build_row(reader, inc, group)
+            yield rows.row(inc, group)
 
 
-def prefetch_rows(reader: Reader, incident_ids: Sequence[str]) -> None:
-    """Read what the rows of these incidents need in a few batched store calls: the neighbours of the
-    incidents, of their SAME_AS partners and of their claim trees (one call per SAME_AS level: the
-    claims come with their incident), the articles' SAME_STORY links,
-    then the nodes named by id only (claimants, targets, places, denied claims, figure sources)."""
-    members = list(dict.fromkeys(incident_ids))
-    reader.prefetch(members, claim_depth=CLAIM_DEPTH)
-    frontier = members
-    while frontier:  # SAME_AS components are small; each level is one call
-        new = [
-            n.id
-            for i in frontier
-            for _, n in reader.neighbours(i, EdgeType.SAME_AS, "both")
-            if isinstance(n, Incident) and n.id not in members
-        ]
-        new = list(dict.fromkeys(new))
-        reader.prefetch(new, claim_depth=CLAIM_DEPTH)
-        members.extend(new)
-        frontier = new
-    claims: list[str] = []
-    frontier = members
-    for _ in range(CLAIM_DEPTH):
-        level = list(
-            dict.fromkeys(
-                c.id
-                for x in frontier
-                for _, c in reader.neighbours(x, EdgeType.ABOUT, "in")
-                if isinstance(c, Claim) and c.id not in claims
-            )
+class _FactRows:
+    """Builds the rows of one chunk from :class:`~graph.store.RowFacts`: the same rows as
+    :func:`build_row` over a :class:`~queries.common.Reader` (tests/conformance compares the two),
+    without a model per edge and neighbour."""
+
+    def __init__(self, facts: RowFacts, as_of: dt.date | None) -> None:
+        self.f = facts
+        self.as_of = as_of
+        self._articles: dict[str, list[ArticleBrief]] = {}
+        self._about: dict[str, list[Claim]] = {}
+        self._buckets: dict[str, dict[tuple[EdgeType, bool | None], list[Link]]] = {}
+
+    def links(self, node_id: str, etype: EdgeType, outgoing: bool | None) -> list[Link]:
+        """The node's links of one type, one way (``outgoing``) or both (None), in store order."""
+        buckets = self._buckets.get(node_id)
+        if buckets is None:  # each link in one pass, instead of a scan per lookup
+            buckets = self._buckets[node_id] = {}
+            for link in self.f.links.get(node_id, ()):
+                buckets.setdefault((link.type, link.outgoing), []).append(link)
+                buckets.setdefault((link.type, None), []).append(link)
+        return buckets.get((etype, outgoing), [])
+
+    def articles_of(self, node_id: str) -> list[ArticleBrief]:
+        found = self._articles.get(node_id)
+        if found is None:
+            arts = self.f.articles
+            found = [
+                a
+                for link in self.links(node_id, EdgeType.REPORTED_IN, True)
+                if (a := arts.get(link.other)) is not None
+                and (self.as_of is None or (a.published is not None and a.published <= self.as_of))
+            ]
+            found.sort(key=lambda a: (a.published or dt.date.max, a.id))
+            self._articles[node_id] = found
+        return found
+
+    def visible(self, node_id: str) -> bool:
+        return self.as_of is None or bool(self.articles_of(node_id))
+
+    def claims_about(self, node_id: str) -> list[Claim]:
+        found = self._about.get(node_id)
+        if found is None:
+            claims = self.f.claims
+            by_id = {
+                c.id: c
+                for link in self.links(node_id, EdgeType.ABOUT, False)
+                if (c := claims.get(link.other)) is not None and self.visible(c.id)
+            }
+            found = self._about[node_id] = sorted(by_id.values(), key=claim_sort_key)
+        return found
+
+    def disputed(self, claim_id: str) -> bool:
+        if any(c.stance is Stance.DENY for c in self.claims_about(claim_id)):
+            return True
+        return any(
+            isinstance(cid := link.props.get("claim_id"), str) and cid in self.f.claims and self.visible(cid)
+            for link in self.links(claim_id, EdgeType.DENIES, False)
         )
-        if not level:
-            break
-        reader.prefetch(level)
-        claims.extend(level)
-        frontier = level
-    articles = [
-        a.id for x in [*members, *claims] for _, a in reader.neighbours(x, EdgeType.REPORTED_IN, "out")
-    ]
-    reader.prefetch_same_story(articles)
-    wanted: list[str | None] = []
-    for x in members:
-        inc = reader.get(x)
-        if isinstance(inc, Incident):
-            wanted.append(inc.location_id)
-            wanted.extend(f.source for f in inc.figures)
-    for x in claims:
-        c = reader.get(x)
-        if isinstance(c, Claim):
-            wanted.extend((c.claimant_id, c.target_id))
-            wanted.extend(
-                cid
-                for e, _ in reader.neighbours(x, EdgeType.DENIES, "in")
-                if isinstance(cid := e.props.get("claim_id"), str)
-            )
-    reader.prefetch_nodes(wanted)
+
+    def name(self, node_id: str | None) -> str:
+        return "" if node_id is None else self.f.names.get(node_id, node_id)
+
+    def group(self, inc: Incident) -> list[Incident]:
+        """:func:`linked_group` over the facts."""
+        found: dict[str, Incident] = {inc.id: inc}
+        stack = [inc.id]
+        while stack:
+            for link in self.links(stack.pop(), EdgeType.SAME_AS, None):
+                node = self.f.incidents.get(link.other)
+                if node is not None and node.id not in found and self.visible(node.id):
+                    found[node.id] = node
+                    stack.append(node.id)
+        return sorted(found.values(), key=incident_sort_key)
+
+    def brief(self, c: Claim, replies_to: str | None) -> ClaimBrief:
+        return ClaimBrief(
+            id=c.id,
+            claimant=self.name(c.claimant_id),
+            claimant_id=c.claimant_id,
+            stance=c.stance,
+            target=self.name(c.target_id) if c.target_id else None,
+            quote=c.quote,
+            date=c.claim_time.label(),
+            replies_to=replies_to,
+            disputed=self.disputed(c.id),
+        )
+
+    def claim_tree(self, incident_id: str) -> dict[str, tuple[Claim, ClaimBrief]]:
+        """:func:`claim_tree` over the facts, unordered."""
+        out: dict[str, tuple[Claim, ClaimBrief]] = {}
+        frontier = [incident_id]
+        for _ in range(CLAIM_DEPTH):
+            nxt: list[str] = []
+            for about_id in frontier:
+                for c in self.claims_about(about_id):
+                    if c.id in out:
+                        continue
+                    out[c.id] = (c, self.brief(c, None if about_id == incident_id else about_id))
+                    nxt.append(c.id)
+            frontier = nxt
+            if not frontier:
+                break
+        return out
+
+    def place(self, inc: Incident) -> Location | None:
+        loc = self.f.places.get(inc.location_id) if inc.location_id else None
+        if loc is not None:
+            return loc
+        return next(
+            (
+                p
+                for link in self.links(inc.id, EdgeType.OCCURRED_NEAR, True)
+                if (p := self.f.places.get(link.other)) is not None
+            ),
+            None,
+        )
+
+    def independent_sources(self, article_ids: list[str]) -> int:
+        """:meth:`Reader.independent_sources` over the facts."""
+        wanted = set(article_ids)
+        if len(wanted) < 2:
+            return len(wanted)
+        parent = {a: a for a in wanted}
+
+        def root(a: str) -> str:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        for a in sorted(wanted):
+            for b in self.f.articles[a].same_story & wanted:
+                ra, rb = root(a), root(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+        return len({root(a) for a in wanted})
+
+    def figure_visible(self, source: str) -> bool:
+        """:func:`_figure_visible` over the facts."""
+        art = self.f.articles.get(source)
+        if art is not None:
+            return art.published is not None and self.as_of is not None and art.published <= self.as_of
+        return source not in self.f.names and ":" in source and not source.startswith("art_")
+
+    def row(self, inc: Incident, group: Sequence[Incident]) -> TimelineRow:
+        """:func:`build_row` over the facts."""
+        members = [inc, *(m for m in group if m.id != inc.id)]
+        primary = next((m for m in members if m.dataset), members[0])
+        others = [m for m in members if m.id != primary.id]
+        span, itype = _row_span_type(primary, others)
+
+        place = self.place(primary)
+        for m in others:
+            cand = self.place(m)
+            if cand is None:
+                continue
+            if place is None or (
+                cand.precision_km is not None
+                and place.precision_km is not None
+                and cand.precision_km < place.precision_km
+            ):
+                place = cand
+
+        actors: list[ActorRef] = []
+        seen_roles: set[tuple[str, str | None]] = set()
+        for m in members:
+            for link in self.links(m.id, EdgeType.INVOLVES, True):
+                role = link.props.get("role")
+                key = (link.other, role if isinstance(role, str) else None)
+                if key not in seen_roles:
+                    seen_roles.add(key)
+                    actors.append(ActorRef(id=key[0], name=self.name(key[0]), role=key[1]))
+        actors.sort(key=lambda a: (a.role or "", a.name, a.id))
+
+        tree: dict[str, tuple[Claim, ClaimBrief]] = {}
+        for m in members:
+            for cid, pair in self.claim_tree(m.id).items():
+                tree.setdefault(cid, pair)
+        claims = [b for _, b in sorted(tree.values(), key=lambda cb: claim_sort_key(cb[0]))]
+        by_id: dict[str, ArticleBrief] = {}
+        for m in members:
+            for a in self.articles_of(m.id):
+                by_id.setdefault(a.id, a)
+        articles = sorted(by_id.values(), key=lambda a: (a.published or dt.date.max, a.id))
+
+        figures = _figures(members, None if self.as_of is None else self.figure_visible)
+        if self.as_of is None:
+            killed = next((m.killed for m in [primary, *others] if m.killed is not None), None)
+            injured = next((m.injured for m in [primary, *others] if m.injured is not None), None)
+        else:
+            killed, injured = _last_figure(figures, "killed"), _last_figure(figures, "injured")
+        ids = {m.id for m in members}
+        return TimelineRow(
+            id=primary.id,
+            date=span.label(),
+            display_date=display_date(span),
+            precision=span.precision,
+            start=span.start,
+            end=span.end,
+            date_words=span.raw,
+            type=itype,
+            summary=primary.summary,
+            place=place.name if place else None,
+            place_id=place.id if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            killed=killed,
+            injured=injured,
+            killed_display=figure_range(figures, "killed", killed),
+            injured_display=figure_range(figures, "injured", injured),
+            actors=actors,
+            claims=claims,
+            sources=self.independent_sources([a.id for a in articles]),
+            articles=[
+                ArticleRef(id=a.id, title=a.title, outlet=a.outlet, url=a.url, published=a.published)
+                for a in articles
+            ],
+            disputed=any(c.disputed for c in claims),
+            dataset=primary.dataset,
+            dataset_ref=primary.dataset_ref,
+            provenance=_provenance(
+                members, [a.id for a in articles if not a.dataset], self.independent_sources
+            ),
+            linked=[self.linked_ref(m, ids) for m in others],
+        )
+
+    def linked_ref(self, m: Incident, ids: set[str]) -> LinkedIncident:
+        link = next((x for x in self.links(m.id, EdgeType.SAME_AS, None) if x.other in ids), None)
+        conf = link.props.get("confidence") if link is not None else None
+        return LinkedIncident(
+            id=m.id,
+            dataset=m.dataset,
+            dataset_ref=m.dataset_ref,
+            summary=m.summary,
+            confidence=float(conf) if isinstance(conf, int | float) else None,
+            reasons=str(link.props.get("reasons") or "") if link is not None else "",
+        )
 
 
 def timeline(

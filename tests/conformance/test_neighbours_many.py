@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from graph.model import ArticleGraph, EdgeType, NodeKind
 from graph.store import GraphStore
 from loaders.annotations import load_annotation
@@ -61,44 +59,6 @@ def test_get_many_equals_per_id_get(store: GraphStore, seed_graph: ArticleGraph)
     assert store.get_many([]) == {}
 
 
-def _claim_tree(store: GraphStore, seeds: list[str], depth: int) -> list[str]:
-    """The seeds, then the claims reaching one of them by at most ``depth`` ABOUT edges (per-id calls)."""
-    found = list(dict.fromkeys(seeds))
-    frontier = found
-    for _ in range(depth):
-        frontier = [
-            n.id
-            for x in frontier
-            for _, n in store.neighbours(x, EdgeType.ABOUT, "in")
-            if n.kind is NodeKind.CLAIM and n.id not in found
-        ]
-        frontier = list(dict.fromkeys(frontier))
-        found += frontier
-    return found
-
-
-def test_neighbours_deep_equals_per_id_neighbours_of_the_claim_tree(
-    store: GraphStore, seed_graph: ArticleGraph, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Neo4j asks in chunks of seeds: small ones make claim trees meet across chunks
-    monkeypatch.setattr("graph.neo4j_store.ITER_CHUNK", 3)
-    _fill(store, seed_graph)
-    incidents = [n.id for n in store.iter_nodes(NodeKind.INCIDENT)]
-    claims = [n.id for n in store.iter_nodes(NodeKind.CLAIM)]
-    seeds = [*incidents, claims[0], "inc_missing", incidents[0]]  # a claim, an unknown id, a repeat
-    sizes = []
-    for depth in (0, 1, 2, 6):
-        deep = store.neighbours_deep(seeds, depth)
-        expected = _claim_tree(store, seeds, depth)
-        assert sorted(deep) == sorted(expected), depth
-        assert deep["inc_missing"] == []
-        for nid in expected:
-            assert deep[nid] == store.neighbours(nid), (nid, depth)
-        sizes.append(len(deep))
-    # not vacuous: replies to claims exist, so each level up to 2 adds claims
-    assert sizes[0] < sizes[1] < sizes[2] <= sizes[3]
-
-
 def test_reader_lookups_from_prefetched_pairs_equal_the_store(
     store: GraphStore, seed_graph: ArticleGraph
 ) -> None:
@@ -107,7 +67,7 @@ def test_reader_lookups_from_prefetched_pairs_equal_the_store(
     _fill(store, seed_graph)
     ids = [n.id for n in store.iter_nodes() if n.kind in (NodeKind.INCIDENT, NodeKind.CLAIM)]
     reader = Reader(store)
-    reader.prefetch(ids, claim_depth=6)
+    reader.prefetch(ids)
     for nid in ids:
         for etype in (None, *EdgeType):
             for direction in ("out", "in", "both"):
