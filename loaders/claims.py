@@ -630,18 +630,26 @@ class ClaimFinder:
             and verb.head.i != verb.i
         ):
             head = verb.head
-            reporter = head.head
+            # The reporting verb whose reported clause holds this conjunct's head.
+            reporter = next(
+                (
+                    a
+                    for a in head.ancestors
+                    if any(c.dep_ == "ccomp" and head in c.subtree for c in a.children)
+                ),
+                head.head,
+            )
             if (
                 depth == 0
                 and verb.dep_ == "conj"
-                and head.dep_ == "ccomp"
                 and reporter.lemma_.lower() in self.lex.reporting
                 and verb.tag_ == reporter.tag_
                 and (head.tag_ != verb.tag_ or any(c.dep_ in ("aux", "auxpass") for c in head.children))
             ):
                 # "The ministry said its forces had struck depots and denied hitting civilian sites": the
                 # parser joins "denied" to the reported clause, but its tense is the reporting verb's, and
-                # so is its subject.
+                # so is its subject. So when it joins it deeper ("said the vessels were trawlers sheltering
+                # from a storm and called the reports lies"): the trawlers call nothing.
                 return self._speaker(reporter, depth + 1)
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return head, False

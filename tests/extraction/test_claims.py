@@ -865,3 +865,11 @@ def test_a_clause_only_verb_with_a_quoted_object_inside_a_claim_is_part_of_it(ru
     c = _only(ann)
     assert (c["stance"], c["claimant_name"]) == ("assert", "International Committee of the Red Cross")
     assert c["quote"].endswith("on the hospital in Khan Younis overnight")
+
+
+def test_a_reporting_verb_joined_deep_in_the_reported_clause_keeps_the_reporters_subject(run: Run) -> None:
+    ann = run(
+        "The Chinese embassy in Manila said the vessels were fishing boats sheltering from a storm "
+        'and called the Philippine reports "malicious hype".'
+    )
+    assert {c["claimant_name"] for c in ann["claims"]} == {"Embassy of China in Manila"}
