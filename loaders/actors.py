@@ -927,6 +927,19 @@ _COLLECTIVE_WORDS = frozenset(
 )
 
 
+def _after_bracketed_acronym(head: Any) -> bool:
+    """The noun phrase of ``head`` follows "Name (ACRONYM),"."""
+    doc = head.doc
+    first = min(t.i for t in head.subtree)
+    return bool(
+        first >= 5
+        and doc[first - 1].text == ","
+        and doc[first - 2].text == ")"
+        and doc[first - 4].text == "("
+        and doc[first - 3].text.isupper()
+    )
+
+
 def lemma_is(tok: Any, words: frozenset[str]) -> bool:
     return tok.lemma_.lower() in words or tok.lower_ in words
 
@@ -1055,7 +1068,7 @@ class ActorResolver:
         if key not in self.cache:
             found = self._resolve(head, offset, sentence, speaker)
             self.cache[key] = found
-            if head.dep_ == "appos" and found:
+            if found and (head.dep_ == "appos" or _after_bracketed_acronym(head)):
                 self._description_after_name(head, offset, sentence, found)
         return self.cache[key]
 
@@ -1068,6 +1081,9 @@ class ActorResolver:
         if first < 2 or doc[first - 1].text != "," or head.pos_ != "NOUN":
             return
         name = doc[first - 2]
+        if _after_bracketed_acronym(head):
+            # "the Jazira Defence Units (JDU), the Kurdish-led armed force": the name before the acronym.
+            name = doc[first - 5]
         if name.pos_ != "PROPN" or name.ent_type_ in ("PERSON", "GPE", "DATE", "LOC"):
             return
         if lemma_is(head, self.d.person_roles) or not (
@@ -1197,6 +1213,8 @@ class ActorResolver:
                     sentence,
                 )
             return None
+        if low == "force" and not any(c.dep_ in ("det", "poss") for c in head.children):
+            return None  # "use force", "with great force": no armed force is meant
         toks = np_tokens(head)
         if not toks:
             return None
@@ -1756,6 +1774,22 @@ class ActorResolver:
             while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ == "PERSON"):
                 end += 1
             ent = doc[ent.start : end]
+        # NER may leave a given name out between a title and the rest ("Brig-Gen" | "Osman" | "Haj
+        # Tawfiq"): capitalised proper nouns compounded onto the name belong to it.
+        begin = ent.start
+        while (
+            begin > 0
+            and doc[begin - 1].pos_ == "PROPN"
+            and doc[begin - 1].is_title
+            and doc[begin - 1].dep_ == "compound"
+            and ent.start <= doc[begin - 1].head.i < ent.end
+            and doc[begin - 1].ent_type_ in ("", "PERSON")
+            and not is_title(doc[begin - 1])
+            and doc[begin - 1].lower_ not in self.d.person_roles
+        ):
+            begin -= 1
+        if begin < ent.start:
+            ent = doc[begin : ent.end]
         # Titles lead the name ("Lieutenant-Colonel Patrice Mbala"); a hyphen inside it ("Marie-Claude",
         # "al-Shamiri") is part of it.
         name_toks = list(ent)

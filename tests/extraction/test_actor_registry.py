@@ -331,3 +331,42 @@ def test_craft_described_by_nationality_are_the_named_force_of_that_state(run: A
     assert not any(
         "Thai vessels" in al for a in ann["actors"] if a["name"] == "Cambodian Navy" for al in a["aliases"]
     )
+
+
+def test_a_given_name_the_model_left_out_after_a_title_is_part_of_the_name(run: Any) -> None:
+    ann = run(
+        '"The militia deliberately shelled a camp of displaced families," army spokesman Brig-Gen Osman Haj '
+        "Tawfiq said in a statement."
+    )
+    [person] = [a for a in ann["actors"] if a["kind"] == "person"]
+    assert person["name"] == "Osman Haj Tawfiq"
+    assert "Brig-Gen Osman Haj Tawfiq" in person["aliases"]
+
+
+def test_a_force_is_an_armed_actor_only_with_a_determiner(run: Any) -> None:
+    ann = run(
+        "The Jebel Guard, an armed force that controls the hills south of the town, said two of its "
+        "fighters were killed. The force blamed the army for the attack."
+    )
+    guard = next(a for a in ann["actors"] if a["name"] == "Jebel Guard")
+    assert "The force" in guard["aliases"]
+    assert [(c["claimant_name"], c["target_name"]) for c in ann["claims"] if c["stance"] == "accuse"] == [
+        ("Jebel Guard", "army")
+    ]
+    ann = run(
+        "Police said they would not use force against the protesters. The blast was felt with great force "
+        "in the market, residents said."
+    )
+    assert sorted(a["name"] for a in ann["actors"]) == ["police", "residents"]
+
+
+def test_a_description_after_a_bracketed_acronym_is_the_named_group(run: Any) -> None:
+    ann = run(
+        "Two mortar rounds hit the camp on Friday, according to the Sahel Defence Brigades (SDB), the "
+        "armed force that holds the northern road. The force accused the army of firing them."
+    )
+    sdb = next(a for a in ann["actors"] if a["name"] == "Sahel Defence Brigades")
+    assert "the armed force" in sdb["aliases"] and "The force" in sdb["aliases"]
+    assert [c["claimant_name"] for c in ann["claims"] if c["stance"] == "accuse"] == [
+        "Sahel Defence Brigades"
+    ]
