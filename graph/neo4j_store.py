@@ -19,12 +19,10 @@ Messages name the server without any password in its URL:
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import os
 import re
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,6 +39,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from graph import cypher
 from graph.errors import StoreError, StoreUnavailable, ValidationError, WriteRefused
+from graph.gcpause import CYCLIC_GC_PAUSED as _CYCLIC_GC_PAUSED
 from graph.merge import merge_edge, merge_node
 from graph.model import (
     PRECISION_RANK,
@@ -353,51 +352,6 @@ def _write_clause(operators: list[str], query_type: str | None) -> str | None:
         if any(op.startswith(prefix) for op in operators):
             return clause
     return "a write"
-
-
-class _CyclicGcPaused:
-    """Python's cyclic garbage collector held off while a block runs; nested and thread-safe: it comes
-    back, if it was on, when the last block leaves. A class, not a generator-based context manager:
-    leaving must allocate nothing, or that allocation runs the collection that was held off over the
-    result still in hand.
-
-    For parsing a big result: a month's timeline builds ~1,500 incidents of about ten tracked containers
-    each, none of them garbage (no cycles; they are the result). Their allocation alone triggered some
-    twenty collections per call, and as they moved to the older generations a full collection of the
-    whole process heap fell due every few calls: in the bench process (180k objects) 29 ms of CPU per
-    call on average, next to ~35 ms for the parse itself (bench/queries.py). Reference counting still
-    frees everything as usual; only the cycle search waits, and a caller that drops the result before
-    its next collection never pays for it.
-
-    >>> import gc
-    >>> with _CyclicGcPaused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-
-    _lock = threading.Lock()
-    _depth = 0
-    _resume = False
-
-    def __enter__(self) -> None:
-        cls = _CyclicGcPaused
-        with cls._lock:
-            if cls._depth == 0:
-                cls._resume = gc.isenabled()
-                gc.disable()
-            cls._depth += 1
-
-    def __exit__(self, *exc: object) -> None:
-        cls = _CyclicGcPaused
-        with cls._lock:
-            cls._depth -= 1
-            if cls._depth == 0 and cls._resume:
-                gc.enable()
-
-
-_CYCLIC_GC_PAUSED = _CyclicGcPaused()
 
 
 def _to_plain(value: Any) -> Any:

@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph.gcpause import CYCLIC_GC_PAUSED
 from graph.model import (
     PRECISION_RANK,
     Article,
@@ -480,13 +481,17 @@ def iter_timeline(store: GraphStore, flt: TimelineFilter | None = None) -> Itera
         chunk = incidents[start : start + PREFETCH_CHUNK]
         # One batch of reads per chunk serves its rows, and memory stays flat. CLAIM_DEPTH + 1: a
         # row shows claims CLAIM_DEPTH deep, and whether the deepest are denied.
-        rows = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1), flt.as_of)
-        for inc in chunk:
-            if inc.id in shown:
-                continue
-            group = rows.group(inc)
-            shown.update(m.id for m in group)
-            yield rows.row(inc, group)
+        facts = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1), flt.as_of)
+        rows = []
+        # A chunk's rows are built with the cycle collector held off (graph.gcpause: they are the
+        # result, not garbage), and handed out after it, so the caller's own work is not affected.
+        with CYCLIC_GC_PAUSED:
+            for inc in chunk:
+                if inc.id not in shown:
+                    group = facts.group(inc)
+                    shown.update(m.id for m in group)
+                    rows.append(facts.row(inc, group))
+        yield from rows
 
 
 class _FactRows:
