@@ -1443,6 +1443,12 @@ class ClaimFinder:
                         negated = True
                     elif c.dep_ == "nsubj" and self._unnamed_perpetrator(c):
                         continue
+                    elif c.dep_ == "nsubj" and any(
+                        x.dep_ == "poss" and x.lower_ in ("its", "our") for x in c.children
+                    ):
+                        # "said its forces had struck a camp", "our fighters killed ten soldiers": the
+                        # speaker reports what its own side did, an assertion, not an accusation.
+                        continue
                     elif c.dep_ == "nsubj":
                         weapon = c.lemma_.lower() in self.lex.force_nouns
                         found.extend(

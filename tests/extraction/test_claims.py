@@ -873,3 +873,13 @@ def test_a_reporting_verb_joined_deep_in_the_reported_clause_keeps_the_reporters
         'and called the Philippine reports "malicious hype".'
     )
     assert {c["claimant_name"] for c in ann["claims"]} == {"Embassy of China in Manila"}
+
+
+def test_a_speaker_reporting_what_its_own_forces_did_asserts(run: Run) -> None:
+    c = _only(run("Russia's defence ministry said its forces had struck a fuel depot near Dnipro overnight."))
+    assert (c["stance"], c["target"]) == ("assert", None)
+    c = _only(run('"Our fighters destroyed two army trucks near Bossangoa," the rebel spokesman said.'))
+    assert c["stance"] == "assert"
+    # Another side's forces are still accused.
+    c = _only(run("The Malian army said the rebels' fighters had burned the market in Ber."))
+    assert c["stance"] == "accuse"
