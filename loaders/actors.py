@@ -1681,6 +1681,23 @@ class ActorResolver:
         reg.actors[aid].parent_id = reg.ensure_state(country)
         return aid
 
+    def _pronoun_owner(self, head: Any, offset: int, sentence: int) -> str | None:
+        """The actor "its"/"their" before ``head`` points to: the subject of the nearest clause above that
+        is not the phrase itself ("Moscow said its forces had struck …" -> Moscow)."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            return None
+        verb = head
+        while verb.head.i != verb.i:
+            verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [
+                c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and head not in list(c.subtree)
+            ]
+            if subjects:
+                return self.resolve(subjects[0], offset, sentence)
+        return None
+
     @staticmethod
     def _bare(toks: list[Any]) -> bool:
         """'the ministry', 'the army': only a determiner or possessive pronoun before the head."""
@@ -1914,6 +1931,20 @@ class ActorResolver:
             category = "army" if state_force else "rebel"
             return reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, category)
         government_forces = any(w in ("government", "state", "national", "federal", "regular") for w in words)
+        if not country and self._bare(toks) and head_ent is None:
+            owner = self._pronoun_owner(head, span_start - toks[0].idx, sentence)
+            if owner is not None:
+                owned = reg.actors[owner]
+                if owned.actor_kind is ActorKind.ARMED_GROUP:
+                    # "The army said its soldiers …": the speaker's own men.
+                    category = reg.category.get(owner, "army")
+                    return reg.add(
+                        owned.actor_kind, owned.country, owned.name, span_start, span_end, sentence, category
+                    )
+                if owned.actor_kind in (ActorKind.STATE, ActorKind.GOVERNMENT_BODY) and owned.country:
+                    # "Moscow said its forces had struck …": Russia's forces, whichever country the
+                    # article names most.
+                    return self._national_forces(reg, owned.country, span_start, span_end, sentence)
         if army_like and not country and self._bare(toks):
             found = reg.last(at, {"army"}, 99, sentence)
             if found:

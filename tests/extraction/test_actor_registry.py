@@ -370,3 +370,16 @@ def test_a_description_after_a_bracketed_acronym_is_the_named_group(run: Any) ->
     assert [c["claimant_name"] for c in ann["claims"] if c["stance"] == "accuse"] == [
         "Sahel Defence Brigades"
     ]
+
+
+def test_its_forces_are_the_speakers_whatever_country_the_article_names_most(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Shelling killed four people in Sumy on Monday, Ukrainian officials said. Two more died in Kherson. "
+        "Moscow said its forces had struck only military targets in Sumy."
+    )
+    own = [c for c in ann["claims"] if c["claimant_name"] == "Russia"]
+    assert [(c["stance"], c["target_name"]) for c in own] == [("assert", None)]
+    assert "Armed Forces of Ukraine" not in ann["names"].values()
+    # A group's own fighters are the group.
+    group = run("The rebels of the Kivu Front said their fighters had repelled an attack near Rutshuru.")
+    assert "their fighters" not in group["names"].values()
