@@ -135,6 +135,8 @@ class ClaimDraft:
     # "Both sides accused each other" said before the article names the sides: resolved once the whole
     # article is read (resolve_mutual).
     mutual: bool = False
+    # Further sources of an "according to X and Y" statement: each makes the claim too.
+    also_by: tuple[str, ...] = ()
 
 
 _QUOTE_CHARS = '"“”«»'
@@ -170,6 +172,8 @@ class ClaimFinder:
                 d = self._according_to(tok, sent, sentence, offset)
                 if d:
                     drafts.append(d)
+                    # "according to a militia leader and residents": one claim per source.
+                    drafts.extend(replace(d, claimant=c) for c in d.also_by)
                 continue
             if tok.pos_ not in ("VERB",) or tok.i in used_verbs:
                 continue
@@ -1648,6 +1652,7 @@ class ClaimFinder:
             start=offset + doc[lo].idx,
             end=offset + doc[hi].idx + len(doc[hi].text),
             claimant=speakers[0] if speakers else None,
+            also_by=tuple(speakers[1:]),
             stance=stance if targets or stance is Stance.ASSERT else Stance.ASSERT,
             targets=targets,
             content_start=offset + content[0].idx,

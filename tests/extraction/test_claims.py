@@ -883,3 +883,12 @@ def test_a_speaker_reporting_what_its_own_forces_did_asserts(run: Run) -> None:
     # Another side's forces are still accused.
     c = _only(run("The Malian army said the rebels' fighters had burned the market in Ber."))
     assert c["stance"] == "accuse"
+
+
+def test_according_to_two_sources_gives_one_claim_each(run: Run) -> None:
+    ann = run("Twelve herders were killed on Sunday near Zurmi, according to the ICRC and the UN.")
+    assert sorted(c["claimant_name"] for c in ann["claims"]) == [
+        "International Committee of the Red Cross",
+        "United Nations",
+    ]
+    assert len({c["quote"] for c in ann["claims"]}) == 1
