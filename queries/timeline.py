@@ -481,11 +481,13 @@ def iter_timeline(store: GraphStore, flt: TimelineFilter | None = None) -> Itera
         chunk = incidents[start : start + PREFETCH_CHUNK]
         # One batch of reads per chunk serves its rows, and memory stays flat. CLAIM_DEPTH + 1: a
         # row shows claims CLAIM_DEPTH deep, and whether the deepest are denied.
-        facts = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1), flt.as_of)
         rows = []
-        # A chunk's rows are built with the cycle collector held off (graph.gcpause: they are the
-        # result, not garbage), and handed out after it, so the caller's own work is not affected.
+        # A chunk's facts are read and its rows built with the cycle collector held off
+        # (graph.gcpause: they are the result, not garbage; in a big embedded store one full
+        # collection walks millions of objects), and handed out after it, so the caller's own work
+        # is not affected.
         with CYCLIC_GC_PAUSED:
+            facts = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1), flt.as_of)
             for inc in chunk:
                 if inc.id not in shown:
                     group = facts.group(inc)
