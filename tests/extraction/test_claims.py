@@ -886,7 +886,7 @@ def test_a_speaker_reporting_what_its_own_forces_did_asserts(run: Run) -> None:
 
 
 def test_according_to_two_sources_gives_one_claim_each(run: Run) -> None:
-    ann = run("Twelve herders were killed on Sunday near Zurmi, according to the ICRC and the UN.")
+    ann = run("Twelve herders died on Sunday near Zurmi, according to the ICRC and the United Nations.")
     assert sorted(c["claimant_name"] for c in ann["claims"]) == [
         "International Committee of the Red Cross",
         "United Nations",
