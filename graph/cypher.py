@@ -173,12 +173,80 @@ _EDGE_UPSERT: dict[tuple[EdgeType, NodeKind, NodeKind], str] = {
 }
 
 LEDGER_ADD = f"UNWIND $keys AS key MERGE (:{LEDGER} {{source_key: key}})"
+
+
 LEDGER_HAS = f"MATCH (l:{LEDGER} {{source_key: $key}}) RETURN count(l) > 0 AS present"
 
 _OUR_NODES = " OR ".join(f"n:{lbl}" for lbl in sorted(ALLOWED_LABELS))
 # Batched, in its own transactions: one huge DETACH DELETE would need the whole graph in memory.
 CLEAR = f"""MATCH (n) WHERE {_OUR_NODES}
 CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS"""
+
+# The batched writes below take all their rows in one list parameter, a list per label or group at
+# a fixed position. Neo4j caches a plan per statement and per size class of each list parameter:
+# with a parameter per group, batches with other groups empty or small missed the cache, and planning
+# these statements costs the server about a second each time.
+NODE_KINDS: tuple[NodeKind, ...] = tuple(NodeKind)
+
+
+def _indented(statement: str) -> str:
+    return "\n".join("  " + line for line in statement.splitlines())
+
+
+def _subquery(statement: str, rows: str, written: str | None = None, param: str = "$rows") -> str:
+    body = statement.replace(param, rows, 1)
+    if written is not None:
+        body = body.replace("AS written", f"AS {written}", 1)
+    return "CALL () {\n" + _indented(body) + "\n}"
+
+
+# One statement writes a batch's nodes of every label ($rows[i]: the rows of NODE_KINDS[i]) and its
+# ledger keys (the last list of $rows). Each statement has a fixed cost on the server and a round
+# trip, which a batch of a few articles, sent one statement per label, paid more for than its rows.
+WRITE_NODES = "\n".join(
+    [
+        *(_subquery(NODE_UPSERT[k], f"$rows[{i}]") for i, k in enumerate(NODE_KINDS)),
+        _subquery(LEDGER_ADD, f"$rows[{len(NODE_KINDS)}]", param="$keys"),
+    ]
+)
+
+# Every (edge type, source label, target label) of EDGE_ENDPOINTS, in a fixed order (the same
+# statement text in every process, so the server plans it once).
+EDGE_GROUPS: tuple[tuple[EdgeType, NodeKind, NodeKind], ...] = tuple(
+    sorted(_EDGE_UPSERT, key=lambda k: (list(EdgeType).index(k[0]), k[1].value, k[2].value))
+)
+
+# One statement writes a batch's edges of every type ($rows[i]: the rows of EDGE_GROUPS[i]) and
+# returns how many each group wrote, so the caller can refuse a batch whose endpoints were not all
+# there.
+WRITE_EDGES = "\n".join(
+    [
+        *(_subquery(_EDGE_UPSERT[key], f"$rows[{i}]", f"written_{i}") for i, key in enumerate(EDGE_GROUPS)),
+        "RETURN [" + ", ".join(f"written_{i}" for i in range(len(EDGE_GROUPS))) + "] AS written",
+    ]
+)
+
+EDGE_TYPES: tuple[EdgeType, ...] = tuple(EdgeType)
+
+# What a write merges over, in one read: the stored nodes among $ids (any label) and the stored edges
+# among $edge_ids[i] (ids of EDGE_TYPES[i]).
+STORED_OF_BATCH = "\n".join(
+    [
+        "CALL () {",
+        "  UNWIND $ids AS id",
+        "  CALL (id) {",
+        _indented(_indented(_ANY_NODE)),
+        "  }",
+        "  RETURN collect(n.data) AS nodes",
+        "}",
+        *(
+            f"CALL () {{\n  UNWIND $edge_ids[{i}] AS id\n"
+            f"  MATCH ()-[e:{_rel(t)} {{id: id}}]->()\n  RETURN collect(e.data) AS edges_{i}\n}}"
+            for i, t in enumerate(EDGE_TYPES)
+        ),
+        "RETURN nodes, " + " + ".join(f"edges_{i}" for i in range(len(EDGE_TYPES))) + " AS edges",
+    ]
+)
 
 # -- reads --------------------------------------------------------------------------------------
 

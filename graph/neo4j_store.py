@@ -78,6 +78,9 @@ T = TypeVar("T")
 # fixed cost, spread over more articles in a bigger batch. 1000 synthetic articles (bench/store.py)
 # are about 17k node and 27k edge rows, some tens of MB of transaction state on the server.
 BATCH_ARTICLES = 1000
+# and at most about this many nodes and edges: the resolution pass writes graphs of 500 nodes or
+# edges each, and a thousand of those would make one transaction of half a million rows.
+BATCH_ROWS = 50_000
 # How long opening a store waits for its indexes to come online (a new index on a big database
 # takes a while to populate; queries that name it in a hint cannot run before).
 INDEX_WAIT_SECONDS = 600
@@ -478,9 +481,18 @@ class Neo4jStore(GraphStore):
         self.write_many([graph])
 
     def write_many(self, graphs: Sequence[ArticleGraph]) -> None:
-        """Write several graphs, up to :data:`BATCH_ARTICLES` per transaction. Each graph is all or
-        nothing; when one is refused, the ones before it are written and its error is raised."""
-        batches = [list(graphs[i : i + BATCH_ARTICLES]) for i in range(0, len(graphs), BATCH_ARTICLES)]
+        """Write several graphs, up to :data:`BATCH_ARTICLES` (and :data:`BATCH_ROWS` nodes and edges)
+        per transaction. Each graph is all or nothing; when one is refused, the ones before it are
+        written and its error is raised."""
+        batches: list[list[ArticleGraph]] = []
+        rows = 0
+        for g in graphs:
+            size = len(g.nodes) + len(g.edges) + 1
+            if not batches or len(batches[-1]) >= BATCH_ARTICLES or (rows + size > BATCH_ROWS and rows):
+                batches.append([])
+                rows = 0
+            batches[-1].append(g)
+            rows += size
         if len(batches) <= 1:
             for batch in batches:
                 self._write_batch(batch, _given_rows(batch))
@@ -520,22 +532,25 @@ class Neo4jStore(GraphStore):
         given = given or {}
         node_ids = {n.id for g in graphs for n in ([g.article] if g.article else []) + list(g.nodes)}
         node_ids |= {x for g in graphs for e in g.edges for x in (e.source, e.target)}
-        stored: dict[str, Node] = {}
-        for rec in tx.run(cypher.NODES_BY_IDS, ids=_Rows(sorted(node_ids))):
-            node = _node(rec["data"])
-            stored[node.id] = node
-        # An edge can be stored only where both its endpoints are: the edges at a node this batch
-        # creates (an article's REPORTED_IN, its claims' MADE and ABOUT ...) are not looked up.
         edge_ids: dict[EdgeType, set[str]] = defaultdict(set)
         for g in graphs:
             for e in g.edges:
-                if e.source in stored and e.target in stored:
-                    edge_ids[e.type].add(e.id)
+                edge_ids[e.type].add(e.id)
+        # One read for the stored nodes and edges the batch merges over: an edge at a node this write
+        # creates cannot exist, but looking up its id costs the server less than a statement more.
+        [record] = tx.run(
+            cypher.STORED_OF_BATCH,
+            ids=_Rows(sorted(node_ids)),
+            edge_ids=_Rows(_Rows(sorted(edge_ids.get(t, ()))) for t in cypher.EDGE_TYPES),
+        )
+        stored: dict[str, Node] = {}
+        for data in record["nodes"]:
+            node = _node(data)
+            stored[node.id] = node
         stored_edges: dict[str, Edge] = {}
-        for etype, ids in edge_ids.items():
-            for rec in tx.run(cypher.EDGES_BY_IDS[etype], ids=_Rows(sorted(ids))):
-                edge = Edge.model_validate_json(rec["data"])
-                stored_edges[edge.id] = edge
+        for data in record["edges"]:
+            edge = Edge.model_validate_json(data)
+            stored_edges[edge.id] = edge
 
         pending: dict[str, Node] = {}
         pending_edges: dict[str, Edge] = {}
@@ -552,19 +567,16 @@ class Neo4jStore(GraphStore):
             if g.source_key:
                 keys.append(g.source_key)
 
-        by_kind: dict[NodeKind, list[dict[str, Any]]] = defaultdict(_Rows)
+        by_kind: dict[NodeKind, list[dict[str, Any]]] = {k: _Rows() for k in cypher.NODE_KINDS}
         for n in pending.values():
             if stored.get(n.id) != n:
                 by_kind[n.kind].append(_row(given, n))
-        # Statements are sent without waiting for each one's end: the server runs one while Python
-        # builds the next one's rows. Errors still surface before the commit.
-        for kind, rows in by_kind.items():
-            tx.run(cypher.NODE_UPSERT[kind], rows=rows)
+        # Sent without waiting for its end: the server writes the nodes while Python builds the edge
+        # rows. Errors still surface before the commit.
+        tx.run(cypher.WRITE_NODES, rows=_Rows([*by_kind.values(), _Rows(keys)]))
         kinds = {nid: n.kind for nid, n in stored.items()} | {nid: n.kind for nid, n in pending.items()}
         changed = [e for e in pending_edges.values() if stored_edges.get(e.id) != e]
         self._write_edges(tx, changed, kinds, given)
-        if keys:
-            tx.run(cypher.LEDGER_ADD, keys=_Rows(keys)).consume()
         return refused
 
     def _write_edges(
@@ -574,21 +586,22 @@ class Neo4jStore(GraphStore):
         kinds: dict[str, NodeKind],
         given: _GivenRows | None = None,
     ) -> None:
-        """One ``UNWIND … MERGE`` per (edge type, source label, target label); each counts what it
-        wrote, so a batch whose endpoints are not all there is refused (and rolled back)."""
-        groups: dict[tuple[EdgeType, NodeKind, NodeKind], list[dict[str, Any]]] = defaultdict(_Rows)
+        """All edges in one statement (:data:`cypher.WRITE_EDGES`), grouped by (edge type, source label,
+        target label); each group counts what it wrote, so a batch whose endpoints are not all there is
+        refused (and rolled back)."""
+        if not edges:
+            return
+        groups: dict[tuple[EdgeType, NodeKind, NodeKind], list[dict[str, Any]]] = {
+            key: _Rows() for key in cypher.EDGE_GROUPS
+        }
         for e in edges:
             groups[(e.type, kinds[e.source], kinds[e.target])].append(_row(given or {}, e))
-        sent = [
-            (etype, len(rows), tx.run(cypher.edge_upsert(etype, src, dst), rows=rows))
-            for (etype, src, dst), rows in groups.items()
-        ]
-        for etype, expected, result in sent:
-            written = result.single(strict=True)["written"]
-            if written != expected:
+        written = tx.run(cypher.WRITE_EDGES, rows=_Rows(groups.values())).single(strict=True)["written"]
+        for (etype, _, _), rows, count in zip(groups, groups.values(), written, strict=True):
+            if count != len(rows):
                 # An endpoint vanished since we read it (a concurrent delete): refuse the whole batch.
                 raise StoreError(
-                    f"wrote {written} of {expected} {etype.value} edges: an endpoint is missing; "
+                    f"wrote {count} of {len(rows)} {etype.value} edges: an endpoint is missing; "
                     "nothing of this write was kept"
                 )
 
