@@ -1199,19 +1199,11 @@ class ActorResolver:
             if low in _PERSON_PRONOUNS:
                 return reg.last(at, {"person"}, 6, sentence)
             if low in _THING_PRONOUNS:
-                return reg.last(
-                    at,
-                    {"government_body", "organisation", "armed_group", "army", "rebel", "state", "media"},
-                    6,
-                    sentence,
-                )
+                cats = {"government_body", "organisation", "armed_group", "army", "rebel", "state", "media"}
+                return self._previous_subject(head, offset, sentence, cats) or reg.last(at, cats, 6, sentence)
             if low in _GROUP_PRONOUNS:
-                return reg.last(
-                    at,
-                    {"armed_group", "army", "rebel", "population_group", "organisation", "government_body"},
-                    6,
-                    sentence,
-                )
+                cats = {"armed_group", "army", "rebel", "population_group", "organisation", "government_body"}
+                return self._previous_subject(head, offset, sentence, cats) or reg.last(at, cats, 6, sentence)
             return None
         if low == "force" and not any(c.dep_ in ("det", "poss") for c in head.children):
             return None  # "use force", "with great force": no armed force is meant
@@ -1582,6 +1574,27 @@ class ActorResolver:
             else:
                 kind, cat = ActorKind.PERSON, "person"
             return reg.add(kind, country, name, a, b, sentence, cat)
+        return None
+
+    def _previous_subject(self, head: Any, offset: int, sentence: int, categories: set[str]) -> str | None:
+        """A pronoun that opens the subject of a sentence continues the subject of the sentence before
+        ("The coalition was formed from several gangs … Its members are accused …" is the coalition,
+        not the gangs mentioned last)."""
+        subj = head.head if head.dep_ == "poss" else head
+        sent = head.sent
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.i != sent.root.i:
+            return None
+        if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in head.doc[sent.start : head.i]):
+            return None
+        if sent.start == 0:
+            return None
+        prev = head.doc[sent.start - 1].sent
+        subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].pos_ == "PRON":
+            return None
+        found = self.resolve(subjects[0], offset, sentence - 1)
+        if found and self.reg.category.get(found) in categories:
+            return found
         return None
 
     def _not_an_actor(self, head: Any, head_ent: Any) -> bool:

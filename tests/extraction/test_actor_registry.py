@@ -383,3 +383,14 @@ def test_its_forces_are_the_speakers_whatever_country_the_article_names_most(run
     # A group's own fighters are the group.
     group = run("The rebels of the Kivu Front said their fighters had repelled an attack near Rutshuru.")
     assert "their fighters" not in group["names"].values()
+
+
+def test_a_pronoun_opening_the_subject_continues_the_previous_subject(run: Any) -> None:
+    ann = run(
+        "The Northern Front was formed last year from several militias that had fought each other for the "
+        "gold mines. Its commanders are accused by Human Rights Watch of executing prisoners."
+    )
+    accuse = [c for c in ann["claims"] if c["stance"] == "accuse"]
+    assert [(c["claimant_name"], c["target_name"]) for c in accuse] == [
+        ("Human Rights Watch", "Northern Front")
+    ]
