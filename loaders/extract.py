@@ -602,9 +602,12 @@ class Extractor:
         placeable = self._not_origins(s, places_here, state)
         dates_here = dates_mod.find_dates(sent.text, state.article.published)
         tok_incident: dict[int, int] = {}
+        kicker = _kicker_end(sent) if s.index == state.headline else None
         for tok in sent:
             if tok.i in covered or tok.pos_ not in ("NOUN", "VERB", "PROPN"):
                 continue
+            if kicker is not None and tok.i < kicker:
+                continue  # "Ukraine war: missile strike kills seven": the story's label, not an event
             found = self.triggers.type_at(tok)
             if found is None:
                 continue
@@ -1349,6 +1352,18 @@ def default_extractor() -> Extractor:
 def extract(article: Article) -> ArticleGraph:
     """Extract one article with the process-wide default :class:`Extractor`."""
     return default_extractor().extract(article)
+
+
+def _kicker_end(sent: Any) -> int | None:
+    """Index of the colon that ends a headline's short label ("Ukraine war:", "Sudan crisis:",
+    "Israel-Gaza war:"), or None. A label has at most four words and no verb."""
+    for tok in sent[:6]:
+        if tok.text == ":":
+            label = [t for t in sent if t.i < tok.i and not t.is_punct]
+            if 0 < len(label) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in label):
+                return int(tok.i)
+            return None
+    return None
 
 
 def _inside_fronted_report(date_tok: Any, verb: Any) -> bool:

@@ -466,3 +466,16 @@ def test_a_place_named_for_an_event_is_no_event(run) -> None:  # type: ignore[no
     # The event word itself is still an event.
     fled = run("The displacement of 3,000 families from Kalma began on Sunday.")
     assert [i["type"] for i in fled["incidents"]] == ["other"]
+
+
+def test_a_headline_label_before_a_colon_is_no_event(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Sahel war: drone strike on Gao market kills nine\n\n"
+        "A drone strike on a market in Gao killed nine people on Sunday, the army said."
+    )
+    assert [(i["type"], i["killed"]) for i in ann["incidents"]] == [("airstrike", 9)]
+    # A headline that is a sentence before its colon is no label.
+    told = run(
+        "Army says: rebels shelled Gao market\n\nRebels shelled a market in Gao on Sunday, the army said."
+    )
+    assert [i["type"] for i in told["incidents"]] == ["shelling"]
