@@ -137,6 +137,8 @@ class ClaimDraft:
     mutual: bool = False
     # Further sources of an "according to X and Y" statement: each makes the claim too.
     also_by: tuple[str, ...] = ()
+    nouns: frozenset[str] = frozenset()  # noun lemmas of the claim's words
+    echoes: frozenset[str] = frozenset()  # "no such position": nouns of the claim this one answers
 
 
 _QUOTE_CHARS = '"“”«»'
@@ -244,7 +246,16 @@ class ClaimFinder:
                     drafts.append(replace(denial, claimant=t))
             else:
                 drafts.append(denial)
-        return drafts + self._casualty_clauses(drafts, sent, offset)
+        out = drafts + self._casualty_clauses(drafts, sent, offset)
+        for d in out:
+            inside = [t for t in sent if d.start <= offset + t.idx < d.end]
+            d.nouns = frozenset(t.lemma_.lower() for t in inside if t.pos_ == "NOUN")
+            # "no such position existed", "no such arrests took place": the noun names what the claim
+            # just reported spoke of.
+            d.echoes = frozenset(
+                t.head.lemma_.lower() for t in inside if t.lower_ == "such" and t.head.pos_ == "NOUN"
+            )
+        return out
 
     def _reports_no_clause(self, by_verb: dict[int, Any], d: ClaimDraft) -> bool:
         verb = by_verb.get(d.verb_start)
@@ -1805,7 +1816,8 @@ def _best_denied(
             same_side(d.claimant, t) or t in d.cleared or any(same_side(x, t) for x in d.cleared)
             for t in c.targets
         )
-        if accusations_only and not (c.stance is Stance.ACCUSE and against):
+        echoed = j < i and bool(d.echoes & c.nouns)
+        if accusations_only and not (c.stance is Stance.ACCUSE and against) and not echoed:
             continue
         if later and j < i:
             continue
@@ -1821,6 +1833,8 @@ def _best_denied(
             score += 1
         if d.about_incident is not None and c.about_incident == d.about_incident:
             score += 1.5
+        if echoed:
+            score += 10  # "no such position": the claim that spoke of that position
         if d.denied_owners:
             # The denial names whose claim it rejects: that claimant's claims come first.
             owned = c.claimant is not None and (

@@ -892,3 +892,20 @@ def test_according_to_two_sources_gives_one_claim_each(run: Run) -> None:
         "United Nations",
     ]
     assert len({c["quote"] for c in ann["claims"]}) == 1
+
+
+def test_no_such_thing_denies_the_claim_that_spoke_of_it(run: Run) -> None:
+    ann = run(
+        "The Malian army accused the rebels of shelling the airport in Kidal on Sunday. On Monday the army "
+        "said it had destroyed a rebel drone workshop near the town. The rebels said no such workshop had "
+        "ever existed."
+    )
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    c = next(c for c in ann["claims"] if c["id"] == denied)
+    assert "drone workshop" in c["quote"], c
+    ann = run(
+        "Residents of Sinjar told reporters that militiamen had set up a checkpoint on the road to the "
+        "town. The Iraqi interior ministry said no such checkpoint existed."
+    )
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    assert "set up a checkpoint" in next(c["quote"] for c in ann["claims"] if c["id"] == denied)
