@@ -157,6 +157,14 @@ def test_a_sponsored_group_description_is_the_group_named_before_not_the_sponsor
     assert said["claimant_name"] == "M23"
 
 
+def test_an_aligned_or_allied_force_is_not_of_the_state_it_leans_on(run: Any) -> None:
+    ann = run("A Russia-allied militia said it had captured a village near Bambari on Sunday.")
+    militia = [(a["name"], a["country"]) for a in ann["actors"] if a["kind"] == "armed_group"]
+    assert militia == [("Russia-allied militia", None)]
+    aligned = run("Iran-aligned fighters said they had fired drones at a base near Erbil.")
+    assert all(a["country"] != "IRN" for a in aligned["actors"] if a["kind"] == "armed_group")
+
+
 def test_a_local_body_belongs_to_the_state_of_the_articles_places(run: Any) -> None:
     ann = run(
         "KHARKIV, Ukraine, March 3 - Russian artillery shelled the village of Petropavlivka near Kupiansk "
