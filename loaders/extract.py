@@ -554,6 +554,16 @@ class Extractor:
         for ent in s.span.ents:
             head = ent.root
             if (
+                ent.label_ == "ORG"
+                and head.dep_ == "compound"
+                and head.head.pos_ == "NOUN"
+                and head.head.i >= ent.end
+                and not any(self.dictionary.is_actor_word(t.lower_) for t in ent)
+            ):
+                # "the UN agency", "PDF positions": the name only modifies a noun; the phrase, if it is an
+                # actor, comes in through its own head ("China Coast Guard vessels" still names a force).
+                continue
+            if (
                 ent.label_ in ("PERSON", "ORG")
                 or ent.kb_id_.startswith("actor:")
                 or (

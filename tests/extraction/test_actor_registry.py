@@ -402,3 +402,14 @@ def test_a_pronoun_opening_the_subject_continues_the_previous_subject(run: Any) 
     assert [(c["claimant_name"], c["target_name"]) for c in accuse] == [
         ("Human Rights Watch", "Northern Front")
     ]
+
+
+def test_a_name_that_only_modifies_an_actor_noun_is_no_actor_of_its_own(run: Any) -> None:
+    ann = run(
+        "The UN refugee office said on Monday that more than 3,000 people had crossed into Chad. "
+        "Wagner Group fighters were seen near the border, residents said."
+    )
+    names = sorted(ann["names"].values())
+    assert "UN" not in names and "UN refugee office" in names
+    wagner = next(a for a in ann["actors"] if a["name"] == "Wagner Group")
+    assert "Wagner Group fighters" in wagner["aliases"]
