@@ -309,8 +309,11 @@ class ClaimFinder:
             vb = by_verb.get(b.verb_start)
             if vb is None or vb.dep_ != "conj" or b.claimant is None or b.stance is Stance.ACCUSE:
                 continue  # two charges are two accusations, each with its own incident
-            va = vb.head
-            joiners = [c for c in va.children if c.dep_ == "cc" and va.i < c.i < vb.i]
+            # The parser may join the second verb to the reported clause ("said it was horrified by the
+            # attack and urged …"): the statement it continues is the nearest reporting verb above.
+            verbs = {d.verb_start for d in out if d is not b}
+            va = next((x for x in [vb.head, *vb.head.ancestors] if offset + x.idx in verbs), vb.head)
+            joiners = [c for c in vb.head.children if c.dep_ == "cc" and vb.head.i < c.i < vb.i]
             if [c.lower_ for c in joiners] != ["and"] or va.tag_ != vb.tag_:
                 continue
             if va.lemma_ == vb.lemma_:
@@ -632,6 +635,12 @@ class ClaimFinder:
         # "…, said Josué Mukendi" when the parser does not make the name the subject. The object of
         # "accused Hamas of …" or "denied the report" is the accused or the denied, never the speaker.
         inverted = verb.lemma_.lower() not in self.lex.accuse | self.lex.deny | self.lex.attribute
+        # "… and urged the United Nations to send monitors": the object of a verb with an infinitive is
+        # whom it addresses, and a conjoined verb shares its head's subject.
+        inverted = inverted and not (
+            verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.head.children)
+        )
+        inverted = inverted and not any(c.dep_ == "xcomp" for c in verb.children)
         for c in verb.children if inverted else ():
             if (
                 c.i > verb.i

@@ -909,3 +909,13 @@ def test_no_such_thing_denies_the_claim_that_spoke_of_it(run: Run) -> None:
     )
     (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
     assert "set up a checkpoint" in next(c["quote"] for c in ann["claims"] if c["id"] == denied)
+
+
+def test_the_addressee_of_a_conjoined_appeal_is_not_its_speaker(run: Run) -> None:
+    ann = run(
+        "The Yemeni government said it was horrified by the attack and urged the United Nations to send "
+        "monitors to Taiz."
+    )
+    c = _only(ann)
+    assert (c["stance"], c["claimant_name"]) == ("assert", "Yemen")
+    assert c["quote"].endswith("to send monitors to Taiz")
