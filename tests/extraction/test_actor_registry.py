@@ -165,6 +165,15 @@ def test_an_aligned_or_allied_force_is_not_of_the_state_it_leans_on(run: Any) ->
     assert all(a["country"] != "IRN" for a in aligned["actors"] if a["kind"] == "armed_group")
 
 
+def test_the_territorys_ministry_is_of_the_territory_not_of_the_country_named_most(run: Any) -> None:
+    ann = run(
+        "An Israeli drone strike killed three people in Khan Younis in the southern Gaza Strip on Monday, "
+        "according to the territory's health ministry. Israel said it had targeted militants."
+    )
+    bodies = [(a["name"], a["country"]) for a in ann["actors"] if a["kind"] == "government_body"]
+    assert bodies == [("Ministry of Health of Palestine", "PSE")]
+
+
 def test_a_local_body_belongs_to_the_state_of_the_articles_places(run: Any) -> None:
     ann = run(
         "KHARKIV, Ukraine, March 3 - Russian artillery shelled the village of Petropavlivka near Kupiansk "
