@@ -85,10 +85,11 @@ def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
 # (locations .732, incidents .644, incident dates .512, OCCURRED_NEAR .450), then after the evening's
 # incident/place rules (locations .750, incidents .670, incident dates .558, OCCURRED_NEAR .487), then on
 # 2026-11-27 after the place rules for actor qualifiers, numbered roads and known towns (actors .753,
-# locations .761, incidents .674, incident dates .552, OCCURRED_NEAR .498). A little margin for the claims
-# work alongside.
+# locations .761, incidents .674, incident dates .552, OCCURRED_NEAR .498), then after the actor rules of
+# the 27th morning (places named elsewhere, names given in relative clauses, national craft, pronoun
+# subjects, name modifiers: actors .7725). A little margin for the claims work alongside.
 ENTITY_FLOORS = {
-    "actors": 0.74,
+    "actors": 0.77,
     "locations": 0.75,
     "incidents": 0.665,
     "incident_dates": 0.54,
