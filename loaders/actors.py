@@ -1213,14 +1213,18 @@ class ActorResolver:
         if toks[0].lower_ in ("any", "no", "every", "each", "some", "another") and not speaker:
             return None  # "nothing to do with any group" names no actor
         # "The observatory", "the team", "the coalition": the actor named with that word before.
+        compound = (
+            len(toks) == 3 and toks[1].dep_ == "compound" and toks[1].pos_ == "NOUN" and toks[1].head == head
+        )
         if (
             head.pos_ == "NOUN"
-            and len(toks) == 2
+            and (len(toks) == 2 or compound)
             and toks[0].lower_ in ("the", "this", "that")
             and low not in self.d.population_heads
             and low not in _GENERIC_DEFINITE
         ):
-            found = self._definite(low, at)
+            # "the coast guard", "the health division": a compound head is looked up whole.
+            found = self._definite(" ".join(t.lower_ for t in toks[1:]), at)
             if found:
                 reg.add_alias(found, offset + toks[0].idx, offset + head.idx + len(head.text), sentence)
                 return found

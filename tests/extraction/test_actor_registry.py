@@ -422,3 +422,12 @@ def test_a_name_that_only_modifies_an_actor_noun_is_no_actor_of_its_own(run: Any
     assert "UN" not in names and "UN refugee office" in names
     wagner = next(a for a in ann["actors"] if a["name"] == "Wagner Group")
     assert "Wagner Group fighters" in wagner["aliases"]
+
+
+def test_a_definite_compound_head_points_back_to_the_body_named_before(run: Any) -> None:
+    ann = run(
+        "The provincial health division said on Sunday that 14 people had been admitted to hospital in "
+        "Bunia. The health division later raised the toll to 19."
+    )
+    [body] = [a for a in ann["actors"] if "division" in a["name"]]
+    assert body["aliases"] == ["The provincial health division", "The health division"]
