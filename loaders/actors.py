@@ -677,16 +677,26 @@ class ArticleActors:
         return aid
 
     def last(
-        self, before: int, categories: set[str], within_sentences: int = 99, sentence: int = 0
+        self,
+        before: int,
+        categories: set[str],
+        within_sentences: int = 99,
+        sentence: int = 0,
+        singular: bool = False,
     ) -> str | None:
-        """The most recent actor of one of ``categories`` mentioned before offset ``before``."""
+        """The most recent actor of one of ``categories`` mentioned before offset ``before``; with
+        ``singular``, not one named by a plural common noun ("it" is not "combatants", but it may be the
+        "Rapid Support Forces")."""
         for m in reversed(self.history):
             if m.start >= before:
                 continue
             if sentence - m.sentence > within_sentences:
                 return None
-            if self.category.get(m.actor_id) in categories:
-                return m.actor_id
+            if self.category.get(m.actor_id) not in categories:
+                continue
+            if singular and _plural_common(self.text[m.start : m.end]):
+                continue
+            return m.actor_id
         return None
 
     def dominant_country(self) -> str | None:
@@ -837,6 +847,15 @@ class ArticleActors:
 
 _PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
 _THING_PRONOUNS = {"it", "its"}
+
+
+def _plural_common(surface: str) -> bool:
+    """ "combatants", "the militants", "two soldiers": a mention ending in a lower-case plural noun."""
+    words = surface.split()
+    last = words[-1] if words else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
+
+
 _GROUP_PRONOUNS = {"they", "them", "their"}
 _ORG_WORDS = re.compile(
     r"\b(forces|army|brigades?|front|alliance|movement|militias?|rebels|coalition|group|battalion|"
@@ -1200,7 +1219,9 @@ class ActorResolver:
                 return reg.last(at, {"person"}, 6, sentence)
             if low in _THING_PRONOUNS:
                 cats = {"government_body", "organisation", "armed_group", "army", "rebel", "state", "media"}
-                return self._previous_subject(head, offset, sentence, cats) or reg.last(at, cats, 6, sentence)
+                return self._previous_subject(head, offset, sentence, cats) or reg.last(
+                    at, cats, 6, sentence, singular=True
+                )
             if low in _GROUP_PRONOUNS:
                 cats = {"armed_group", "army", "rebel", "population_group", "organisation", "government_body"}
                 return self._previous_subject(head, offset, sentence, cats) or reg.last(at, cats, 6, sentence)
@@ -1581,14 +1602,16 @@ class ActorResolver:
         return None
 
     def _previous_subject(self, head: Any, offset: int, sentence: int, categories: set[str]) -> str | None:
-        """A pronoun that opens the subject of a sentence continues the subject of the sentence before
-        ("The coalition was formed from several gangs … Its members are accused …" is the coalition,
-        not the gangs mentioned last)."""
+        """A pronoun that opens the subject of a sentence, or speaks after its report ("…, it says"),
+        continues the subject of the sentence before ("The coalition was formed from several gangs … Its
+        members are accused …" is the coalition, not the gangs mentioned last)."""
         subj = head.head if head.dep_ == "poss" else head
         sent = head.sent
         if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.i != sent.root.i:
             return None
-        if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in head.doc[sent.start : head.i]):
+        # "…, it says." after the report: the pronoun speaks for the whole sentence, like an opening one.
+        trailing = any(c.dep_ == "ccomp" and c.i < subj.i for c in subj.head.children)
+        if not trailing and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in head.doc[sent.start : head.i]):
             return None
         if sent.start == 0:
             return None

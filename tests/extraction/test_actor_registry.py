@@ -431,3 +431,19 @@ def test_a_definite_compound_head_points_back_to_the_body_named_before(run: Any)
     )
     [body] = [a for a in ann["actors"] if "division" in a["name"]]
     assert body["aliases"] == ["The provincial health division", "The health division"]
+
+
+def test_a_trailing_it_says_speaks_for_the_subject_before_not_a_plural_noun(run: Any) -> None:
+    ann = run(
+        "The health ministry in Tigray does not separate fighters from civilians in its count. "
+        "More than 900 people have been killed since the fighting began in March, it says."
+    )
+    toll = next(c for c in ann["claims"] if "900" in c["quote"])
+    assert toll["claimant_name"] == "Ministry of Health"
+    # "it" never points back to a plural common noun.
+    plural = run(
+        "The UN refugee agency counted 3,000 arrivals near Gedaref. Many fled with nothing, it said of "
+        "the refugees."
+    )
+    fled = next(c for c in plural["claims"] if "fled" in c["quote"])
+    assert fled["claimant_name"] == "UNHCR"
