@@ -1842,6 +1842,8 @@ def _best_denied(
             score += 1
         if d.about_incident is not None and c.about_incident == d.about_incident:
             score += 1.5
+        if (d.nouns - _ACCUSATION_NOUNS - {"claim", "report", "statement"}) & c.nouns:
+            score += 1  # "denied striking the substation": the claim that spoke of the substation
         if echoed:
             score += 10  # "no such position": the claim that spoke of that position
         if d.denied_owners:

@@ -919,3 +919,23 @@ def test_the_addressee_of_a_conjoined_appeal_is_not_its_speaker(run: Run) -> Non
     c = _only(ann)
     assert (c["stance"], c["claimant_name"]) == ("assert", "Yemen")
     assert c["quote"].endswith("to send monitors to Taiz")
+
+
+def test_a_denial_answers_the_claim_that_spoke_of_what_it_names(run: Run) -> None:
+    # The nearer claim of another side says nothing of the denied thing; the earlier one names it.
+    for text, denied_words in (
+        (
+            "The regional governor of Kherson said a power substation was damaged in overnight shelling. "
+            "The city's mayor said water supplies would be restored by Friday. Russia's defence ministry "
+            "denied striking the substation.",
+            "power substation",
+        ),
+        (
+            "Doctors in Taiz said a shell had struck a crowded market in the old city. Local officials "
+            "said the main road to Aden remained closed to trucks. The Houthis denied firing at the market.",
+            "crowded market",
+        ),
+    ):
+        ann = run(text)
+        (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+        assert denied_words in next(c["quote"] for c in ann["claims"] if c["id"] == denied), ann["claims"]
