@@ -139,6 +139,7 @@ class ClaimDraft:
     also_by: tuple[str, ...] = ()
     nouns: frozenset[str] = frozenset()  # noun lemmas of the claim's words
     echoes: frozenset[str] = frozenset()  # "no such position": nouns of the claim this one answers
+    mentions: frozenset[str] = frozenset()  # actors named in the claim's content
 
 
 _QUOTE_CHARS = '"“”«»'
@@ -250,6 +251,9 @@ class ClaimFinder:
         for d in out:
             inside = [t for t in sent if d.start <= offset + t.idx < d.end]
             d.nouns = frozenset(t.lemma_.lower() for t in inside if t.pos_ == "NOUN")
+            d.mentions = frozenset(
+                a for (at, _), a in self.resolver.cache.items() if a and d.content_start <= at < d.content_end
+            )
             # "no such position existed", "no such arrests took place": the noun names what the claim
             # just reported spoke of.
             d.echoes = frozenset(
@@ -1844,6 +1848,8 @@ def _best_denied(
             score += 1.5
         if (d.nouns - _ACCUSATION_NOUNS - {"claim", "report", "statement"}) & c.nouns:
             score += 1  # "denied striking the substation": the claim that spoke of the substation
+        if d.claimant and any(same_side(d.claimant, a) for a in c.mentions):
+            score += 1  # a claim that speaks of the denier ("the soldiers are held by the Front")
         if echoed:
             score += 10  # "no such position": the claim that spoke of that position
         if d.denied_owners:

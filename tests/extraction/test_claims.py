@@ -939,3 +939,24 @@ def test_a_denial_answers_the_claim_that_spoke_of_what_it_names(run: Run) -> Non
         ann = run(text)
         (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
         assert denied_words in next(c["quote"] for c in ann["claims"] if c["id"] == denied), ann["claims"]
+
+
+def test_a_denial_answers_the_claim_that_speaks_of_the_denier(run: Run) -> None:
+    # Neither claim is an accusation; the earlier one names the group that denies, the nearer one does not.
+    for text, denied_words in (
+        (
+            "The Malian army said two of its officers were being held by the Katiba Macina in the forest "
+            "near Djenne. According to the army, the officers were stopped by armed men on the road to "
+            "Mopti on Sunday. The Katiba Macina denied holding anyone.",
+            "being held by",
+        ),
+        (
+            "Sudanese officials said the Rapid Support Forces were holding 40 villagers in a school in "
+            "Bara. According to the officials, the villagers were rounded up at dawn after a night of "
+            "heavy fighting. The Rapid Support Forces denied detaining civilians.",
+            "holding 40 villagers",
+        ),
+    ):
+        ann = run(text)
+        (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+        assert denied_words in next(c["quote"] for c in ann["claims"] if c["id"] == denied), ann["claims"]
