@@ -338,6 +338,7 @@ class Extractor:
             for d in drafts:
                 d.claimant = merged.get(d.claimant, d.claimant) if d.claimant else None
                 d.targets = list(dict.fromkeys(merged.get(t, t) for t in d.targets))
+                d.mentions = frozenset(merged.get(a, a) for a in d.mentions)
             for inc in incidents:
                 inc.victims = list(dict.fromkeys(merged.get(v, v) for v in inc.victims))
         drafts = fold_quoted_followups(drafts, article.text)
