@@ -182,6 +182,13 @@ _OUR_NODES = " OR ".join(f"n:{lbl}" for lbl in sorted(ALLOWED_LABELS))
 CLEAR = f"""MATCH (n) WHERE {_OUR_NODES}
 CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS"""
 
+# Prefix of the batch statements below. Neo4j replans a cached statement when the counts it was
+# planned with have changed enough (at most every 10 s), which while a graph grows from empty is
+# all the time. These statements look up and merge by id through the id indexes whatever the counts,
+# so a replan finds the same plan, yet each one cost the server ~0.5-1 s of planning plus the JIT
+# compiling the freshly generated code: half the server CPU of a warm write-only bench.
+NO_REPLAN = "CYPHER replan=skip"
+
 # The batched writes below take all their rows in one list parameter, a list per label or group at
 # a fixed position. Neo4j caches a plan per statement and per size class of each list parameter:
 # with a parameter per group, batches with other groups empty or small missed the cache, and planning
@@ -205,6 +212,7 @@ def _subquery(statement: str, rows: str, written: str | None = None, param: str 
 # trip, which a batch of a few articles, sent one statement per label, paid more for than its rows.
 WRITE_NODES = "\n".join(
     [
+        NO_REPLAN,
         *(_subquery(NODE_UPSERT[k], f"$rows[{i}]") for i, k in enumerate(NODE_KINDS)),
         _subquery(LEDGER_ADD, f"$rows[{len(NODE_KINDS)}]", param="$keys"),
     ]
@@ -221,6 +229,7 @@ EDGE_GROUPS: tuple[tuple[EdgeType, NodeKind, NodeKind], ...] = tuple(
 # there.
 WRITE_EDGES = "\n".join(
     [
+        NO_REPLAN,
         *(_subquery(_EDGE_UPSERT[key], f"$rows[{i}]", f"written_{i}") for i, key in enumerate(EDGE_GROUPS)),
         "RETURN [" + ", ".join(f"written_{i}" for i in range(len(EDGE_GROUPS))) + "] AS written",
     ]
@@ -232,6 +241,7 @@ EDGE_TYPES: tuple[EdgeType, ...] = tuple(EdgeType)
 # among $edge_ids[i] (ids of EDGE_TYPES[i]).
 STORED_OF_BATCH = "\n".join(
     [
+        NO_REPLAN,
         "CALL () {",
         "  UNWIND $ids AS id",
         "  CALL (id) {",
