@@ -234,7 +234,42 @@ def build_row(reader: Reader, inc: Incident, linked: Sequence[Incident] = ()) ->
     articles = sorted(articles_by_id.values(), key=lambda a: (a.published or dt.date.max, a.id))
 
     figures = event_figures(reader, members)
-    if reader.as_of is None:
+    return _timeline_row(
+        primary,
+        others,
+        span,
+        itype,
+        place,
+        figures,
+        reader.as_of is not None,
+        actors,
+        claims,
+        sources=reader.independent_sources([a.id for a in articles]),
+        articles=[reader.article_ref(a.id) for a in articles],
+        provenance=provenance(reader, members, articles),
+        linked=[_linked_ref(reader, m, members) for m in others],
+    )
+
+
+def _timeline_row(
+    primary: Incident,
+    others: Sequence[Incident],
+    span: TimeSpan,
+    itype: IncidentType,
+    place: Location | None,
+    figures: Sequence[CasualtyFigure],
+    as_of: bool,
+    actors: list[ActorRef],
+    claims: list[ClaimBrief],
+    *,
+    sources: int,
+    articles: list[ArticleRef],
+    provenance: str,
+    linked: list[LinkedIncident],
+) -> TimelineRow:
+    """The row both builders return: killed and injured are the first figure given, or under ``as_of``
+    the last one visible."""
+    if not as_of:
         killed = next((m.killed for m in [primary, *others] if m.killed is not None), None)
         injured = next((m.injured for m in [primary, *others] if m.injured is not None), None)
     else:
@@ -259,13 +294,13 @@ def build_row(reader: Reader, inc: Incident, linked: Sequence[Incident] = ()) ->
         injured_display=figure_range(figures, "injured", injured),
         actors=actors,
         claims=claims,
-        sources=reader.independent_sources([a.id for a in articles]),
-        articles=[reader.article_ref(a.id) for a in articles],
+        sources=sources,
+        articles=articles,
         disputed=any(c.disputed for c in claims),
         dataset=primary.dataset,
         dataset_ref=primary.dataset_ref,
-        provenance=provenance(reader, members, articles),
-        linked=[_linked_ref(reader, m, members) for m in others],
+        provenance=provenance,
+        linked=linked,
     )
 
 
@@ -682,40 +717,22 @@ class _FactRows:
         articles = sorted(by_id.values(), key=lambda a: (a.published or dt.date.max, a.id))
 
         figures = _figures(members, None if self.as_of is None else self.figure_visible)
-        if self.as_of is None:
-            killed = next((m.killed for m in [primary, *others] if m.killed is not None), None)
-            injured = next((m.injured for m in [primary, *others] if m.injured is not None), None)
-        else:
-            killed, injured = _last_figure(figures, "killed"), _last_figure(figures, "injured")
         ids = {m.id for m in members}
-        return TimelineRow(
-            id=primary.id,
-            date=span.label(),
-            display_date=display_date(span),
-            precision=span.precision,
-            start=span.start,
-            end=span.end,
-            date_words=span.raw,
-            type=itype,
-            summary=primary.summary,
-            place=place.name if place else None,
-            place_id=place.id if place else None,
-            lat=place.lat if place else None,
-            lon=place.lon if place else None,
-            killed=killed,
-            injured=injured,
-            killed_display=figure_range(figures, "killed", killed),
-            injured_display=figure_range(figures, "injured", injured),
-            actors=actors,
-            claims=claims,
+        return _timeline_row(
+            primary,
+            others,
+            span,
+            itype,
+            place,
+            figures,
+            self.as_of is not None,
+            actors,
+            claims,
             sources=self.independent_sources([a.id for a in articles]),
             articles=[
                 ArticleRef(id=a.id, title=a.title, outlet=a.outlet, url=a.url, published=a.published)
                 for a in articles
             ],
-            disputed=any(c.disputed for c in claims),
-            dataset=primary.dataset,
-            dataset_ref=primary.dataset_ref,
             provenance=_provenance(
                 members, [a.id for a in articles if not a.dataset], self.independent_sources
             ),
