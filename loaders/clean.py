@@ -62,6 +62,19 @@ SHARE_LINE = re.compile(
 )
 _MAX_SHARE_LINE_WORDS = 25
 
+# A line of only rule characters ("___", "* * *", "----") separates the body from the page's
+# furniture or one section from another; it carries no text.
+RULE_LINE = re.compile(r"^\s*([_*=~\u2014\u2013-]\s*){3,}$")
+
+# A promotional line that sends the reader elsewhere: "Follow our coverage of the war at
+# https://…", "More on the crisis: www.…", "Download our app …". It starts with a call to action
+# and holds a link; a body sentence that cites a web address does not start that way.
+PROMO_LINE = re.compile(
+    r"^\W*(follow|find|read|see|more|listen|watch|get|download|visit|sign up|subscribe|join|"
+    r"for more|click)\b.*(https?://|www\.)\S+\W*$",
+    re.IGNORECASE,
+)
+
 # Credit lines of wire copy, wherever they stand: "(Reporting by A; Editing by B)", "Additional
 # reporting by C", "Writing by D", "X contributed to this report.", "Our Standards: …", a copyright
 # line. Their names are staff, not actors of the story, so the whole line is dropped.
@@ -183,6 +196,12 @@ def clean_text(raw: str, detect_title: bool = False) -> CleanText:
         nonblank += bool(stripped)
         n_words = len(stripped.split())
         if stripped and n_words <= _MAX_SHARE_LINE_WORDS and SHARE_LINE.match(stripped):
+            share.append(DroppedSpan(reason="share line", text=stripped))
+            continue
+        if stripped and RULE_LINE.match(stripped):
+            share.append(DroppedSpan(reason="separator", text=stripped))
+            continue
+        if stripped and n_words <= _MAX_SHARE_LINE_WORDS and PROMO_LINE.match(stripped):
             share.append(DroppedSpan(reason="share line", text=stripped))
             continue
         if stripped and n_words <= _MAX_CREDIT_LINE_WORDS and _is_credit_line(stripped):

@@ -112,6 +112,34 @@ def test_txt_drops_byline_and_credit_lines_but_keeps_sentences_that_look_like_th
     ]
 
 
+def test_txt_drops_rule_separators_and_promo_links_but_keeps_body_sentences_with_addresses(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        "Ferry service resumes after the storm\n\n"
+        "LUNDHAVEN (Northwind Wire) - Ferries sailed again on Monday, the port authority said.\n\n"
+        "* * *\n\n"
+        "The authority posted the new timetable at www.lundhaven-port.example on Sunday.\n\n"
+        "___\n\n"
+        "Follow Northwind Wire's coverage of the storm at https://northwind.example/hub/storm\n"
+    )
+    [a] = read_file(write(tmp_path / "ferry.txt", raw))
+    assert isinstance(a, Article)
+    assert a.text == (
+        "Ferry service resumes after the storm\n\n"
+        "LUNDHAVEN (Northwind Wire) - Ferries sailed again on Monday, the port authority said.\n\n"
+        "The authority posted the new timetable at www.lundhaven-port.example on Sunday."
+    )
+    assert [(d.reason, d.text) for d in a.dropped] == [
+        ("separator", "* * *"),
+        ("separator", "___"),
+        (
+            "share line",
+            "Follow Northwind Wire's coverage of the storm at https://northwind.example/hub/storm",
+        ),
+    ]
+
+
 def test_txt_header_time_stamp_dates_the_article_and_page_metadata_lines_are_dropped(tmp_path: Path) -> None:
     body = (
         "Villagers flee as shelling resumes near the dam\n"
