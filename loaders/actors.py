@@ -946,6 +946,25 @@ _COLLECTIVE_WORDS = frozenset(
 )
 
 
+_FIRST_PERSON = frozenset({"our", "my"})
+# Verbs whose counted unspecific subject or object is a death or injury toll ("15 people had died",
+# "the strike killed 19 people"); the counted people are a figure of the incident.
+_TOLL_VERBS = frozenset({"die", "perish", "succumb", "kill", "injure", "wound", "hurt"})
+_TOLL_NOUNS = frozenset({"people", "person", "persons"})
+
+
+def _counted_toll(head: Any, toks: list[Any]) -> bool:
+    """``head`` is counted people who died or were killed or hurt ("at least 16 people have died")."""
+    if head.lower_ not in _TOLL_NOUNS or not any(t.like_num or t.pos_ == "NUM" for t in toks):
+        return False
+    verb = head.head
+    return (
+        head.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() in _TOLL_VERBS
+    )
+
+
 def _after_bracketed_acronym(head: Any) -> bool:
     """The noun phrase of ``head`` follows "Name (ACRONYM),"."""
     doc = head.doc
@@ -1233,6 +1252,11 @@ class ActorResolver:
             return None
         if toks[0].lower_ in ("any", "no", "every", "each", "some", "another") and not speaker:
             return None  # "nothing to do with any group" names no actor
+        if toks[0].lower_ in _FIRST_PERSON and not speaker:
+            # "our forces", "my neighbour": the speaker's own side, which a quote alone does not name.
+            return None
+        if not speaker and _counted_toll(head, toks):
+            return None  # "she said 15 people had died": a figure, not an actor of the story
         # "The observatory", "the team", "the coalition": the actor named with that word before.
         compound = (
             len(toks) == 3 and toks[1].dep_ == "compound" and toks[1].pos_ == "NOUN" and toks[1].head == head

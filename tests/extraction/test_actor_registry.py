@@ -447,3 +447,19 @@ def test_a_trailing_it_says_speaks_for_the_subject_before_not_a_plural_noun(run:
     )
     fled = next(c for c in plural["claims"] if "fled" in c["quote"])
     assert fled["claimant_name"] == "UNHCR"
+
+
+def test_a_counted_toll_in_reported_speech_is_no_actor(run: Any) -> None:
+    ann = run(
+        "Shells hit a bus depot in Marzin on Friday. A nurse at the town clinic said 23 people had died "
+        "and that the raid had killed 40 people in all."
+    )
+    names = [a["name"] for a in ann["actors"]]
+    assert not any("people" in n for n in names), names
+    assert any("nurse" in n for n in names), names
+
+
+def test_our_forces_in_a_quote_is_no_actor_of_its_own(run: Any) -> None:
+    ann = run('"Our troops pushed the militia out of Belvan," the Ruritanian defence ministry said.')
+    names = [a["name"].lower() for a in ann["actors"]]
+    assert not any(n.startswith("our ") for n in names), names
