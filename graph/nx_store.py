@@ -253,6 +253,7 @@ class NetworkXStore(GraphStore):
             raw = url[len("file://") :] if url.startswith("file://") else url
             self.path = Path(raw)
             self.path.mkdir(parents=True, exist_ok=True)
+            self.local_dir = self.path
             self._load()
             # Unbuffered: each append is whole write() calls, so a failed one can be cut back exactly.
             self._journal = open(self.path / JOURNAL, "ab", buffering=0)  # noqa: SIM115

@@ -12,6 +12,7 @@ import abc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -174,6 +175,9 @@ class GraphStore(abc.ABC):
     """A graph store. Every write is one article's whole graph, all or nothing, and idempotent."""
 
     url: str
+    # The directory the store keeps its files in, when it is a local one (the embedded store): ingest
+    # never reads it as input, so `conflictgraph ingest .` does not ingest the store itself.
+    local_dir: Path | None = None
 
     # -- writing ------------------------------------------------------------------------------
     @abc.abstractmethod

@@ -118,7 +118,7 @@ def ingest(
         raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(INGEST_FORMATS)}")
     override = parse_published(published, "--published") if published is not None else None
     report = IngestReport()
-    files = list(iter_files(paths))
+    files = list(iter_files(paths, skip_dirs=[store.local_dir] if store.local_dir is not None else []))
     with _progress(progress, len(files)) as tick:
         if fmt in DATASET_FORMATS or fmt == "annotations":
             graphs = _prebuilt_graphs(

@@ -113,14 +113,20 @@ def check_format(fmt: str) -> None:
         raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | Path], skip_dirs: Iterable[str | Path] = ()) -> Iterator[Path]:
     """Files named by ``paths``: files as given, directories recursively in sorted order (hidden
-    entries and ``*.meta.json`` sidecars skipped; symlinked directories not followed)."""
+    entries, ``*.meta.json`` sidecars and the directories ``skip_dirs`` skipped; symlinked
+    directories not followed)."""
+    skip = {os.path.realpath(d) for d in skip_dirs}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            if os.path.realpath(path) in skip:
+                continue
             for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and os.path.realpath(Path(root) / d) not in skip
+                )
                 for name in sorted(files):
                     if not name.startswith(".") and not name.endswith(SIDECAR_SUFFIX):
                         yield Path(root) / name

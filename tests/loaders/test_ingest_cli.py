@@ -155,6 +155,19 @@ def test_ingest_text_end_to_end_then_rerun_changes_nothing(tmp_path: Path) -> No
     assert (s2["written"], s2["skipped"], s2["store"]) == (0, 2, stats)
 
 
+def test_ingest_of_a_directory_that_holds_the_store_never_reads_the_store(tmp_path: Path) -> None:
+    (tmp_path / "port.txt").write_text(RAW, encoding="utf-8")
+    # The store's default place is ./conflictgraph-data, so `conflictgraph ingest .` puts it inside the
+    # input directory: its graph.json and journal.jsonl must not come back as (rejected) articles.
+    store = str(tmp_path / "conflictgraph-data")
+    for run in range(2):
+        result = runner.invoke(app, ["ingest", str(tmp_path), "--store", store, "--processes", "1"])
+        assert result.exit_code == 0, result.output
+        summary = json.loads(result.stdout)
+        assert (summary["read"], summary["written"], summary["skipped"]) == (1, 1 - run, run)
+        assert summary["rejected"] == [] and result.stderr == ""
+
+
 @needs_dev
 def test_eval_on_two_dev_articles_prints_every_metric(tmp_path: Path) -> None:
     gold, articles = tmp_path / "gold", tmp_path / "articles"
