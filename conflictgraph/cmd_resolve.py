@@ -60,6 +60,7 @@ def merges_command(store: str | None = StoreOpt, as_json: bool = JsonOpt) -> Non
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(found)} merges")
     for col in ("id", "kind", "summary", "reports", "sources", "links (score: reasons)"):
@@ -68,10 +69,10 @@ def merges_command(store: str | None = StoreOpt, as_json: bool = JsonOpt) -> Non
         table.add_row(
             m.id,
             m.kind,
-            m.summary,
+            Text(m.summary),  # article text, not rich markup
             str(len(m.reports)),
             str(len(m.sources)),
-            "\n".join(f"{lk.score:.2f}: {lk.reasons}" for lk in m.links),
+            Text("\n".join(f"{lk.score:.2f}: {lk.reasons}" for lk in m.links)),
         )
     Console().print(table)
 

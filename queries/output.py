@@ -104,12 +104,15 @@ def write_records(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, show_lines=True)
     for c in cols:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*[_cell(r.get(c)) for c in cols])
+        # Cells are data, not rich markup: as plain strings, "[accuse]" in a claim cell or a quote
+        # with square brackets would be taken for a style tag and vanish.
+        table.add_row(*[Text(_cell(r.get(c))) for c in cols])
     # A terminal gets its own width; a file or pipe gets room enough that cells rarely wrap.
     width = Console(file=out).width if out.isatty() else 200
     Console(file=out, width=width).print(table)

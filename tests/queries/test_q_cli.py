@@ -83,6 +83,8 @@ def test_timeline_ndjson_csv_and_table(app: typer.Typer, seed_dir: str) -> None:
     assert rows[4]["killed"] == "4"
     table = run(app, "timeline", "-s", seed_dir, "-f", "table")
     assert "early 1990s" in table and "gps_jamming" in table
+    # Each claim cell shows its stance in brackets: data, not rich markup that would vanish.
+    assert "[accuse" in table and "[deny" in table
 
 
 def test_chain_claims_actor(app: typer.Typer, seed_dir: str) -> None:
