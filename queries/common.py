@@ -301,6 +301,8 @@ class Reader:
 
         found = [n for n in self.store.resolve(NodeKind.ACTOR, name_or_id) if isinstance(n, Actor)]
         if not found:
+            found = national_actors(self.store, name_or_id)
+        if not found:
             raise NotFound(f"no actor named {name_or_id!r} (give a name, an alias or an actor id)")
         for a in found:
             self.remember(a)
@@ -317,6 +319,39 @@ class Reader:
                     out.add(child.id)
                     stack.append(child.id)
         return out
+
+
+def national_actors(store: GraphStore, phrase: str) -> list[Actor]:
+    """Actors a country-qualified phrase names when no name or alias is spelled that way: "Sudanese
+    army" finds "Armed Forces of Sudan" (alias "Sudan's army"), "Russian Defence Ministry" finds
+    "Ministry of Defence of Russia", "Azerbaijani government" finds the state. The country word is
+    read with the extractor's own actor dictionary (demonyms, country names, capitals); the rest of
+    the phrase must name an actor of that country.
+
+    >>> from graph import open_store
+    >>> national_actors(open_store("memory://"), "Sudanese army")
+    []
+    """
+    from loaders.actors import _ARMY_WORDS, default_dictionary
+
+    d = default_dictionary()
+    words = phrase.split()
+    country = next((c for w in words if (c := d.country_of_word(w))), None)
+    rest = d.strip_country(phrase)
+    if country is None or not rest:
+        return []
+    state = d.state_name(country)
+    names = [rest, f"{state}'s {rest}", f"{rest} of {state}", d.canonical_body(phrase, country)]
+    if rest.casefold() in _ARMY_WORDS or rest.casefold() == "armed forces":
+        names.append(f"Armed Forces of {state}")
+    if rest.casefold() in ("government", "administration", "state"):
+        names.append(state)
+    found: dict[str, Actor] = {}
+    for name in names:
+        for node in store.find(NodeKind.ACTOR, name=name):
+            if isinstance(node, Actor) and node.country == country:
+                found.setdefault(node.id, node)
+    return sorted(found.values(), key=lambda a: a.id)
 
 
 def jsonable(model: BaseModel) -> dict[str, Any]:

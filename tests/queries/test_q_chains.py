@@ -90,6 +90,17 @@ def test_claims_between_both_directions_in_time_order(seeded: GraphStore) -> Non
         claims_between(seeded, "Atlantis", "Armenia")
 
 
+def test_a_country_qualified_phrase_finds_that_countrys_actor(seeded: GraphStore) -> None:
+    # No name or alias is "Armenian army": the demonym names the country, "army" its armed forces.
+    assert actor_profile(seeded, "Armenian army").name == "Armed Forces of Armenia"
+    assert actor_profile(seeded, "the armed forces of Armenia").name == "Armed Forces of Armenia"
+    # Never another country's actor: the seed has no Azerbaijani armed forces.
+    with pytest.raises(NotFound, match="no actor named 'Azerbaijani army'"):
+        actor_profile(seeded, "Azerbaijani army")
+    between = claims_between(seeded, "Azerbaijani government", "Armenian army")
+    assert between == claims_between(seeded, "Azerbaijan", "Armed Forces of Armenia") != []
+
+
 def test_actor_profile(seeded: GraphStore) -> None:
     p = actor_profile(seeded, "Baku")
     assert (p.name, p.actor_kind.value, p.country) == ("Azerbaijan", "state", "AZE")
