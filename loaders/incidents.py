@@ -168,6 +168,61 @@ def _explodes(tok: Any) -> bool:
     return lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
 
 
+# "Its aircraft destroyed a convoy", "troops destroyed a mortar position": an armed force or a weapon
+# destroying something reports an attack; the doer gives the type.
+_DESTROY_VERBS = frozenset({"destroy", "demolish", "wipe"})
+_DOER_TYPES: dict[str, IncidentType] = {
+    **dict.fromkeys(
+        ("aircraft", "jet", "warplane", "plane", "helicopter", "drone", "aviation", "bomber", "gunship"),
+        IncidentType.AIRSTRIKE,
+    ),
+    **dict.fromkeys(("artillery", "mortar", "howitzer", "gunner"), IncidentType.SHELLING),
+    **dict.fromkeys(("missile",), IncidentType.MISSILE_STRIKE),
+    **dict.fromkeys(
+        (
+            "force",
+            "troop",
+            "army",
+            "military",
+            "soldier",
+            "unit",
+            "fighter",
+            "militant",
+            "rebel",
+            "militia",
+            "navy",
+            "commando",
+            "battalion",
+            "brigade",
+            "division",
+            "insurgent",
+            "gunman",
+        ),
+        IncidentType.MILITARY_OPERATION,
+    ),
+}
+_REPORTED_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _destruction_by_force(tok: Any) -> IncidentType | None:
+    """The type of "X destroyed Y" when X is an armed force or a weapon, else None. "It"/"they" count
+    only inside reported speech ("the army said it had destroyed a position"), where they are the
+    speaker's forces."""
+    if not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return None
+    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+        lemma = subj.lemma_.lower()
+        if subj.lower_ in _REPORTED_PRONOUNS:
+            return IncidentType.MILITARY_OPERATION if tok.dep_ == "ccomp" else None
+        words = [lemma] + [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")]
+        if lemma == "force" and "air" in words:
+            return IncidentType.AIRSTRIKE  # "the air force destroyed …"
+        for word in words:
+            if word in _DOER_TYPES:
+                return _DOER_TYPES[word]
+    return None
+
+
 def number_value(text: str) -> int | None:
     t = text.lower().replace(",", "")
     if t.isdigit():
@@ -269,6 +324,10 @@ class TriggerTable:
                 return IncidentType.ARMED_CLASH, tok.i, tok.i
         if tok.pos_ == "VERB" and lemma in _KILLING_VERBS and self._killing_by_people(tok):
             return IncidentType.ARMED_CLASH, tok.i, tok.i
+        if tok.pos_ == "VERB" and lemma in _DESTROY_VERBS and not _negated(tok):
+            destroyed = _destruction_by_force(tok)
+            if destroyed is not None and not self._other_event_outside(tok):
+                return destroyed, tok.i, tok.i  # "its aircraft had destroyed a rebel convoy"
         if tok.pos_ == "VERB" and _explodes(tok) and not _negated(tok) and not self._other_event_named(tok):
             # "an explosive-laden truck blew up outside an army base": a bomb the sentence does not name
             return IncidentType.LANDMINE_EXPLOSION, tok.i, tok.i
@@ -321,6 +380,20 @@ class TriggerTable:
         ):
             return False
         return not self._other_event_named(tok)
+
+    def _other_event_outside(self, tok: Any) -> bool:
+        """Another trigger in the sentence outside the doer and the target of ``tok`` ("its drones
+        destroyed a convoy": the drones and the convoy are parts of the one attack), and not only the
+        event it is dated by ("a day after the attack")."""
+        parts = {t.i for c in tok.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree}
+        return any(
+            t.i != tok.i
+            and t.i not in parts
+            and t.pos_ in ("NOUN", "VERB")
+            and self._type_at(t) is not None
+            and not temporal_anchor(t)
+            for t in tok.sent
+        )
 
     def _other_event_named(self, tok: Any) -> bool:
         return any(t.i != tok.i and self._type_at(t) is not None for t in tok.sent)
@@ -461,6 +534,14 @@ _NON_EVENT_HEADS = frozenset(
         "ship",
         "vehicle",
         "drone",
+        # Military things named for a weapon: "a mortar position", "rocket launchers", "a drone base".
+        "position",
+        "depot",
+        "launcher",
+        "battery",
+        "base",
+        "warehouse",
+        "factory",
         # Places named for what happens or happened there: "a displacement camp", "a detention facility",
         # "an evacuation shelter", "the ceasefire line".
         "camp",

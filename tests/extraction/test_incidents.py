@@ -479,3 +479,16 @@ def test_a_headline_label_before_a_colon_is_no_event(run) -> None:  # type: igno
         "Army says: rebels shelled Gao market\n\nRebels shelled a market in Gao on Sunday, the army said."
     )
     assert [i["type"] for i in told["incidents"]] == ["shelling"]
+
+
+def test_an_armed_force_destroying_a_target_is_an_attack_typed_by_the_doer(run) -> None:  # type: ignore[no-untyped-def]
+    air = run("The army said its aircraft had destroyed a rebel convoy near Dilling on Tuesday.")
+    assert _types(air) == ["airstrike"]
+    ground = run(
+        "Mortar shells hit the market in Kitshanga on Sunday. "
+        "A day after the attack, the army said it had destroyed a rebel mortar position on the hills."
+    )
+    assert _types(ground) == ["military_operation", "shelling"]
+    operation = next(i for i in ground["incidents"] if i["type"] == "military_operation")
+    assert operation["date"] == "2025-05-19"
+    assert _types(run("The flood destroyed three bridges near Dilling on Tuesday.")) == []
