@@ -12,7 +12,7 @@ its words.
 >>> resolve("last night", date(2025, 5, 20)).label()
 '2025-05-19/2025-05-20'
 >>> resolve("the early 1990s", None).label()
-'1990/1993'
+'1990/1994'
 >>> resolve("yesterday", None).label()
 'unknown'
 """
@@ -186,7 +186,7 @@ def _resolve(low: str, pub: date | None, kind: str, raw: str) -> TimeSpan | None
         if not m:
             return None
         base = int(m.group(2))
-        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(m.group(1) or "", (0, 9))
+        lo, hi = {"early": (0, 4), "mid": (4, 6), "late": (7, 9)}.get(m.group(1) or "", (0, 9))
         return TimeSpan.range(date(base + lo, 1, 1), date(base + hi, 12, 31), raw)
     if kind == "year_war":
         year = int(re.search(r"\d{4}", low).group(0))  # type: ignore[union-attr]
@@ -260,6 +260,11 @@ def _resolve(low: str, pub: date | None, kind: str, raw: str) -> TimeSpan | None
     return None
 
 
+def _range_or_day(start: date, end: date, raw: str) -> TimeSpan:
+    """The days from ``start`` to ``end``; one day when they meet (or ``end`` is before ``start``)."""
+    return TimeSpan.range(start, end, raw) if end > start else TimeSpan.day(start, raw)
+
+
 def _relative(low: str, pub: date, raw: str) -> TimeSpan | None:
     if low in ("today", "tonight", "earlier today") or (
         low.startswith("this ") and low.split()[1] in ("morning", "afternoon", "evening")
@@ -276,19 +281,22 @@ def _relative(low: str, pub: date, raw: str) -> TimeSpan | None:
     if low in ("last night", "overnight", "during the night"):
         return TimeSpan.range(pub - timedelta(days=1), pub, raw)
     monday = pub - timedelta(days=pub.weekday())
+    # "Earlier this week/month/year" is before the day of the report: it ends the day before publication
+    # (unless the period began that day).
+    before = pub - timedelta(days=1) if low.startswith("earlier") else pub
     if low in ("earlier this week", "this week", "earlier in the week"):
-        return TimeSpan.range(monday, pub, raw)
+        return _range_or_day(monday, before, raw)
     if low == "last week":
         return TimeSpan.range(monday - timedelta(days=7), monday - timedelta(days=1), raw)
     if low in ("past week", "the past week"):
         return TimeSpan.range(pub - timedelta(days=7), pub, raw)
     if low in ("earlier this month", "this month", "earlier in the month"):
-        return TimeSpan.range(pub.replace(day=1), pub, raw)
+        return _range_or_day(pub.replace(day=1), before, raw)
     if low == "last month":
         prev = pub.replace(day=1) - timedelta(days=1)
         return TimeSpan.month(prev.year, prev.month, raw)
     if low in ("this year", "earlier this year", "earlier in the year"):
-        return TimeSpan.range(date(pub.year, 1, 1), pub, raw)
+        return _range_or_day(date(pub.year, 1, 1), before, raw)
     if low == "last year":
         return TimeSpan.year(pub.year - 1, raw)
     if low.startswith("in recent"):

@@ -24,7 +24,9 @@ PUB = date(2025, 5, 20)  # a Tuesday
         ("yesterday", "2025-05-19", Precision.DAY),
         ("last night", "2025-05-19/2025-05-20", Precision.RANGE),
         ("overnight", "2025-05-19/2025-05-20", Precision.RANGE),
-        ("earlier this week", "2025-05-19/2025-05-20", Precision.RANGE),
+        ("earlier this week", "2025-05-19", Precision.DAY),  # before the report's Tuesday: Monday
+        ("this week", "2025-05-19/2025-05-20", Precision.RANGE),
+        ("earlier this month", "2025-05-01/2025-05-19", Precision.RANGE),
         ("14 April 2025", "2025-04-14", Precision.DAY),
         ("April 14", "2025-04-14", Precision.DAY),
         ("September 2023", "2023-09", Precision.MONTH),
@@ -32,7 +34,7 @@ PUB = date(2025, 5, 20)  # a Tuesday
         ("in December", "2024-12", Precision.MONTH),  # no later than publication
         ("the 2020 war", "2020", Precision.YEAR),
         ("the 1990s", "1990/1999", Precision.RANGE),
-        ("the early 1990s", "1990/1993", Precision.RANGE),
+        ("the early 1990s", "1990/1994", Precision.RANGE),
         ("the late 1980s", "1987/1989", Precision.RANGE),
     ],
 )
@@ -60,7 +62,7 @@ def test_without_publication_relative_dates_stay_unknown(words: str) -> None:
 
 def test_absolute_dates_need_no_publication() -> None:
     assert resolve("14 April 2025", None).label() == "2025-04-14"
-    assert resolve("the early 1990s", None).label() == "1990/1993"
+    assert resolve("the early 1990s", None).label() == "1990/1994"
 
 
 BASE = datetime(2025, 5, 20)
