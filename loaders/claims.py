@@ -717,6 +717,24 @@ class ClaimFinder:
                 and c.doc[c.right_edge.i + 1].text == ","
                 and any(t.pos_ == "VERB" and t.dep_ in ("acl", "relcl") for t in c.subtree)
             ]
+        if not ccomp:
+            # "said in a statement that fighters stormed the village", "told reporters on Monday that
+            # …": the small model often hangs the that-clause on the noun of the verb's prepositional
+            # phrase (acl of "statement"). A clause opened by the conjunction "that" (mark, not the
+            # relative pronoun of "a statement that was released") is still what was said.
+            ccomp = [
+                t.head
+                for prep in children
+                if prep.dep_ == "prep" and prep.i > verb.i
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for t in pobj.subtree
+                if t.dep_ == "mark"
+                and t.lower_ == "that"
+                and t.head.dep_ in ("acl", "relcl", "ccomp")
+                and t.head.pos_ in ("VERB", "AUX")
+                and t.head.head.i == pobj.i
+            ][:1]
         dobj = [c for c in children if c.dep_ in ("dobj", "attr")]
         preps = {c.lower_: c for c in children if c.dep_ in ("prep", "agent")}
         on = preps.get("on")
@@ -1321,8 +1339,9 @@ class ClaimFinder:
             if c.i in content_ids:
                 continue
             if c.dep_ in ("npadvmod", "prep", "advmod", "tmod") or c.ent_type_ in ("DATE", "TIME"):
-                sub = list(c.subtree)
-                if any(
+                # Content hung inside the phrase ("in a statement that … on Sunday") dates the event.
+                sub = [t for t in c.subtree if t.i not in content_ids]
+                if sub and any(
                     t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("today", "yesterday", "overnight")
                     for t in sub
                 ):

@@ -960,3 +960,14 @@ def test_a_denial_answers_the_claim_that_speaks_of_the_denier(run: Run) -> None:
         ann = run(text)
         (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
         assert denied_words in next(c["quote"] for c in ann["claims"] if c["id"] == denied), ann["claims"]
+
+
+def test_that_clause_hung_on_the_statement_noun_is_the_content(run: Run) -> None:
+    # The small model parses "said in a statement that …" with the that-clause as a clause of the noun
+    # "statement"; it is still what the army said, and its "on Sunday" dates the raid, not the statement.
+    said = "The Sudanese army said in a statement that RSF fighters stormed the village on Sunday"
+    c = _only(run(said + "."))
+    assert (c["stance"], c["claimant_name"], c["quote"]) == ("accuse", "Armed Forces of Sudan", said)
+    assert (c["date"], c["date_text"]) == (None, "")
+    # A relative clause ("a statement that was read out") is no content.
+    assert run("The army said in a statement that was read out on state radio on Sunday.")["claims"] == []
