@@ -42,6 +42,7 @@ chunk is an Article of its own whose offsets index its own text, with ``extra`` 
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -380,18 +381,34 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         raise InputError(str(path), f"more than {_mb(limit)}, over the limit")
     if not data.strip():
         raise InputError(str(path), "empty file")
-    if b"\x00" in data[:8192] or (b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if b"\x00" in data and _bom_codec(data) is None:
         raise InputError(str(path), "binary file (NUL bytes), not text")
     return data
 
 
+# A byte-order mark names the encoding outright (Windows tools save "Unicode" text as UTF-16 with
+# one), so such a file is text and is read in that encoding. Without a mark only UTF-8 is read:
+# guessing a legacy code page could silently garble names.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),  # before UTF-16 LE: its mark starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _bom_codec(data: bytes) -> str | None:
+    return next((codec for bom, codec, _ in _BOMS if data.startswith(bom)), None)
+
+
 def _decode(data: bytes, source: str, line: int | None = None) -> str:
+    codec, label = next(((c, n) for bom, c, n in _BOMS if data.startswith(bom)), ("utf-8-sig", "UTF-8"))
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise InputError(
             source,
-            f"undecodable text: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            f"undecodable text: not {label} (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             line,
         ) from exc
 
@@ -525,6 +542,11 @@ def _read_json(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | Inpu
 def _read_jsonl(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | InputError | Skipped]:
     seen_any = False
     with path.open("rb") as fh:
+        if _bom_codec(fh.read(4)) not in (None, "utf-8"):
+            # Lines of UTF-16/32 text do not split on the newline byte; one message, not one per line.
+            yield InputError(str(path), "JSON Lines in UTF-16/UTF-32 are not read; save the file as UTF-8")
+            return
+        fh.seek(0)
         for lineno, line in _bounded_lines(fh, TEXT_LIMIT_BYTES * 2):
             if line is None:
                 seen_any = True
@@ -569,6 +591,9 @@ def _bounded_lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None
         yield lineno, line
 
 
+_MIN_HTML_WORDS = 8
+
+
 def _read_html(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | InputError | Skipped]:
     import trafilatura
 
@@ -584,6 +609,9 @@ def _read_html(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | Inpu
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not str(body).strip():
         raise InputError(str(path), "no article text found in the HTML")
+    if len(str(body).split()) < _MIN_HTML_WORDS and not re.search(r"[.!?]", str(body)):
+        # A page without an article body gives its navigation ("Home"): no sentence, only furniture.
+        raise InputError(str(path), f"no article text found in the HTML (only {str(body).strip()[:40]!r})")
     # trafilatura gives one paragraph a line.
     text = "\n\n".join(line.strip() for line in str(body).split("\n") if line.strip())
     _check_text(text, str(path))

@@ -437,6 +437,29 @@ def test_each_bad_input_gives_one_line_naming_file_and_problem(tmp_path: Path) -
     assert good.exists()
 
 
+def test_text_with_a_utf16_byte_order_mark_is_read_and_furniture_only_html_is_refused(
+    tmp_path: Path,
+) -> None:
+    body = "Shells hit the dam road on Friday, the district chief said.\n\nThe militia denied it."
+    for codec in ("utf-16", "utf-16-be", "utf-32"):
+        data = body.encode(codec)
+        if codec == "utf-16-be":
+            data = b"\xfe\xff" + data
+        [a] = read_file(write(tmp_path / f"{codec}.txt", data))
+        assert isinstance(a, Article) and a.text == body, codec
+    # Without a mark, UTF-16 stays binary: no guessing of encodings.
+    [err] = read_file(write(tmp_path / "nobom.txt", body.encode("utf-16-le")))
+    assert str(err) == f"{tmp_path / 'nobom.txt'}: binary file (NUL bytes), not text"
+    [err] = read_file(write(tmp_path / "lines.jsonl", json.dumps({"text": body}).encode("utf-16")))
+    assert str(err) == (
+        f"{tmp_path / 'lines.jsonl'}: JSON Lines in UTF-16/UTF-32 are not read; save the file as UTF-8"
+    )
+    page = "<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></body></html>"
+    [err] = read_file(write(tmp_path / "nav.html", page))
+    assert isinstance(err, InputError)
+    assert str(err).startswith(f"{tmp_path / 'nav.html'}: no article text found in the HTML")
+
+
 def test_json_record_over_the_text_limit_is_rejected_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     with path.open("w", encoding="utf-8") as fh:
