@@ -383,6 +383,17 @@ class Extractor:
     ) -> str:
         kind = LocationKind(place.kind)
         lid = location_id(kind.value, place.country, place.name, place.key)
+        if lid not in state.places:
+            # One name is one place within an article: a later mention that the gazetteer puts in another
+            # country (Kitshanga in Angola once Luanda is mentioned) is the place named before.
+            lid = next(
+                (
+                    known.id
+                    for known in state.places.values()
+                    if known.location_kind is kind and known.name.casefold() == place.name.casefold()
+                ),
+                lid,
+            )
         loc = state.places.get(lid)
         text = state.article.text
         a = surface_start if surface_start is not None else start
@@ -843,6 +854,7 @@ class Extractor:
             clause = clause.head
         lo = s.offset + min(t.idx for t in clause.subtree)
         hi = s.offset + max(t.idx + len(t.text) for t in clause.subtree)
+        places_here = [m for m in places_here if not _in_title(m, s)]
         inside = [m for m in places_here if lo <= m[1] and m[2] <= hi]
         # Outside the clause, a country is another clause's business ("…, adding that Kinshasa held Rwanda
         # responsible"); a town or region there still places a short report.
@@ -1324,6 +1336,46 @@ _HIT_VERBS = frozenset(
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "towards", "toward", "into", "inside"})
 
 _LOC_RANK = {"site": 0, "city": 1, "route": 2, "region": 3, "country": 4}
+
+# Words of an office whose place names a jurisdiction, not where an event happened: "said Josué Mukendi,
+# the administrator of Masisi territory", "health officials in North Kivu said", "the governor of Odesa
+# region".
+_TITLE_WORDS = frozenset(
+    {
+        "administrator",
+        "administration",
+        "governor",
+        "mayor",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "ministry",
+        "prosecutor",
+        "authority",
+        "council",
+        "commissioner",
+        "head",
+        "chief",
+    }
+)
+
+
+def _in_title(mention: tuple[int, int, int, str], s: _Sentence) -> bool:
+    """The place mention modifies an office ("the administrator of Masisi territory") on its way up the
+    parse, before it reaches a verb."""
+    span = s.span.doc.char_span(mention[1] - s.offset, mention[2] - s.offset, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.head.i != tok.i and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "ROOT"):
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _TITLE_WORDS:
+            return True
+    return False
 
 
 def _dominant(

@@ -276,3 +276,22 @@ def test_a_seat_of_government_keeps_its_state_in_a_foreign_story(run) -> None:  
     )
     bodies = {a["name"]: a["country"] for a in ann["actors"] if a["kind"] == "government_body"}
     assert bodies == {"Pentagon": "USA", "Kremlin": "RUS"}
+
+
+def test_one_name_is_one_place_in_an_article(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Rebels fired mortar rounds into Kitshanga in North Kivu on Sunday. "
+        "Angola and Angolan mediators in Luanda called for calm. "
+        "Residents of Kitshanga buried the dead on Monday."
+    )
+    assert [loc["name"] for loc in ann["locations"]].count("Kitshanga") == 1, ann["locations"]
+
+
+def test_a_place_in_an_officials_title_does_not_place_the_incident(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Artillery shells hit a school in Dilling on Sunday, killing four pupils, said Adam Idris, "
+        "the governor of South Kordofan."
+    )
+    names = {loc["id"]: loc["name"] for loc in ann["locations"]}
+    near = {names[e["to"]] for e in ann["edges"] if e["type"] == "OCCURRED_NEAR"}
+    assert "Dilling" in near and "South Kordofan" not in near, near
