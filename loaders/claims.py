@@ -56,6 +56,8 @@ class Lexicon:
     act_verbs: frozenset[str] = frozenset()
     # "according to UN estimates": nouns for what a source gives; the source is the claimant.
     source_nouns: frozenset[str] = frozenset()
+    # "carried out", "opened fire", "set fire": a wrongdoing verb that is one only with one of these words.
+    wrongdoing_needs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def reporting(self) -> frozenset[str]:
@@ -90,6 +92,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         attribute=fs(data.get("attribution_verbs", [])),
         act_verbs=fs(data.get("act_verbs", [])),
         source_nouns=fs(data.get("source_nouns", [])),
+        wrongdoing_needs={k: fs(v) for k, v in (data.get("wrongdoing_needs") or {}).items()},
     )
 
 
@@ -117,6 +120,7 @@ class ClaimDraft:
     names_claim: bool = False  # "rejected the accusation": the denied claim is named, not described
     retracts: bool = False  # "withdrew that claim": denies the claimant's own earlier claim
     described: tuple[int, int] | None = None  # an accusation described only inside the denial
+    charge_described: bool = False  # "the allegations that …": a claim noun carries the described charge
     present_tense: bool = False
     according_to: bool = False
     denies: list[int] = field(default_factory=list)  # indices of denied drafts (set by link_denials)
@@ -148,6 +152,11 @@ _BLAME_PREDICATES = frozenset({"responsible", "behind", "culpable", "guilty", "a
 _REPORT_NOUNS = frozenset({"statement", "report", "briefing", "message", "video", "post", "interview"})
 # "rejected that accusation" looks for an accusation; "rejected that claim" for the claim just reported.
 _ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "counter-accusation"})
+# A sentence of an article as the claim finder sees it: (span, index, paragraph offset, its drafts).
+_Sent = tuple[Any, int, int, list[ClaimDraft]]
+# Nouns for a text someone issues ("issued the following statement").
+_STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "message", "letter"})
+_LEADERSHIP_NOUNS = frozenset({"command", "leadership", "headquarters", "politburo"})
 _DENY_HEADS = frozenset({"role", "involvement", "responsibility", "part", "link", "links", "connection"})
 
 
@@ -159,6 +168,7 @@ class ClaimFinder:
         self.resolver = resolver
         self.last_claimant: str | None = None
         self.cleared: list[str] = []  # actors a negated wrongdoing clause clears (last content read)
+        self.none_of: list[Any] = []  # "no Turkish soldiers were hurt": the nouns "no" negates (same)
 
     # -- per sentence ---------------------------------------------------------------------------------
 
@@ -504,6 +514,7 @@ class ClaimFinder:
         if any(self._deny_word(t) for t in toks) or any(p in low for p in self.lex.deny_phrases):
             stance = Stance.DENY
         acc, negated = self._accused_in_content(toks, offset, sentence)
+        negated = negated and not self._own_losses([speaker], self.none_of)
         cleared = tuple(self.cleared)
         acc = [a for a in acc if not self._same_side(speaker, a)]
         # "These accusations are fabricated by Kinshasa": the agent of the fabrication is accused.
@@ -537,6 +548,56 @@ class ClaimFinder:
                 )
             )
         return out
+
+    def quoted_run(self, intro: list[_Sent], paragraphs: list[list[_Sent]]) -> None:
+        """A quotation over several paragraphs (see :func:`paragraph_quotations`): a statement printed in
+        full after "issued the following statement", or wire copy that names the speaker where the
+        quotation opens or where it closes. Each sentence inside it is the speaker's claim. ``intro``
+        holds the sentences of the paragraph before the quotation, ``paragraphs`` those of the quotation's
+        paragraphs, each as (span, index, paragraph offset, drafts); drafts are changed or added in place.
+        """
+        first = paragraphs[0]
+        speaker = self._run_speaker(intro, first, paragraphs[-1])
+        if speaker is None:
+            return
+        # The opening paragraph is the speaker's only when it starts inside the quotation.
+        opens = first[0][0].text.lstrip()[:1] in ('"', "“")
+        for span, index, offset, found in [s for p in (paragraphs if opens else paragraphs[1:]) for s in p]:
+            if found:
+                for d in found:
+                    if d.claimant is None and not d.mutual:
+                        d.claimant = speaker  # "We reject the allegations …" inside the statement
+                continue
+            # A heading or a signature ("Statement to the public opinion", the issuing body's name and a
+            # date) states nothing: a claim needs a finite verb.
+            if not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in span):
+                continue
+            found.extend(self.continue_quote(span, index, offset, speaker))
+
+    def _run_speaker(self, intro: list[_Sent], first: list[_Sent], last: list[_Sent]) -> str | None:
+        # 'The ministry said in a statement: "…' or '…," the ministry said.' name the speaker where the
+        # quotation opens or where it closes.
+        for _span, _index, _offset, found in [*reversed(first), *last[-1:]]:
+            named = [d.claimant for d in found if d.claimant is not None]
+            if named:
+                return named[-1]
+        # "The general command issued the following statement": whoever issued it.
+        for span, index, offset, _found in reversed(intro):
+            for tok in span:
+                if tok.lemma_.lower() not in _STATEMENT_NOUNS or tok.dep_ not in ("dobj", "nsubjpass"):
+                    continue
+                verb = tok.head
+                for c in verb.children:
+                    head = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else c
+                    if c.dep_ not in ("nsubj", "agent") or head is None or head.pos_ == "PRON":
+                        continue
+                    if head.lemma_.lower() in _LEADERSHIP_NOUNS:
+                        # "The group's general command issued …": the command speaks for the group.
+                        head = next((g for g in head.children if g.dep_ == "poss"), head)
+                    issuers = self.resolver.resolve_all(head, offset, index, speaker=True)
+                    if issuers:
+                        return issuers[0]
+        return None
 
     def _retracts(self, verb: Any) -> bool:
         """ "withdrew its earlier statement", "corrected the figure": taking back one's own claim."""
@@ -777,6 +838,7 @@ class ClaimFinder:
         owners: frozenset[str] = frozenset()
         names_claim = False
         described: tuple[int, int] | None = None
+        charge_described = False
 
         if stance is Stance.ACCUSE:
             if passive:
@@ -849,6 +911,7 @@ class ClaimFinder:
                         and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
                     ):
                         described = self._span_of(list(c.subtree), offset)
+                        charge_described = obj.lemma_.lower() in lex.claim_nouns
             elif verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.claim_nouns:
                 names_claim = True
                 content.append(verb.head)
@@ -941,9 +1004,19 @@ class ClaimFinder:
         # Stance from the content words.
         content_sorted = sorted({t.i: t for t in content}.values(), key=lambda t: t.i)
         content_text = " ".join(t.lower_ for t in content_sorted)
-        clause_text = " ".join(t.lower_ for t in verb.subtree)
+        # "…, a statement the other side dismissed as propaganda": a clause on a noun naming this claim
+        # is someone else's answer to it (see _appended), not part of what the speaker says.
+        answer = {
+            x.i
+            for t in verb.subtree
+            if t.lemma_.lower() in lex.claim_nouns
+            and t.dep_ in ("appos", "npadvmod", "dep")
+            and any(c.dep_ == "relcl" for c in t.children)
+            for x in t.subtree
+        }
+        clause_text = " ".join(t.lower_ for t in verb.subtree if t.i not in answer)
         if stance is Stance.ASSERT:
-            deny_word = any(self._deny_word(t) for t in [*oprd, *content_sorted])
+            deny_word = any(self._deny_word(t) for t in [*oprd, *content_sorted] if t.i not in answer)
             deny_phrase = any(p in clause_text for p in lex.deny_phrases)
             if deny_word or deny_phrase:
                 stance = Stance.DENY
@@ -958,6 +1031,7 @@ class ClaimFinder:
                                 inner = [x for x in c.subtree if not (x.dep_ == "mark" and x.head.i == c.i)]
                                 described = self._span_of(inner, offset)
                                 names_claim = False
+                                charge_described = True
         if (
             stance is Stance.DENY
             and not names_claim
@@ -976,6 +1050,9 @@ class ClaimFinder:
         if stance is Stance.ASSERT and content_sorted:
             acc_targets, content_negated = self._accused_in_content(content_sorted, offset, sentence)
             cleared = tuple(self.cleared)
+            if content_negated and speaker_tok is not None:
+                spk_ids = resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)
+                content_negated = not self._own_losses(spk_ids, self.none_of)
             if acc_targets and speaker_tok is not None:
                 claimant_ids = resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)
                 acc_targets = [t for t in acc_targets if not any(self._same_side(c, t) for c in claimant_ids)]
@@ -1082,6 +1159,7 @@ class ClaimFinder:
                 d.names_claim = names_claim
                 d.retracts = retracts
                 d.described = described
+                d.charge_described = charge_described
                 d.content_negated = content_negated
                 d.denied_owners = owners
                 d.cleared = cleared
@@ -1230,6 +1308,23 @@ class ClaimFinder:
         if acc:
             return Stance.ACCUSE, acc, neg, cleared
         return Stance.ASSERT, [], neg, cleared
+
+    def _own_losses(self, speakers: list[str], nouns: list[Any]) -> bool:
+        """ "No Turkish soldiers were hurt", said by Turkey's defence ministry: the speaker reports that
+        its own side lost no one, which denies nobody's claim."""
+        if not speakers or not nouns:
+            return False
+        reg = self.resolver.reg
+        side = {a for s in speakers for a in reg.side_of(s)}
+        countries = {reg.actors[a].country for a in side if a in reg.actors} - {None}
+        for noun in nouns:
+            marks = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+            own = any(
+                reg.dictionary.country_of_word(c.text) in countries for c in marks if c.ent_type_
+            ) or any(c.lower_ in ("our", "its") for c in marks)
+            if not own:
+                return False
+        return True
 
     def _same_side(self, claimant: str, target: str) -> bool:
         """A ministry reporting its own forces' strike is not accusing them."""
@@ -1407,6 +1502,7 @@ class ClaimFinder:
         negated = False
         found: list[str] = []
         self.cleared = []
+        self.none_of = []
         # Only the content's main clause (and its conjuncts) says who did what; subordinate clauses
         # ("as traders were laying out their goods") do not.
         roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
@@ -1466,7 +1562,13 @@ class ClaimFinder:
                         found.extend(self._noun_perpetrators(c, offset, sentence))
                 if found:
                     break
-            if lemma not in self.lex.wrongdoing and not any_subject and not blamed and not purpose:
+            needed = self.lex.wrongdoing_needs.get(lemma)
+            # "set fire to", "set on fire": the word may hang on a preposition of the verb.
+            wrong = lemma in self.lex.wrongdoing and (
+                not needed
+                or any(c.lower_ in needed or any(g.lower_ in needed for g in c.children) for c in t.children)
+            )
+            if not wrong and not any_subject and not blamed and not purpose:
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
             if passive:
@@ -1489,6 +1591,10 @@ class ClaimFinder:
                     if c.dep_ == "nsubj" and any(x.lower_ in ("no", "none", "nobody") for x in c.subtree):
                         negated = True
                     elif c.dep_ == "nsubj" and self._unnamed_perpetrator(c):
+                        continue
+                    elif c.lower_ in ("it", "we", "i"):
+                        # "the army said it had struck a depot", '"We hit the camp"': the speaker tells
+                        # of its own act.
                         continue
                     elif c.dep_ == "nsubj" and any(
                         x.dep_ == "poss" and x.lower_ in ("its", "our") for x in c.children
@@ -1515,6 +1621,8 @@ class ClaimFinder:
                 t.lower_ == "no" and t.dep_ == "det" and t.head.dep_ in ("nsubj", "nsubjpass")
             ):
                 negated = True
+                if t.lower_ == "no":
+                    self.none_of.append(t.head)
         return list(dict.fromkeys(found)), negated
 
     def _noun_perpetrators(self, noun: Any, offset: int, sentence: int) -> list[str]:
@@ -1772,7 +1880,11 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
                 )
                 d.denies = [len(out) - 1]
             continue
-        match = _best_denied(drafts, i, same_side, accusations_only=False)
+        # "rejected the allegations that its forces …" describes the charge: an earlier accusation of
+        # the denier's side may be it, but any other earlier claim is not.
+        # "rejected the allegations that its forces …" names and describes the charge: an earlier
+        # accusation of the denier's side may be it, any other earlier claim is not.
+        match = _best_denied(drafts, i, same_side, accusations_only=d.charge_described)
         if match is None and d.names_claim and d.described is None and not d.points_back:
             # A lead that reports the denial first ("X rejected the accusations …") names a charge the
             # article only reports further down: the next accusation against the denier's side.
@@ -1974,4 +2086,35 @@ def fold_quoted_followups(drafts: list[ClaimDraft], text: str) -> list[ClaimDraf
         if head.stance is Stance.ASSERT and d.stance is not Stance.ASSERT:
             head.stance, head.targets = d.stance, list(d.targets)
             head.names_claim, head.content_negated = d.names_claim, d.content_negated
+    return out
+
+
+def paragraph_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(first, last) paragraph indices of quotations that run over paragraphs: opened in ``first`` and
+    not closed there, closed in ``last``. A paragraph that goes on with an open quotation may repeat the
+    opening mark, as wire copy does; that mark does not close it.
+
+    >>> text = 'The army said:\n\n"We hit the depot.\n\n"We lost no one."\n\nEnd.'
+    >>> paragraph_quotations(text, [(0, 14), (16, 34), (36, 53), (55, 59)])
+    [(1, 2)]
+    """
+    out: list[tuple[int, int]] = []
+    open_since: int | None = None
+    for k, (start, end) in enumerate(paragraphs):
+        body = text[start:end].lstrip()
+        inside = open_since is not None
+        if inside and body[:1] in ('"', "“"):
+            body = body[1:]
+        for ch in body:
+            if ch == "“":
+                inside = True
+            elif ch == "”":
+                inside = False
+            elif ch == '"':
+                inside = not inside
+        if inside and open_since is None:
+            open_since = k
+        elif not inside and open_since is not None:
+            out.append((open_since, k))
+            open_since = None
     return out

@@ -40,7 +40,14 @@ from graph.model import (
 from graph.taxonomy import IncidentType
 from loaders import dates as dates_mod
 from loaders.actors import ActorResolver, ArticleActors, default_dictionary, retag_places_named_elsewhere
-from loaders.claims import ClaimDraft, ClaimFinder, default_lexicon, fold_quoted_followups, link_denials
+from loaders.claims import (
+    ClaimDraft,
+    ClaimFinder,
+    default_lexicon,
+    fold_quoted_followups,
+    link_denials,
+    paragraph_quotations,
+)
 from loaders.gazetteer import (
     SETTLEMENT_NOUNS,
     SITE_NOUNS,
@@ -328,6 +335,18 @@ class Extractor:
                     break
                 if per_sentence[j]:
                     break
+        by_paragraph: dict[int, list[int]] = {}
+        for s in sentences:
+            by_paragraph.setdefault(s.offset, []).append(s.index)
+        para_sents = [by_paragraph.get(a, []) for a, _ in spans]
+
+        def sent_rows(ks: list[int]) -> list[tuple[Any, int, int, list[ClaimDraft]]]:
+            return [(sentences[k].span, k, sentences[k].offset, per_sentence[k]) for k in ks]
+
+        for first, last in paragraph_quotations(article.text, spans):
+            quoted = [sent_rows(para_sents[p]) for p in range(first, last + 1) if para_sents[p]]
+            if quoted:
+                finder.quoted_run(sent_rows(para_sents[first - 1]) if first else [], quoted)
         for k, found in enumerate(per_sentence):
             for d in found:
                 d.about_incident = self._about(d, incidents, here_of[k])

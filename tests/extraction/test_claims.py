@@ -971,3 +971,72 @@ def test_that_clause_hung_on_the_statement_noun_is_the_content(run: Run) -> None
     assert (c["date"], c["date_text"]) == (None, "")
     # A relative clause ("a statement that was read out") is no content.
     assert run("The army said in a statement that was read out on state radio on Sunday.")["claims"] == []
+
+
+def test_a_statement_printed_over_paragraphs_is_its_issuer(run: Run) -> None:
+    ann = run(
+        "The Sahel Liberation Movement's general command released the following statement on Friday.\n\n"
+        '"To the people of Gao\n\n'
+        "This morning a Malian helicopter fired on a wedding party near Tessit. We reject the "
+        "accusations that our fighters mined the road to Ansongo.\n\n"
+        'General Command\n12 March 2025"'
+    )
+    by_quote = {c["quote"]: c for c in ann["claims"]}
+    strike = next(c for q, c in by_quote.items() if "fired on a wedding party" in q)
+    assert (strike["stance"], strike["claimant_name"]) == ("accuse", "Sahel Liberation Movement")
+    denial = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert denial["claimant_name"] == "Sahel Liberation Movement"
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    assert "mined the road to Ansongo" in next(c["quote"] for c in ann["claims"] if c["id"] == denied)
+    # The heading and the signature state nothing.
+    assert not [q for q in by_quote if "To the people" in q or "12 March" in q]
+
+
+def test_a_described_charge_is_not_an_unrelated_earlier_claim(run: Run) -> None:
+    ann = run(
+        "Niger's army said on Monday that its aircraft had destroyed two boats on the river. The Azawad "
+        "Front rejected the allegations that its men were smuggling fuel across the border."
+    )
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    assert "smuggling fuel" in next(c["quote"] for c in ann["claims"] if c["id"] == denied)
+
+
+def test_no_losses_of_ones_own_side_denies_nothing(run: Run) -> None:
+    ann = run(
+        "The Kivu Liberation Front accused Rwandan troops of shelling Sake. Rwanda's defence ministry said "
+        "its forces had returned fire. No Rwandan soldiers were killed, the ministry said."
+    )
+    assert [e for e in ann["edges"] if e["type"] == "DENIES"] == []
+    last = next(c for c in ann["claims"] if "No Rwandan soldiers" in c["quote"])
+    assert last["stance"] == "assert"
+
+
+def test_a_reply_naming_the_statement_does_not_change_its_stance(run: Run) -> None:
+    ann = run(
+        "The Transnistrian interior ministry said on Friday that the three fishermen had crossed the "
+        "river illegally, a statement the Moldovan government dismissed as fiction."
+    )
+    first = next(c for c in ann["claims"] if c["quote"].startswith("The Transnistrian"))
+    assert first["stance"] == "assert"
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    assert denied == first["id"]
+
+
+def test_carrying_and_opening_are_no_wrongdoing_without_their_object(run: Run) -> None:
+    for text in (
+        "Witnesses said the Red Crescent was carrying wounded villagers to Goma when the shelling began.",
+        "The governor said the Red Cross had opened a clinic in Sake on Sunday.",
+    ):
+        assert [c["stance"] for c in run(text)["claims"]] == ["assert"], text
+    c = _only(
+        run("The Congolese army said the Kivu Liberation Front had opened fire on its posts near Goma.")
+    )
+    assert (c["stance"], c["target_name"]) == ("accuse", "Kivu Liberation Front")
+
+
+def test_it_in_the_reported_clause_is_the_speaker(run: Run) -> None:
+    ann = run(
+        "A Turkish drone strike on a farm near Zakho killed three shepherds, Iraq's health ministry said, "
+        "while the Turkish military said it had killed four fighters of an armed group hiding there."
+    )
+    assert [e for e in ann["edges"] if e["type"] == "ACCUSES"] == []
