@@ -19,6 +19,7 @@ from typing import Any
 
 from graph.model import (
     Actor,
+    ActorKind,
     Article,
     ArticleGraph,
     CasualtyFigure,
@@ -360,9 +361,42 @@ class Extractor:
                 d.mentions = frozenset(merged.get(a, a) for a in d.mentions)
             for inc in incidents:
                 inc.victims = list(dict.fromkeys(merged.get(v, v) for v in inc.victims))
+        self._drop_places_taken_for_actors(state, drafts, incidents)
         drafts = fold_quoted_followups(drafts, article.text)
         drafts = link_denials(drafts, registry.same_side)
         return self._graph(state, sentences, drafts, incidents)
+
+    @staticmethod
+    def _drop_places_taken_for_actors(
+        state: _ArticleState, drafts: list[ClaimDraft], incidents: list[IncidentDraft]
+    ) -> None:
+        """An organisation or person known only by names the article also uses for a place ("Kupiansk,
+        which lies 40 km from the border, has been shelled", tagged ORG once) is that place, unless it
+        speaks."""
+        surfaces = {alias.casefold() for loc in state.places.values() for alias in (loc.name, *loc.aliases)}
+        speakers = {d.claimant for d in drafts if d.claimant}
+        actors = state.actors.actors
+        places = [
+            aid
+            for aid, actor in actors.items()
+            if actor.actor_kind in (ActorKind.ORGANISATION, ActorKind.PERSON)
+            and aid not in speakers
+            and all(name.casefold() in surfaces for name in (actor.name, *actor.aliases))
+            and not any(other.parent_id == aid for other in actors.values())
+        ]
+        for aid in places:
+            del actors[aid]
+        if not places:
+            return
+        gone = set(places)
+        affiliation = state.actors.affiliation
+        for key in [k for k, v in affiliation.items() if k in gone or v in gone]:
+            del affiliation[key]
+        for d in drafts:
+            d.targets = [t for t in d.targets if t not in gone]
+            d.mentions = frozenset(a for a in d.mentions if a not in gone)
+        for inc in incidents:
+            inc.victims = [v for v in inc.victims if v not in gone]
 
     def _places_named_as_persons(self, doc: Any) -> None:
         """Towns the small model tags as persons or organisations ("the village of Kfar Roummane")."""

@@ -295,3 +295,12 @@ def test_a_place_in_an_officials_title_does_not_place_the_incident(run) -> None:
     names = {loc["id"]: loc["name"] for loc in ann["locations"]}
     near = {names[e["to"]] for e in ann["edges"] if e["type"] == "OCCURRED_NEAR"}
     assert "Dilling" in near and "South Kordofan" not in near, near
+
+
+def test_a_town_tagged_as_an_organisation_once_is_no_actor(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Russian artillery shelled a village near Kupiansk on Sunday. "
+        "Kupiansk, which lies about 40 km from the border, has been shelled almost daily since the spring."
+    )
+    assert not any(a["name"] == "Kupiansk" for a in ann["actors"]), ann["actors"]
+    assert any("Kupiansk" in loc["aliases"] for loc in ann["locations"])
