@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +39,7 @@ from typing import Any, NamedTuple
 from pydantic_core import to_json as _to_json
 
 from graph.errors import StoreError, ValidationError
+from graph.gcpause import CYCLIC_GC_PAUSED
 from graph.merge import merge_edge, merge_node
 from graph.model import (
     EDGE_ENDPOINTS,
@@ -59,11 +61,18 @@ from graph.model import (
     trusted_edge,
 )
 from graph.store import (
+    ROW_LINK_PROPS,
+    ROW_LINKS_IN,
+    ROW_LINKS_OUT,
+    ArticleBrief,
     ChainStep,
     Direction,
     GraphStore,
+    Link,
+    RowFacts,
     TimelineFilter,
     claim_sort_key,
+    display_name,
     incident_sort_key,
 )
 
@@ -199,6 +208,7 @@ def _raw_names(node: Node) -> set[str]:
 
 
 _EMPTY: dict[str, _EdgeRecord] = {}
+_BY_ID_OTHER = operator.itemgetter(0, 1)
 
 
 def _check_edges(graph: ArticleGraph, kinds: dict[str, NodeKind], stored: dict[str, Node]) -> None:
@@ -943,6 +953,131 @@ class NetworkXStore(GraphStore):
         for r in roots:
             walk(r, 0, None, "root")
         return steps
+
+    def row_facts(self, incident_ids: Iterable[str], claim_depth: int) -> RowFacts:
+        # The generic row_facts read from the edge records themselves: neighbours() makes an Edge model
+        # of every edge at a node and the generic reads every type, where a row needs a few fields of
+        # a few types (a month's rows touch hundreds of thousands of edges).
+        nodes = self._nodes
+        facts = RowFacts()
+        links, incidents, claims = facts.links, facts.incidents, facts.claims
+        with CYCLIC_GC_PAUSED:
+            for nid in incident_ids:
+                if isinstance(node := nodes.get(nid), Incident):
+                    incidents[nid] = node
+            frontier = list(incidents)
+            while frontier:  # SAME_AS components, level by level
+                level: list[str] = []
+                for x in frontier:
+                    links[x] = self._row_links(x)
+                    for link in links[x]:
+                        if (
+                            link.type is EdgeType.SAME_AS
+                            and link.other not in incidents
+                            and isinstance(node := nodes[link.other], Incident)
+                        ):
+                            incidents[node.id] = node
+                            level.append(node.id)
+                frontier = level
+            frontier = list(incidents)
+            for _ in range(claim_depth):
+                level = []
+                for x in frontier:
+                    for link in links[x]:
+                        if (
+                            link.type is EdgeType.ABOUT
+                            and not link.outgoing
+                            and link.other not in claims
+                            and isinstance(node := nodes[link.other], Claim)
+                        ):
+                            claims[node.id] = node
+                            level.append(node.id)
+                for x in level:
+                    links[x] = self._row_links(x)
+                frontier = level
+            named = [
+                cid
+                for c in list(claims)
+                for link in links[c]
+                if link.type is EdgeType.DENIES and not link.outgoing
+                if isinstance(cid := link.props.get("claim_id"), str) and cid not in claims
+            ]
+            for cid in named:
+                if cid not in claims and isinstance(node := nodes.get(cid), Claim):
+                    claims[cid] = node
+                    links[cid] = self._row_links(cid)
+            self._row_briefs(facts)
+        return facts
+
+    def _row_links(self, node_id: str) -> list[Link]:
+        """A node's links as :class:`RowFacts` holds them: sorted by (edge id, other id), outgoing first
+        on a tie (a self-loop), as the generic row_facts sorts ``neighbours()``."""
+        found = [
+            (r.id, r.target, True, r)
+            for r in self._succ.get(node_id, _EMPTY).values()
+            if r.type in ROW_LINKS_OUT
+        ]
+        found += [
+            (r.id, r.source, False, r)
+            for r in self._pred.get(node_id, _EMPTY).values()
+            if r.type in ROW_LINKS_IN
+        ]
+        found.sort(key=_BY_ID_OTHER)
+        return [
+            Link(
+                r.type,
+                eid,
+                other,
+                outgoing,
+                {k: v for k in ROW_LINK_PROPS if (v := r.props.get(k)) is not None} if r.props else {},
+            )
+            for eid, other, outgoing, r in found
+        ]
+
+    def _row_briefs(self, facts: RowFacts) -> None:
+        """The articles, places and names of ``facts``' links, incidents and claims (:class:`RowFacts`)."""
+        nodes = self._nodes
+        arts: dict[str, None] = {}
+        places: dict[str, None] = {}
+        names: dict[str, None] = {}
+        for x in facts.links.values():
+            for link in x:
+                t = link.type
+                if t is EdgeType.REPORTED_IN:
+                    arts[link.other] = None
+                elif t is EdgeType.INVOLVES:
+                    names[link.other] = None
+                elif t is EdgeType.OCCURRED_NEAR:
+                    places[link.other] = None
+        for inc in facts.incidents.values():
+            if inc.location_id:
+                places[inc.location_id] = None
+            for f in inc.figures:
+                arts[f.source] = None
+                names[f.source] = None
+        for c in facts.claims.values():
+            if c.claimant_id:
+                names[c.claimant_id] = None
+            if c.target_id:
+                names[c.target_id] = None
+        for aid in arts:
+            a = nodes.get(aid)
+            if isinstance(a, Article):
+                same = [
+                    r.target for r in self._succ.get(aid, _EMPTY).values() if r.type is EdgeType.SAME_STORY
+                ]
+                same += [
+                    r.source for r in self._pred.get(aid, _EMPTY).values() if r.type is EdgeType.SAME_STORY
+                ]
+                facts.articles[aid] = ArticleBrief(
+                    aid, a.title, a.outlet, a.url, a.published, "dataset" in a.extra, frozenset(same)
+                )
+        for pid in places:
+            if isinstance(p := nodes.get(pid), Location):
+                facts.places[pid] = p
+        for nid in names:
+            if (n := nodes.get(nid)) is not None:
+                facts.names[nid] = display_name(n)
 
     def stats(self) -> dict[str, int]:
         out: dict[str, int] = {"nodes": len(self._nodes), "edges": len(self._edges)}
