@@ -30,7 +30,7 @@ from graph.model import (
     Stance,
     TimeSpan,
 )
-from graph.store import Direction, GraphStore, display_name
+from graph.store import Direction, GraphStore, TimelineFilter, display_name
 
 # "early 1990s", "the mid-2000s", "late 1980s": a decade the raw words name.
 _DECADE = re.compile(r"\b(?:(early|mid|late)[-\s]+)?(1[0-9]{2}0|20[0-9]0)s\b", re.I)
@@ -352,6 +352,37 @@ def national_actors(store: GraphStore, phrase: str) -> list[Actor]:
             if isinstance(node, Actor) and node.country == country:
                 found.setdefault(node.id, node)
     return sorted(found.values(), key=lambda a: a.id)
+
+
+def checked_filter(store: GraphStore, flt: TimelineFilter) -> TimelineFilter:
+    """The filter with its names checked against the store: an actor, claimant or place that names
+    nothing is an error (:class:`~graph.errors.NotFound`), not a silently empty timeline. A
+    country-qualified actor phrase that no alias spells (:func:`national_actors`) stands for its actor
+    when it names exactly one.
+
+    >>> from graph import open_store
+    >>> checked_filter(open_store("memory://"), TimelineFilter(actor="Atlantis"))
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFound: no actor named 'Atlantis' (give a name, an alias or an actor id)
+    """
+    from graph.errors import NotFound, ValidationError
+
+    update: dict[str, str] = {}
+    for key in ("actor", "claimant"):
+        name = getattr(flt, key)
+        if name is None or store.resolve(NodeKind.ACTOR, name):
+            continue
+        found = national_actors(store, name)
+        if not found:
+            raise NotFound(f"no actor named {name!r} (give a name, an alias or an actor id)")
+        if len(found) > 1:
+            listed = ", ".join(f"{a.name} ({a.id})" for a in found)
+            raise ValidationError(f"{name!r} names several actors: {listed}; give one of them")
+        update[key] = found[0].id
+    if flt.location is not None and not store.resolve(NodeKind.LOCATION, flt.location):
+        raise NotFound(f"no place named {flt.location!r} (give a name, an alias or a location id)")
+    return flt.model_copy(update=update) if update else flt
 
 
 def jsonable(model: BaseModel) -> dict[str, Any]:

@@ -49,7 +49,7 @@ from graph.model import (
 )
 from graph.store import GraphStore, SortKey, TimelineFilter
 from graph.taxonomy import ACLED_MAP, IncidentType
-from queries.common import Reader, display_date
+from queries.common import Reader, checked_filter, display_date
 from queries.ratings import Rating
 from queries.timeline import TimelineRow, event_figures, iter_timeline
 
@@ -131,7 +131,7 @@ class Selection:
         self.store = store
         as_of = as_of or (flt.as_of if flt is not None else None)
         self.as_of = as_of
-        self.flt = (flt or TimelineFilter()).model_copy(update={"as_of": as_of})
+        self.flt = checked_filter(store, (flt or TimelineFilter()).model_copy(update={"as_of": as_of}))
         self.filtered = _is_filtered(flt)
         self._nodes = _LRU()
         self._visible = _LRU()

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 from graph.model import Claim, NodeKind, Stance, node_from_dict
 from graph.store import GraphStore, TimelineFilter, claim_sort_key
 from queries.chains import ChainNode, chain
+from queries.common import checked_filter
 from queries.export import export_json
 from queries.timeline import TimelineRow, iter_timeline
 
@@ -72,6 +73,8 @@ def build_report(
         as_of = flt.as_of
     if as_of is not None:
         flt = (flt or TimelineFilter()).model_copy(update={"as_of": as_of})
+    if flt is not None:
+        flt = checked_filter(store, flt)
     generated_at = generated_at or dt.datetime.now(dt.UTC)
     data = export_json(store, flt, as_of)
     rows = list(_take(iter_timeline(store, flt or TimelineFilter()), static_rows_max + 1))

@@ -47,7 +47,7 @@ from graph.store import (
     incident_sort_key,
 )
 from graph.taxonomy import IncidentType
-from queries.common import ActorRef, ArticleRef, Reader, display_date
+from queries.common import ActorRef, ArticleRef, Reader, checked_filter, display_date
 
 # Claims hang from an incident as a tree (accusation -> denial -> reply); rows list them flat, this deep.
 CLAIM_DEPTH = 6
@@ -791,7 +791,7 @@ def timeline(
         claimant=claimant,
         as_of=as_of,
     )
-    return TimelineRows(iter_timeline(store, flt))
+    return TimelineRows(iter_timeline(store, checked_filter(store, flt)))
 
 
 def parse_date_bound(text: str, *, end: bool) -> dt.date:

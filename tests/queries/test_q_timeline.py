@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from graph.errors import ValidationError
+from graph.errors import NotFound, ValidationError
 from graph.store import GraphStore
 from queries import timeline
 from tests.queries.conftest import SEED_DATES, SEED_TYPES
@@ -71,6 +71,20 @@ def test_actor_alias_and_parts(seeded: GraphStore) -> None:
     assert [r.type.value for r in timeline(seeded, actor="Azerbaijani Ministry of Defense")] == [
         "gps_jamming"
     ]
+
+
+def test_a_name_that_names_nothing_is_an_error_and_a_national_phrase_finds_its_actor(
+    seeded: GraphStore,
+) -> None:
+    with pytest.raises(NotFound, match="no actor named 'Atlantis'"):
+        timeline(seeded, actor="Atlantis")
+    with pytest.raises(NotFound, match="no actor named 'Atlantis'"):
+        timeline(seeded, claimant="Atlantis")
+    with pytest.raises(NotFound, match="no place named 'Atlantis'"):
+        timeline(seeded, location="Atlantis")
+    # No alias spells "Azerbaijani government"; it is the state, as "Baku" is.
+    by_phrase = [r.type.value for r in timeline(seeded, actor="Azerbaijani government")]
+    assert by_phrase == ["blockade", "landmine_explosion", "landmine_explosion"]
 
 
 def test_claimant_type_and_date_filters(seeded: GraphStore) -> None:
