@@ -950,7 +950,8 @@ _FIRST_PERSON = frozenset({"our", "my"})
 # Verbs whose counted unspecific subject or object is a death or injury toll ("15 people had died",
 # "the strike killed 19 people"); the counted people are a figure of the incident.
 _TOLL_VERBS = frozenset({"die", "perish", "succumb", "kill", "injure", "wound", "hurt"})
-_TOLL_NOUNS = frozenset({"people", "person", "persons"})
+# Counted soldiers stay: a state's killed soldiers are victims the story names (a unit, "four soldiers").
+_TOLL_NOUNS = frozenset({"people", "person", "persons", "fighters", "militants", "insurgents"})
 
 
 def _counted_toll(head: Any, toks: list[Any]) -> bool:

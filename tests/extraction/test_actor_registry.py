@@ -463,3 +463,10 @@ def test_our_forces_in_a_quote_is_no_actor_of_its_own(run: Any) -> None:
     ann = run('"Our troops pushed the militia out of Belvan," the Ruritanian defence ministry said.')
     names = [a["name"].lower() for a in ann["actors"]]
     assert not any(n.startswith("our ") for n in names), names
+
+
+def test_counted_militants_killed_are_a_toll_not_an_actor(run: Any) -> None:
+    ann = run("The army said its troops had killed 14 militants near Marzin on Friday.")
+    names = [a["name"] for a in ann["actors"]]
+    assert not any("militants" in n for n in names), names
+    assert any("army" in n for n in names), names
