@@ -1024,6 +1024,8 @@ class ClaimFinder:
                 # "the accusations that its forces planted mines … are unfounded" describe the claim.
                 for t in content_sorted:
                     if t.lemma_.lower() in lex.claim_nouns:
+                        # "the group's claims … are exaggerated": whose claims they are.
+                        owners = owners or self._claim_owner(t, offset, sentence)
                         for c in t.children:
                             if c.dep_ in ("acl", "ccomp", "relcl") and any(
                                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children
@@ -1521,9 +1523,8 @@ class ClaimFinder:
                 if lemma in self.lex.wrongdoing:
                     # "the paramilitaries do not target markets": whoever is cleared here is the side
                     # an earlier accusation named.
-                    for c in t.children:
-                        if c.dep_ == "nsubj":
-                            self.cleared.extend(self.resolver.resolve_all(c, offset, sentence))
+                    for c in self._clause_subjects(t):
+                        self.cleared.extend(self.resolver.resolve_all(c, offset, sentence))
                 continue
             # "Yerevan was responsible", "the army is behind the attack"
             blamed = (
@@ -1578,7 +1579,7 @@ class ClaimFinder:
                             if g.dep_ == "pobj" and not self._unnamed_perpetrator(g):
                                 found.extend(self.resolver.resolve_all(g, offset, sentence))
             else:
-                subjects = [c for c in t.children if c.dep_ == "nsubj"]
+                subjects = self._clause_subjects(t)
                 # "the Philippine side had ignored warnings and rammed a vessel": a conjoined verb without
                 # its own subject shares the first verb's.
                 head = t
@@ -1624,6 +1625,24 @@ class ClaimFinder:
                 if t.lower_ == "no":
                     self.none_of.append(t.head)
         return list(dict.fromkeys(found)), negated
+
+    @staticmethod
+    def _clause_subjects(verb: Any) -> list[Any]:
+        """The subjects of a reported clause. "told us the paramilitaries do not target markets": the
+        small model makes the clause's subject the object of "told" and leaves the clause without one."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects or verb.dep_ != "ccomp" or any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+            return subjects
+        doc = verb.doc
+        return [
+            c
+            for c in verb.head.children
+            if c.dep_ == "dobj"
+            and c.i < verb.i
+            and c.pos_ in ("NOUN", "PROPN")
+            and all(doc[k].is_punct for k in range(c.right_edge.i + 1, verb.left_edge.i))
+            and verb.left_edge.i - c.right_edge.i <= 2
+        ]
 
     def _noun_perpetrators(self, noun: Any, offset: int, sentence: int) -> list[str]:
         """The doer a wrongdoing noun names: "a war crime by Russia", "Russia's aggression"."""
@@ -2004,12 +2023,14 @@ def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -
     out = [match]
     if m.stance is not Stance.ACCUSE or not d.claimant or not m.claimant:
         return out
+    # The denier's side, and the actors its words clear ("the paramilitaries do not target markets").
+    side = [d.claimant, *d.cleared]
     for j, c in enumerate(drafts[:i]):
         if j == match or c.stance is not Stance.ACCUSE or not c.claimant:
             continue
         if not (c.claimant == m.claimant or same_side(c.claimant, m.claimant)):
             continue
-        if not any(t == d.claimant or same_side(d.claimant, t) for t in c.targets):
+        if not any(t == x or same_side(x, t) for t in c.targets for x in side):
             continue
         if (c.start, c.end) in {(drafts[k].start, drafts[k].end) for k in out}:
             continue

@@ -1040,3 +1040,26 @@ def test_it_in_the_reported_clause_is_the_speaker(run: Run) -> None:
         "while the Turkish military said it had killed four fighters of an armed group hiding there."
     )
     assert [e for e in ann["edges"] if e["type"] == "ACCUSES"] == []
+
+
+def test_the_subject_the_parser_gives_to_told_is_the_reported_clauses(run: Run) -> None:
+    # "told us the militia …": the small model makes "the militia" the object of "told".
+    ann = run(
+        "Malian officials blamed the Katiba Macina militia for the attack on the cattle market. A local "
+        'elder, Hamadoun Diallo, told us the militia "does not attack markets".'
+    )
+    denial = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert denial["claimant_name"] == "Hamadoun Diallo"
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    assert "blamed the Katiba Macina" in next(c["quote"] for c in ann["claims"] if c["id"] == denied)
+
+
+def test_claims_called_exaggerated_are_denied(run: Run) -> None:
+    ann = run(
+        "The Free Sinai Brigade said its fighters had destroyed four army vehicles near Rafah. The "
+        "brigade's claims are usually exaggerated, Egyptian officials say."
+    )
+    denial = next(c for c in ann["claims"] if "exaggerated" in c["quote"])
+    assert denial["stance"] == "deny"
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    assert "four army vehicles" in next(c["quote"] for c in ann["claims"] if c["id"] == denied)
