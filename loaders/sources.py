@@ -116,23 +116,33 @@ def check_format(fmt: str) -> None:
 
 def iter_files(paths: Iterable[str | Path], skip_dirs: Iterable[str | Path] = ()) -> Iterator[Path]:
     """Files named by ``paths``: files as given, directories recursively in sorted order (hidden
-    entries, ``*.meta.json`` sidecars and the directories ``skip_dirs`` skipped; symlinked
-    directories not followed)."""
+    entries, ``*.meta.json`` sidecars, embedded-store directories and the directories ``skip_dirs``
+    skipped; symlinked directories not followed)."""
     skip = {os.path.realpath(d) for d in skip_dirs}
+
+    def skipped(d: Path) -> bool:
+        return os.path.realpath(d) in skip or _is_store_dir(d)
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            if os.path.realpath(path) in skip:
+            if skipped(path):
                 continue
             for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(
-                    d for d in dirs if not d.startswith(".") and os.path.realpath(Path(root) / d) not in skip
-                )
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skipped(Path(root) / d))
                 for name in sorted(files):
                     if not name.startswith(".") and not name.endswith(SIDECAR_SUFFIX):
                         yield Path(root) / name
         else:
             yield path
+
+
+def _is_store_dir(path: Path) -> bool:
+    """An embedded store's directory (its snapshot and journal), e.g. ./conflictgraph-data left by an
+    earlier run: its files are the store's, never articles, whichever store this run writes to."""
+    from graph.nx_store import JOURNAL, SNAPSHOT
+
+    return (path / JOURNAL).is_file() and (path / SNAPSHOT).is_file()
 
 
 def format_of(path: Path) -> str | None:

@@ -166,6 +166,11 @@ def test_ingest_of_a_directory_that_holds_the_store_never_reads_the_store(tmp_pa
         summary = json.loads(result.stdout)
         assert (summary["read"], summary["written"], summary["skipped"]) == (1, 1 - run, run)
         assert summary["rejected"] == [] and result.stderr == ""
+    # Writing elsewhere (another store), the embedded store left in the inputs is still not read.
+    other = str(tmp_path.parent / f"{tmp_path.name}-other")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--store", other, "--processes", "1"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["written"] == 1 and result.stderr == ""
 
 
 @needs_dev
