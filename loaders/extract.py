@@ -70,6 +70,7 @@ from loaders.incidents import (
     accused_act,
     casualties,
     is_separate,
+    merge_weak_duplicates,
     relative_date,
     temporal_anchor,
     victim_heads,
@@ -348,6 +349,7 @@ class Extractor:
             quoted = [sent_rows(para_sents[p]) for p in range(first, last + 1) if para_sents[p]]
             if quoted:
                 finder.quoted_run(sent_rows(para_sents[first - 1]) if first else [], quoted)
+        incidents, here_of = merge_weak_duplicates(incidents, here_of)
         for k, found in enumerate(per_sentence):
             for d in found:
                 d.about_incident = self._about(d, incidents, here_of[k])

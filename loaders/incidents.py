@@ -1025,3 +1025,57 @@ def _present(verb: Any) -> bool:
 def _dated_to_day(inc: IncidentDraft) -> bool:
     """Dated to a day or a night across two days: "a day after" can count from it."""
     return inc.date_mention is not None and short_span(inc.date_mention[2])
+
+
+# Vague words that open an incident before the article names its weapon ("the overnight attack on Odesa").
+_VAGUE_TRIGGERS = frozenset({"attack", "assault", "raid", "strike", "fire", "firing", "fighting"})
+
+
+def _dated_span(inc: IncidentDraft) -> Any:
+    if inc.date_mention is None or inc.date_from_statement:
+        return None
+    span = inc.date_mention[2]
+    return span if span.known else None
+
+
+def _same_event(vague: IncidentDraft, exact: IncidentDraft) -> bool:
+    """``vague`` ("the overnight attack on Odesa") and the later ``exact`` ("drones and missiles struck
+    Odesa overnight") are one event: a violent type made exact, the same place and overlapping dates."""
+    if vague.type is not IncidentType.ARMED_CLASH or vague.trigger_lemma not in _VAGUE_TRIGGERS:
+        return False
+    if exact.type not in _VIOLENT or exact.type is IncidentType.ARMED_CLASH:
+        return False
+    if vague.location is None or vague.location not in {exact.location, *exact.near}:
+        return False
+    a, b = _dated_span(vague), _dated_span(exact)
+    return a is not None and b is not None and bool(a.overlaps(b.start, b.end))
+
+
+def merge_weak_duplicates(
+    incidents: list[IncidentDraft], here_of: list[list[int]]
+) -> tuple[list[IncidentDraft], list[list[int]]]:
+    """Fold an incident told first with a vague word into the later, exact telling of the same event (same
+    place, overlapping dates): one incident with the exact type. ``here_of`` (incident indices per
+    sentence) is renumbered to match."""
+    into: dict[int, int] = {}
+    for i, vague in enumerate(incidents):
+        for j in range(i + 1, len(incidents)):
+            if j not in into and _same_event(vague, incidents[j]):
+                into[j] = i
+                break
+    if not into:
+        return incidents, here_of
+    for j, i in into.items():
+        kept, exact = incidents[i], incidents[j]
+        kept.type, kept.trigger_lemma = exact.type, exact.trigger_lemma
+        kept.location = exact.location or kept.location  # the exact telling names the narrower place
+        kept.mentions = sorted(kept.mentions + exact.mentions)
+        kept.killed = kept.killed if kept.killed is not None else exact.killed
+        kept.injured = kept.injured if kept.injured is not None else exact.injured
+        kept.victims = list(dict.fromkeys(kept.victims + exact.victims))
+        kept.near = list(dict.fromkeys(kept.near + exact.near))
+    order = [k for k in range(len(incidents)) if k not in into]
+    new_index = {old: new for new, old in enumerate(order)}
+    new_index.update({j: new_index[i] for j, i in into.items()})
+    renumbered = [list(dict.fromkeys(new_index[k] for k in here)) for here in here_of]
+    return [incidents[k] for k in order], renumbered

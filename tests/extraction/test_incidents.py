@@ -492,3 +492,17 @@ def test_an_armed_force_destroying_a_target_is_an_attack_typed_by_the_doer(run) 
     operation = next(i for i in ground["incidents"] if i["type"] == "military_operation")
     assert operation["date"] == "2025-05-19"
     assert _types(run("The flood destroyed three bridges near Dilling on Tuesday.")) == []
+
+
+def test_a_vague_attack_told_again_with_its_weapon_is_one_incident(run) -> None:  # type: ignore[no-untyped-def]
+    one = run(
+        "Three people were killed in the overnight attack on Vinnytsia, officials said. "
+        "Russian drones struck an apartment block in Vinnytsia overnight, the air force said."
+    )
+    assert _types(one) == ["airstrike"]
+    assert one["incidents"][0]["killed"] == 3
+    two = run(
+        "Gunmen attacked a checkpoint near Vinnytsia on Sunday. "
+        "A drone struck a market in Vinnytsia on Monday."
+    )
+    assert _types(two) == ["airstrike", "armed_clash"]
