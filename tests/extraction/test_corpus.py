@@ -87,13 +87,16 @@ def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
 # 2026-11-27 after the place rules for actor qualifiers, numbered roads and known towns (actors .753,
 # locations .761, incidents .674, incident dates .552, OCCURRED_NEAR .498), then after the actor rules of
 # the 27th morning (places named elsewhere, names given in relative clauses, national craft, pronoun
-# subjects, name modifiers: actors .7725). A little margin for the claims work alongside.
+# subjects, name modifiers: actors .7725), then after the rules of the 27th late morning (tolls and
+# first-person phrases are no actors, places in office titles, one place per name, destroyed targets,
+# vague attacks folded into their exact telling, 'earlier this week': actors .7883, locations .7648,
+# incidents .6804, incident dates .5714, OCCURRED_NEAR .5048). A little margin for the claims work alongside.
 ENTITY_FLOORS = {
-    "actors": 0.77,
-    "locations": 0.75,
-    "incidents": 0.665,
-    "incident_dates": 0.54,
-    "OCCURRED_NEAR": 0.49,
+    "actors": 0.78,
+    "locations": 0.76,
+    "incidents": 0.675,
+    "incident_dates": 0.565,
+    "OCCURRED_NEAR": 0.50,
 }
 
 
