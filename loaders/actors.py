@@ -211,6 +211,9 @@ class Named:
     kind: str
     country: str | None
     aliases: tuple[str, ...]
+    # An organ of its state (the Pentagon, CENTCOM): PART_OF the state, unlike a group that merely
+    # operates in the country (the Houthis in Yemen).
+    state_organ: bool = False
 
 
 @dataclass
@@ -375,7 +378,13 @@ def load_dictionary(extra: Path | None = None) -> ActorDictionary:
     named: dict[str, Named] = {}
     alias_index: dict[str, str] = {}
     for row in data.get("named", []):
-        entry = Named(row["name"], row["kind"], row.get("country"), tuple(row.get("aliases", [row["name"]])))
+        entry = Named(
+            row["name"],
+            row["kind"],
+            row.get("country"),
+            tuple(row.get("aliases", [row["name"]])),
+            bool(row.get("state_organ", False)),
+        )
         key = _fold(entry.name)
         named[key] = entry
         for alias in (entry.name, *entry.aliases):
@@ -1359,7 +1368,7 @@ class ActorResolver:
             named = self.d.named.get(head_ent.kb_id_[6:])
             if named:
                 kind = ActorKind(named.kind)
-                return reg.add(
+                aid = reg.add(
                     kind,
                     named.country,
                     named.name,
@@ -1368,6 +1377,9 @@ class ActorResolver:
                     sentence,
                     named.kind,
                 )
+                if named.state_organ and named.country and reg.actors[aid].country == named.country:
+                    reg.actors[aid].parent_id = reg.ensure_state(named.country)
+                return aid
         # Persons.
         if head_ent is not None and head_ent.label_ == "PERSON":
             return self._person(head_ent, toks, offset, sentence, country)

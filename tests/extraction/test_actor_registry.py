@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import ActorKind
+from graph.model import Actor, ActorKind
 from loaders.actors import ArticleActors, default_dictionary
 
 TEXT = "Nadir Osman said the shop burned. Later Nadir Osman, a trader, told reporters he had lost everything."
@@ -470,3 +470,19 @@ def test_counted_militants_killed_are_a_toll_not_an_actor(run: Any) -> None:
     names = [a["name"] for a in ann["actors"]]
     assert not any("militants" in n for n in names), names
     assert any("army" in n for n in names), names
+
+
+def test_a_named_organ_of_a_state_is_part_of_it_and_a_movement_is_not(run: Any) -> None:
+    ann = run(
+        "The Pentagon said US forces struck a Houthi radar site in Yemen on Monday. "
+        "CENTCOM said the strike was defensive. The Houthi movement said two of its men were wounded."
+    )
+    graph = ann["graph"]
+    actors = {n.id: n for n in graph.nodes if isinstance(n, Actor)}
+    part_of = {
+        (actors[e.source].name, actors[e.target].name) for e in graph.edges if e.type.value == "PART_OF"
+    }
+    assert ("Pentagon", "United States") in part_of
+    assert ("US Central Command", "United States") in part_of
+    houthis = next(a for a in actors.values() if a.name == "Houthis")
+    assert houthis.country == "YEM" and houthis.parent_id is None
