@@ -528,6 +528,10 @@ def iter_timeline(store: GraphStore, flt: TimelineFilter | None = None) -> Itera
                     group = facts.group(inc)
                     shown.update(m.id for m in group)
                     rows.append(facts.row(inc, group))
+            # Freed here, by reference counting: still alive after the block, the chunk's facts (tens
+            # of thousands of models, tuples and dicts) were walked by the collection the block held
+            # off, which runs at the first allocation after it.
+            del facts
         yield from rows
 
 
