@@ -156,6 +156,7 @@ _ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "counter-ac
 _Sent = tuple[Any, int, int, list[ClaimDraft]]
 # Nouns for a text someone issues ("issued the following statement").
 _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "message", "letter"})
+_FUTURE_MODALS = frozenset({"could", "might", "may", "would", "will", "'ll", "shall"})
 _LEADERSHIP_NOUNS = frozenset({"command", "leadership", "headquarters", "politburo"})
 _DENY_HEADS = frozenset({"role", "involvement", "responsibility", "part", "link", "links", "connection"})
 
@@ -1569,6 +1570,11 @@ class ClaimFinder:
                 not needed
                 or any(c.lower_ in needed or any(g.lower_ in needed for g in c.children) for c in t.children)
             )
+            auxes = [c.lower_ for c in t.children if c.dep_ == "aux"]
+            if any(a in _FUTURE_MODALS for a in auxes) and "have" not in auxes:
+                # "warned that Russia could launch another attack": a forecast or a threat accuses no
+                # one of a deed; "may have used" still does.
+                continue
             if not wrong and not any_subject and not blamed and not purpose:
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)

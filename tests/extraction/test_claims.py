@@ -1063,3 +1063,12 @@ def test_claims_called_exaggerated_are_denied(run: Run) -> None:
     assert denial["stance"] == "deny"
     (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
     assert "four army vehicles" in next(c["quote"] for c in ann["claims"] if c["id"] == denied)
+
+
+def test_a_forecast_of_an_attack_accuses_no_one(run: Run) -> None:
+    c = _only(
+        run("Moldova's interior ministry warned that Russia could launch drones at the power grid in winter.")
+    )
+    assert (c["stance"], c["target"]) == ("assert", None)
+    c = _only(run("Moldova's interior ministry said Russia may have launched drones at the power grid."))
+    assert (c["stance"], c["target_name"]) == ("accuse", "Russia")
