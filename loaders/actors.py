@@ -1827,6 +1827,19 @@ class ActorResolver:
     def _owner(self, head: Any, offset: int, sentence: int) -> str | None:
         """The organisation a role belongs to: "the ministry's spokeswoman", "leader of the coalition"."""
         for child in head.children:
+            named = self._named_modifier(child) if child.i < head.i else None
+            if named is not None:
+                # "Houthi military spokesman Yahya Saree", "a Hamas official": the named group the
+                # modifier spells (the dictionary's name, or its plural: "Houthi" → "Houthis").
+                return self.reg.add(
+                    ActorKind(named.kind),
+                    named.country,
+                    named.name,
+                    offset + child.idx,
+                    offset + child.idx + len(child.text),
+                    sentence,
+                    named.kind,
+                )
             if child.dep_ == "poss" and child.lower_ not in ("his", "her", "their"):
                 return self.resolve(child, offset, sentence)
             if child.dep_ == "poss":
@@ -1844,6 +1857,20 @@ class ActorResolver:
                 if found and self.reg.actors[found].actor_kind is not ActorKind.PERSON:
                     return found
         return None
+
+    def _named_modifier(self, tok: Any) -> Named | None:
+        """The dictionary's group or organisation a modifier of a role names ("Houthi", "Hamas"), if any;
+        never a state or a person (a demonym's state is found by other means)."""
+        if (
+            tok.dep_ not in ("amod", "compound")
+            or tok.pos_ not in ("ADJ", "PROPN")
+            or not tok.text[:1].isupper()
+        ):
+            return None
+        named = self.d.lookup_named(tok.text)
+        if named is None and not tok.lower_.endswith("s"):
+            named = self.d.lookup_named(tok.text + "s")
+        return named if named is not None and named.kind not in ("state", "person") else None
 
     def _person(
         self,

@@ -1072,3 +1072,15 @@ def test_a_forecast_of_an_attack_accuses_no_one(run: Run) -> None:
     assert (c["stance"], c["target"]) == ("assert", None)
     c = _only(run("Moldova's interior ministry said Russia may have launched drones at the power grid."))
     assert (c["stance"], c["target_name"]) == ("accuse", "Russia")
+
+
+def test_a_spokesman_of_a_named_group_speaks_for_it_and_claims_its_attack(run: Run) -> None:
+    # "Houthi" modifies the role: the spokesman speaks for the Houthis, so the group's own strike he
+    # reports is a claim of responsibility (assert), not an accusation of his own side.
+    ann = run(
+        "The Houthis said on Monday they had attacked a tanker in the Red Sea.\n\n"
+        "Houthi military spokesman Yahya Saree said the group had struck the tanker with two missiles."
+    )
+    saree = [c for c in ann["claims"] if c["claimant_name"] == "Yahya Saree"]
+    assert [(c["stance"], c["target_name"]) for c in saree] == [("assert", None)]
+    assert _edges(ann, "ACCUSES") == []
