@@ -277,6 +277,11 @@ EDGE_IDS_OF_TYPE: dict[EdgeType, str] = {
 }
 ALL_EDGE_IDS = f"MATCH ()-[e:{_ALL_TYPES}]->() RETURN type(e) AS type, e.id AS id"
 
+# Every node's and every edge's JSON in one streaming read each (GraphStore.snapshot), unordered: the
+# caller sorts by id in Python, for the reason above.
+ALL_NODE_DATA = "MATCH (n:" + "|".join(_label(k) for k in NodeKind) + ") RETURN n.data AS data"
+ALL_EDGE_DATA = f"MATCH ()-[e:{_ALL_TYPES}]->() RETURN e.data AS data"
+
 # Edges at one node (by id, whatever its label), outgoing and incoming kept apart like the
 # embedded store does (a self-loop is listed once each way).
 EDGES_AT = f"""WITH $id AS id

@@ -849,6 +849,16 @@ class Neo4jStore(GraphStore):
                     found[edge.id] = edge
             yield from (found[eid] for eid, _ in chunk if eid in found)
 
+    def snapshot(self) -> tuple[dict[str, Node], dict[str, Edge]]:
+        # Two full scans: the id-chunked iteration costs about 80 round trips and an index seek per
+        # id on a 500-article store (server CPU 3.5 -> 1.8 s, client 10 -> 7 s, warm server).
+        with _CYCLIC_GC_PAUSED:
+            nodes = [_node(r["data"]) for r in self._read(cypher.ALL_NODE_DATA)]
+            edges = [Edge.model_validate_json(r["data"]) for r in self._read(cypher.ALL_EDGE_DATA)]
+        nodes.sort(key=lambda n: n.id)
+        edges.sort(key=lambda e: e.id)
+        return {n.id: n for n in nodes}, {e.id: e for e in edges}
+
     # -- researchers' Cypher --------------------------------------------------------------------
     def run_cypher(
         self, query: str, params: dict[str, Any] | None = None, write: bool = False

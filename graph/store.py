@@ -265,6 +265,12 @@ class GraphStore(abc.ABC):
     def iter_edges(self, etype: EdgeType | None = None) -> Iterator[Edge]:
         """Every edge (of one type), in id order, streamed."""
 
+    def snapshot(self) -> tuple[dict[str, Node], dict[str, Edge]]:
+        """Every node and every edge by id, each dict in id order, for a pass over the whole store that
+        holds all of it anyway (cross-article resolution). A store that can hand over everything at
+        once does (Neo4j: one streaming read each instead of a read per 2,000 ids)."""
+        return {n.id: n for n in self.iter_nodes()}, {e.id: e for e in self.iter_edges()}
+
     def neighbours_many(
         self, node_ids: Iterable[str], etype: EdgeType | None = None, direction: Direction = "both"
     ) -> dict[str, list[tuple[Edge, Node]]]:

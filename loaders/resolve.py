@@ -326,7 +326,8 @@ class _Snapshot:
 
     @classmethod
     def of(cls, store: GraphStore) -> _Snapshot:
-        snap = cls(nodes={n.id: n for n in store.iter_nodes()}, edges={e.id: e for e in store.iter_edges()})
+        nodes, edges = store.snapshot()
+        snap = cls(nodes=nodes, edges=edges)
         for e in snap.edges.values():
             snap.out_edges[e.source].append(e)
             snap.in_edges[e.target].append(e)

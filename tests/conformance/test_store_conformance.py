@@ -194,6 +194,9 @@ def test_round_trip_of_every_model(store: GraphStore, graph: ArticleGraph) -> No
         assert store.get_edge(edge.id) == edge
     assert list(store.iter_nodes()) == expected_nodes
     assert list(store.iter_edges()) == sorted(graph.edges, key=lambda e: e.id)
+    nodes, edges = store.snapshot()
+    assert list(nodes.items()) == [(n.id, n) for n in expected_nodes]
+    assert list(edges.items()) == [(e.id, e) for e in sorted(graph.edges, key=lambda e: e.id)]
     accuser = graph.nodes[0]
     assert isinstance(accuser, Actor)
     assert accuser in store.find(NodeKind.ACTOR, accuser.name)
