@@ -1247,13 +1247,15 @@ def _crc32(data: bytes) -> int:
 
 def _same_story(snap: _Snapshot, cfg: ResolveConfig) -> list[Edge]:
     """SAME_STORY edges, copy -> original (the later article points at the earlier one)."""
-    from datasketch import MinHash, MinHashLSH
-
     articles = sorted(
         (n for n in snap.nodes.values() if isinstance(n, Article) and n.text), key=lambda a: a.id
     )
     if len(articles) < 2:
         return []
+    # Imported only now: datasketch's LSH imports scipy.integrate, seconds of CPU that a store of
+    # fewer than two articles (ingesting one file) need not pay.
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=cfg.minhash_threshold, num_perm=cfg.num_perm)
     hashes: dict[str, MinHash] = {}
     template = MinHash(num_perm=cfg.num_perm, seed=1, hashfunc=_crc32)
