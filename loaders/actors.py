@@ -1792,7 +1792,10 @@ class ActorResolver:
             if toks and toks[0].lower_ in _DETS | {"both"} and len(toks) > 1
             else (toks[0] if toks else None)
         )
-        if first is not None and first.pos_ != "PROPN" and text[:2].istitle() and not text.isupper():
+        # A sentence-initial capital is dropped ("Local activists" → "local activists"), a proper
+        # adjective's is not ("Ukrainian officials", "Palestinian residents").
+        proper = first is not None and (first.pos_ == "PROPN" or first.ent_type_ in ("NORP", "GPE", "ORG"))
+        if first is not None and not proper and text[:2].istitle() and not text.isupper():
             return text[:1].lower() + text[1:]
         return text
 

@@ -486,3 +486,8 @@ def test_a_named_organ_of_a_state_is_part_of_it_and_a_movement_is_not(run: Any) 
     assert ("US Central Command", "United States") in part_of
     houthis = next(a for a in actors.values() if a.name == "Houthis")
     assert houthis.country == "YEM" and houthis.parent_id is None
+
+
+def test_a_group_named_by_a_nationality_keeps_its_capital(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Local activists said the market was hit twice, Sudanese officials said on Monday.")
+    assert sorted(a["name"] for a in ann["actors"]) == ["Sudanese officials", "local activists"]
