@@ -89,7 +89,7 @@ _PATTERNS = [
     ("month", rf"\b(?:(?:in|since|from|by|until|early|late|last|this)\s+|mid-\s*)*(?:{_MONTH_RE})\b"),
     (
         "relative",
-        r"\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago|today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|during\s+the\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day)|earlier\s+today|this\s+week|last\s+week|(?:the\s+)?past\s+week|this\s+month|last\s+month|this\s+year|last\s+year|the\s+day\s+before|the\s+previous\s+day|the\s+same\s+day|in\s+recent\s+(?:days|weeks|months))\b",
+        r"\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)\s+ago|today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|during\s+the\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day)|earlier\s+today|this\s+week|last\s+week|(?:the\s+)?past\s+week|this\s+month|last\s+month|this\s+year|last\s+year|the\s+day\s+before|the\s+previous\s+day|the\s+same\s+day|in\s+recent\s+(?:days|weeks|months))\b",
     ),
     ("duration", r"\bfor\s+(?:weeks|months|years|days)\b"),
     ("weekend", r"\b(?:(?:over|at|during|on)\s+)?(?:the|this|last)\s+weekend\b"),
@@ -273,9 +273,20 @@ def _relative(low: str, pub: date, raw: str) -> TimeSpan | None:
     if low.endswith("day before yesterday"):
         return TimeSpan.day(pub - timedelta(days=2), raw)
     if low.endswith(" ago"):
-        count = low.split()[0]
+        count, unit = low.split()[:2]
         n = int(count) if count.isdigit() else _NUM_WORDS[count]
-        return TimeSpan.day(pub - timedelta(days=n), raw)  # "three days ago": counted back from publication
+        # Counted back from publication, as precise as the unit: "three days ago" is a day, "two weeks
+        # ago" that calendar week (as "last week" is the one before this), "a month ago" that month,
+        # "two years ago" that year.
+        if unit.startswith("week"):
+            monday = pub - timedelta(days=pub.weekday() + 7 * n)
+            return TimeSpan.range(monday, monday + timedelta(days=6), raw)
+        if unit.startswith("month"):
+            months = pub.year * 12 + pub.month - 1 - n
+            return TimeSpan.month(months // 12, months % 12 + 1, raw)
+        if unit.startswith("year"):
+            return TimeSpan.year(pub.year - n, raw)
+        return TimeSpan.day(pub - timedelta(days=n), raw)
     if low.startswith("yesterday") or low in ("the day before", "the previous day"):
         return TimeSpan.day(pub - timedelta(days=1), raw)
     if low in ("last night", "overnight", "during the night"):

@@ -192,3 +192,22 @@ def test_days_counted_back_from_publication(sentence: str, words: str, label: st
     found = find_dates(sentence, PUB)
     assert [(m.text, m.span.label(), m.span.precision) for m in found] == [(words, label, Precision.DAY)]
     assert resolve(words, None).precision is Precision.UNKNOWN  # no publication date: never a guess
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "precision"),
+    [
+        # The calendar week that many weeks back (publication is Tuesday 2025-05-20).
+        ("three weeks ago", "2025-04-28/2025-05-04", Precision.RANGE),
+        ("a week ago", "2025-05-12/2025-05-18", Precision.RANGE),
+        ("two months ago", "2025-03", Precision.MONTH),
+        ("six months ago", "2024-11", Precision.MONTH),
+        ("a year ago", "2024", Precision.YEAR),
+    ],
+)
+def test_weeks_months_and_years_ago_are_as_precise_as_their_unit(
+    words: str, label: str, precision: Precision
+) -> None:
+    [found] = find_dates(f"Rebels shelled the depot {words}, the army said.", PUB)
+    assert (found.text, found.span.label(), found.span.precision) == (words, label, precision)
+    assert resolve(words, None).precision is Precision.UNKNOWN
