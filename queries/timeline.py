@@ -795,7 +795,14 @@ def timeline(
         claimant=claimant,
         as_of=as_of,
     )
-    return TimelineRows(iter_timeline(store, checked_filter(store, flt)))
+    rows = TimelineRows(iter_timeline(store, flt))
+    if not rows and (flt.actor is not None or flt.claimant is not None or flt.location is not None):
+        # Names are checked only when nothing matched (a name lookup is a scan on Neo4j): a name that
+        # names nothing is an error, and a country-qualified phrase is read as its actor.
+        checked = checked_filter(store, flt)
+        if checked is not flt:
+            rows = TimelineRows(iter_timeline(store, checked))
+    return rows
 
 
 def parse_date_bound(text: str, *, end: bool) -> dt.date:
