@@ -2121,7 +2121,7 @@ def paragraph_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[t
     not closed there, closed in ``last``. A paragraph that goes on with an open quotation may repeat the
     opening mark, as wire copy does; that mark does not close it.
 
-    >>> text = 'The army said:\n\n"We hit the depot.\n\n"We lost no one."\n\nEnd.'
+    >>> text = 'The army said:\\n\\n"We hit the depot.\\n\\n"We lost no one."\\n\\nEnd.'
     >>> paragraph_quotations(text, [(0, 14), (16, 34), (36, 53), (55, 59)])
     [(1, 2)]
     """
