@@ -391,7 +391,7 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         raise InputError(str(path), f"more than {_mb(limit)}, over the limit")
     if not data.strip():
         raise InputError(str(path), "empty file")
-    if b"\x00" in data and _bom_codec(data) is None:
+    if b"\x00" in data and _bom(data) is None:
         raise InputError(str(path), "binary file (NUL bytes), not text")
     return data
 
@@ -407,12 +407,13 @@ _BOMS = (
 )
 
 
-def _bom_codec(data: bytes) -> str | None:
-    return next((codec for bom, codec, _ in _BOMS if data.startswith(bom)), None)
+def _bom(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) of the encoding ``data``'s byte-order mark names, or None without one."""
+    return next(((codec, name) for bom, codec, name in _BOMS if data.startswith(bom)), None)
 
 
 def _decode(data: bytes, source: str, line: int | None = None) -> str:
-    codec, label = next(((c, n) for bom, c, n in _BOMS if data.startswith(bom)), ("utf-8-sig", "UTF-8"))
+    codec, label = _bom(data) or ("utf-8-sig", "UTF-8")
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
@@ -552,7 +553,7 @@ def _read_json(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | Inpu
 def _read_jsonl(path: Path, sidecar: Mapping[str, Any]) -> Iterator[Fields | InputError | Skipped]:
     seen_any = False
     with path.open("rb") as fh:
-        if _bom_codec(fh.read(4)) not in (None, "utf-8"):
+        if _bom(fh.read(4)) is not None:
             # Lines of UTF-16/32 text do not split on the newline byte; one message, not one per line.
             yield InputError(str(path), "JSON Lines in UTF-16/UTF-32 are not read; save the file as UTF-8")
             return
