@@ -2024,15 +2024,28 @@ def _best_denied(
 def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -> list[int]:
     """The denied claim and the other accusations it answers: a denial rejects the charge, so every
     earlier accusation of the denier's side by the same side on the same incident is denied with it
-    ("the army and its spokesman accused the rebels …; the rebels denied it")."""
+    ("the army and its spokesman accused the rebels …; the rebels denied it"). A statement split into one
+    draft per target or incident is denied whole. A denial the lead reports before the charge also answers
+    the same side's accusations told with it further down ("The rebels denied … The army said the rebels
+    had shelled the camp. Its spokesman accused them of a crime")."""
     d, m = drafts[i], drafts[match]
     out = [match]
+    out += [
+        j
+        for j, c in enumerate(drafts)
+        if j not in (i, match)
+        and (c.start, c.end) == (m.start, m.end)
+        and c.claimant == m.claimant
+        and c.stance is m.stance
+    ]
     if m.stance is not Stance.ACCUSE or not d.claimant or not m.claimant:
         return out
     # The denier's side, and the actors its words clear ("the paramilitaries do not target markets").
     side = [d.claimant, *d.cleared]
-    for j, c in enumerate(drafts[:i]):
-        if j == match or c.stance is not Stance.ACCUSE or not c.claimant:
+    for j, c in enumerate(drafts):
+        if j in (match, i) or c.stance is not Stance.ACCUSE or not c.claimant:
+            continue
+        if j > i and (match < i or c.sentence - m.sentence > _SAME_CHARGE_REACH):
             continue
         if not (c.claimant == m.claimant or same_side(c.claimant, m.claimant)):
             continue
@@ -2042,6 +2055,11 @@ def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -
             continue
         out.append(j)
     return out
+
+
+# How many sentences after a charge reported below its denial the same side's further accusations are
+# still part of that report.
+_SAME_CHARGE_REACH = 2
 
 
 def _plural_claims(noun: Any, claim_nouns: frozenset[str]) -> bool:

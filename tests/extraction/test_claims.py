@@ -1084,3 +1084,27 @@ def test_a_spokesman_of_a_named_group_speaks_for_it_and_claims_its_attack(run: R
     saree = [c for c in ann["claims"] if c["claimant_name"] == "Yahya Saree"]
     assert [(c["stance"], c["target_name"]) for c in saree] == [("assert", None)]
     assert _edges(ann, "ACCUSES") == []
+
+
+def test_a_denial_answers_a_charge_split_by_target_as_a_whole(run: Run) -> None:
+    ann = run(
+        "The Coastal Front accused the Ruritanian navy and the Harbour Guard of shelling the port of "
+        "Marsa. The navy rejected the accusation."
+    )
+    accusations = {c["id"] for c in ann["claims"] if c["stance"] == "accuse"}
+    assert len(accusations) == 2
+    assert {e[1] for e in _edges(ann, "DENIES")} == accusations
+
+
+def test_a_denial_in_the_lead_answers_the_charge_told_below_with_its_spokesman(run: Run) -> None:
+    ann = run(
+        "The Coastal Front on Thursday denied that its fighters had shelled a clinic in Marsa. "
+        "The navy said on Wednesday that the Coastal Front had fired the shells from a ridge above the "
+        "port. Navy spokesman Captain Idris Maro accused the Coastal Front of a crime against the sick. "
+        "Doctors in Marsa said the clinic had no power."
+    )
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    assert sorted(quotes[to][:20] for _, to in _edges(ann, "DENIES")) == [
+        "Navy spokesman Capta",
+        "The navy said on Wed",
+    ]
