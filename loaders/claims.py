@@ -58,6 +58,10 @@ class Lexicon:
     source_nouns: frozenset[str] = frozenset()
     # "carried out", "opened fire", "set fire": a wrongdoing verb that is one only with one of these words.
     wrongdoing_needs: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "the attackers were fighters of X", "the bomber was sent by X", "bore the hallmarks of X".
+    doer_nouns: frozenset[str] = frozenset()
+    sender_verbs: frozenset[str] = frozenset()
+    hallmark_nouns: frozenset[str] = frozenset()
 
     @property
     def reporting(self) -> frozenset[str]:
@@ -93,6 +97,9 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         act_verbs=fs(data.get("act_verbs", [])),
         source_nouns=fs(data.get("source_nouns", [])),
         wrongdoing_needs={k: fs(v) for k, v in (data.get("wrongdoing_needs") or {}).items()},
+        doer_nouns=fs(data.get("doer_nouns", [])),
+        sender_verbs=fs(data.get("sender_verbs", [])),
+        hallmark_nouns=fs(data.get("hallmark_nouns", [])),
     )
 
 
@@ -1527,6 +1534,10 @@ class ClaimFinder:
                     for c in self._clause_subjects(t):
                         self.cleared.extend(self.resolver.resolve_all(c, offset, sentence))
                 continue
+            named = self._doers_named(t, offset, sentence)
+            if named:
+                found.extend(named)
+                break
             # "Yerevan was responsible", "the army is behind the attack"
             blamed = (
                 lemma == "be"
@@ -1631,6 +1642,47 @@ class ClaimFinder:
                 if t.lower_ == "no":
                     self.none_of.append(t.head)
         return list(dict.fromkeys(found)), negated
+
+    def _doers_named(self, verb: Any, offset: int, sentence: int) -> list[str]:
+        """Whom a clause names behind the doers of an act: "the gunmen were members of X", "the attackers
+        belonged to X", "the bomber had been sent by X", "the attack bore the hallmarks of X"."""
+        lex = self.lex
+
+        def among(tok: Any, words: frozenset[str]) -> bool:
+            return tok.lemma_.lower() in words or tok.lower_ in words
+
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        head = verb
+        # "the attackers arrived on motorcycles and were fighters of X": the conjunct shares the subject.
+        while not subjects and head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        doers = any(among(s, lex.doer_nouns) for s in subjects)
+        act = any(among(s, lex.wrongdoing_nouns) or among(s, lex.wrongdoing) for s in subjects)
+        lemma = verb.lemma_.lower()
+        behind: list[Any] = []
+        if doers and lemma == "be":
+            behind = [c for c in verb.children if c.dep_ == "attr"]
+        elif doers and lemma == "belong":
+            behind = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+        elif doers and lemma in lex.sender_verbs and any(c.dep_ == "auxpass" for c in verb.children):
+            behind = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        elif (doers or act) and lemma in ("bear", "carry", "have", "show"):
+            behind = [
+                g
+                for c in verb.children
+                if c.dep_ == "dobj" and among(c, lex.hallmark_nouns)
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+            ]
+        out: list[str] = []
+        for g in behind:
+            # "the attackers were young men" names no one.
+            named = g.dep_ in ("pobj", "attr") and not among(g, lex.doer_nouns)
+            if named and not self._unnamed_perpetrator(g):
+                out.extend(self.resolver.resolve_all(g, offset, sentence))
+        return out
 
     @staticmethod
     def _clause_subjects(verb: Any) -> list[Any]:

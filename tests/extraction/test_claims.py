@@ -1108,3 +1108,31 @@ def test_a_denial_in_the_lead_answers_the_charge_told_below_with_its_spokesman(r
         "Navy spokesman Capta",
         "The navy said on Wed",
     ]
+
+
+def test_naming_whose_the_attackers_were_accuses_that_group(run: Run) -> None:
+    # The reported clause identifies the unnamed doers: as fighters or members of a group, as belonging
+    # to it, as sent by it, or by the marks the attack bore.
+    sentences = [
+        "The governor said the gunmen were members of the Northern Liberation Army.",
+        "A police spokesman said the attackers belonged to the Red Valley Brigade.",
+        "The minister said the bomber had been sent by the Eastern Front from its camps in the hills.",
+        "A senior officer said the ambush bore the hallmarks of the Northern Liberation Army.",
+        "The mayor said the attackers arrived at dawn and were fighters of the Red Valley Brigade.",
+    ]
+    accused = []
+    for sentence in sentences:
+        c = _only(run(sentence))
+        accused.append((c["stance"], c["target_name"]))
+    assert accused == [
+        ("accuse", "Northern Liberation Army"),
+        ("accuse", "Red Valley Brigade"),
+        ("accuse", "Eastern Front"),
+        ("accuse", "Northern Liberation Army"),
+        ("accuse", "Red Valley Brigade"),
+    ]
+    # Doers described without a group, or a passive whose agent acted against them, accuse no one.
+    c = _only(run("The mayor said the attackers were young men from the district."))
+    assert (c["stance"], c["target"]) == ("assert", None)
+    c = _only(run("The mayor said the attackers had been driven off by the police."))
+    assert (c["stance"], c["target"]) == ("assert", None)
