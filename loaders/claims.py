@@ -163,6 +163,7 @@ _ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "counter-ac
 _Sent = tuple[Any, int, int, list[ClaimDraft]]
 # Nouns for a text someone issues ("issued the following statement").
 _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "message", "letter"})
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 _FUTURE_MODALS = frozenset({"could", "might", "may", "would", "will", "'ll", "shall"})
 _LEADERSHIP_NOUNS = frozenset({"command", "leadership", "headquarters", "politburo"})
 _DENY_HEADS = frozenset({"role", "involvement", "responsibility", "part", "link", "links", "connection"})
@@ -213,6 +214,8 @@ class ClaimFinder:
                 continue
             if tok.dep_ in ("amod", "compound"):
                 continue  # "the alleged attack", "the accused"
+            if _names_itself(tok) or _purpose_only(tok):
+                continue
             if tok.i in appended_words:
                 continue
             made = self._from_verb(tok, sent, sentence, offset)
@@ -1913,6 +1916,25 @@ class ClaimFinder:
 
 
 # --- article level --------------------------------------------------------------------------------
+
+
+def _names_itself(verb: Any) -> bool:
+    """ "a militia that calls itself the Sons of the Valley": a name a group gives itself, not a claim."""
+    return verb.lemma_.lower() in ("call", "name", "style", "dub") and any(
+        c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in verb.children
+    )
+
+
+def _purpose_only(verb: Any) -> bool:
+    """ "shelled its own barracks in order to blame the rebels", "so as to accuse them": an aim someone
+    is said to have had, not a statement anyone made."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    in_order = head.lower_ == "order" and head.head.lower_ == "in"
+    doc = verb.doc
+    so_as = verb.i >= 3 and [t.lower_ for t in doc[verb.i - 3 : verb.i]] == ["so", "as", "to"]
+    return in_order or so_as
 
 
 def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:

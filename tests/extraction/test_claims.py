@@ -1136,3 +1136,21 @@ def test_naming_whose_the_attackers_were_accuses_that_group(run: Run) -> None:
     assert (c["stance"], c["target"]) == ("assert", None)
     c = _only(run("The mayor said the attackers had been driven off by the police."))
     assert (c["stance"], c["target"]) == ("assert", None)
+
+
+def test_a_name_a_group_gives_itself_is_no_claim(run: Run) -> None:
+    ann = run("The police said a militia that calls itself the Sons of the Valley had burned the depot.")
+    assert [c["quote"] for c in ann["claims"]] == [
+        "The police said a militia that calls itself the Sons of the Valley had burned the depot"
+    ]
+    c = _only(run("A group calling itself the Free Hills Movement claimed the bombing."))
+    assert c["quote"] == "A group calling itself the Free Hills Movement claimed the bombing"
+
+
+def test_an_aim_to_blame_someone_is_no_claim_of_its_own(run: Run) -> None:
+    for sentence in (
+        "The rebels said the army had shelled its own barracks in order to blame them.",
+        "The rebels said the army had shelled its own barracks so as to accuse the rebels.",
+    ):
+        c = _only(run(sentence))
+        assert (c["stance"], c["claimant_name"], c["target_name"]) == ("accuse", "rebels", "army")
