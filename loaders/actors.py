@@ -351,6 +351,16 @@ class ActorDictionary:
         return " ".join(kept)
 
 
+def _adjacent_apposition(head: Any, appos: Any) -> bool:
+    """``appos`` follows ``head``'s own phrase with nothing but punctuation between them. The small
+    model sometimes hangs a name at a sentence's end on its first noun ("At least 23 people … were
+    killed …, according to a militia, the People's Defence Force"); such a far apposition is no
+    apposition."""
+    own = [t.i for t in head.subtree if not (appos.left_edge.i <= t.i <= appos.right_edge.i)]
+    between = head.doc[max(own) + 1 : appos.left_edge.i]
+    return all(t.is_punct for t in between)
+
+
 def _bare_noun(alias: str) -> bool:
     """ "the ministry", "The group": a determiner and one lower-case word."""
     words = alias.split()
@@ -1162,19 +1172,22 @@ class ActorResolver:
             or head.is_upper
         ):
             return  # only a described head ("the mission"), not a name or a dateline place
+        if not _adjacent_apposition(head, root):
+            return
         named = self.resolve(root, offset, sentence)
         described = self.resolve(head, offset, sentence, speaker=True)
         if not named or not described or named == described:
             return
         kinds = {self.reg.actors[x].actor_kind for x in (named, described) if x in self.reg.actors}
-        if ActorKind.PERSON in kinds or ActorKind.STATE in kinds:
-            return  # a person's organisation, or a state and its body, are two actors
+        if kinds & {ActorKind.PERSON, ActorKind.STATE, ActorKind.POPULATION_GROUP}:
+            # A person's organisation, a state and its body, or victims and a militia are two actors.
+            return
         self.reg.same_as[described] = named
 
     def _link_description(self, ent: Any, offset: int, sentence: int) -> None:
         """A described group in apposition after a named one is the same actor ("Katiba Gourma, an armed
-        group active near the border"; "the Walendu Defenders Union, a militia that …"), so "the group"
-        later points back to the name."""
+        group active near the border"; "the Walendu Defenders Union, a militia that …"; "the National
+        Unity Government, the administration in exile"), so "the group" later points back to the name."""
         root = ent.root
         if ent.label_ == "PERSON" or root.pos_ != "PROPN":
             return
@@ -1185,7 +1198,11 @@ class ActorResolver:
                 or ap.ent_type_
                 or ap.i < root.i
                 or lemma_is(ap, self.d.person_roles)
-                or not (lemma_is(ap, self.d.armed_heads) or lemma_is(ap, _COLLECTIVE_WORDS))
+                or not (
+                    lemma_is(ap, self.d.armed_heads)
+                    or lemma_is(ap, _COLLECTIVE_WORDS)
+                    or lemma_is(ap, self.d.government_heads)
+                )
             ):
                 continue
             named = self.resolve(root, offset, sentence)
@@ -1195,6 +1212,11 @@ class ActorResolver:
             kinds = {self.reg.actors[x].actor_kind for x in (named, described) if x in self.reg.actors}
             if kinds & {ActorKind.PERSON, ActorKind.STATE, ActorKind.POPULATION_GROUP}:
                 continue
+            if lemma_is(ap, self.d.government_heads) and not kinds <= {
+                ActorKind.GOVERNMENT_BODY,
+                ActorKind.ORGANISATION,
+            }:
+                continue  # "the Kivu Liberation Front, a charge Uganda's ministry rejected": a misparse
             at = offset + min(t.idx for t in ap.subtree)
             if any(m.actor_id == described and m.start < at for m in self.reg.history):
                 continue  # the description points back to an actor met before ("gunmen … a militia")
@@ -1422,10 +1444,13 @@ class ActorResolver:
             bare = self._bare(toks)
             if bare:
                 found = reg.last(at, {"government_body"}, 8, sentence)
-                if found and lemma == "government":
-                    # "the government" after "the defence ministry" is the government, not the ministry.
+                if found:
+                    # "the ministry" is the ministry named before; "the government" after "the defence
+                    # ministry" is the government, and "the junta" after "the administration in exile"
+                    # is the junta: a bare head points back only to a body that was called by it.
                     body = reg.actors[found]
-                    if not any("government" in x.lower() for x in [body.name, *body.aliases]):
+                    said = {w for x in [body.name, *body.aliases] for w in re.findall(r"[a-z]+", x.lower())}
+                    if low not in said and lemma not in said:
                         found = None
                 if found:
                     return reg.add(

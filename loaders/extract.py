@@ -521,6 +521,8 @@ class Extractor:
                 iso = state.actors.country_of(text, doc)
                 chosen = self.gazetteer.country(iso) if iso and iso != found[0].country else None
                 found = [chosen] if chosen is not None else found
+            if found and _people_not_town(ent, found[0]):
+                continue
             if found:
                 if self._acting(ent, found[0]):
                     continue  # "Azerbaijan's Defence Ministry", "Baku said": the state acting, not a place
@@ -538,6 +540,8 @@ class Extractor:
             ):
                 continue  # "Ndaye said": a speaker the model took for a place
             if not text[:1].isupper() or len(text) < 3:
+                continue
+            if ent.label_ == "GPE" and _people_not_town(ent, None):
                 continue
             # A place the gazetteer lacks: kind from its words, country from the article's places.
             words = {w.lower() for w in full.split()}
@@ -1250,6 +1254,20 @@ class Extractor:
 _SAME_AREA_KM = 30.0
 
 
+def _people_not_town(ent: Any, place: Place | None) -> bool:
+    """A one-word town name (or a name the gazetteer lacks) after "the" with no noun of its own, and
+    not where a preposition of place puts it, is a people the small model took for a place ("the
+    genocide against the Tutsi"): English names a town without an article, and a river ("near the
+    Danube") or a region stands after "on", "near" or "in"."""
+    if len(ent) != 1 or (place is not None and place.kind != "city") or ent.start == 0:
+        return False
+    det = ent.doc[ent.start - 1]
+    root = ent.root
+    if det.lower_ != "the" or det.head.i != root.i or root.dep_ == "compound":
+        return False
+    return not (root.dep_ == "pobj" and root.head.lower_ in _SPATIAL_PREPS)
+
+
 def _same_country(loc_ids: list[str], others: list[str], places: dict[str, Location]) -> bool:
     """Every place of both lists whose country is known lies in one and the same country."""
     countries = {places[x].country for x in [*loc_ids, *others] if x in places and places[x].country}
@@ -1389,6 +1407,8 @@ _HIT_VERBS = frozenset(
     }
 )
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "towards", "toward", "into", "inside"})
+# Prepositions that put a name on a map, a river or a region included ("on the Danube").
+_SPATIAL_PREPS = _LOCATIVE | {"on", "along", "across", "over", "beyond", "between", "to", "from", "via"}
 
 _LOC_RANK = {"site": 0, "city": 1, "route": 2, "region": 3, "country": 4}
 

@@ -460,6 +460,8 @@ def retag_places(
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             changed = True
         elif ent.label_ == "GPE" and (person := _person_named(ent, gazetteer)) is not None:
+            while ents and ents[-1].end > person[0]:
+                ents.pop()  # "Aung San Suu Kyi": the town before in the same name is part of it
             ents.append(Span(doc, person[0], person[1], label="PERSON"))
             changed = True
         else:
@@ -594,6 +596,8 @@ def _person_named(ent: Any, gazetteer: Gazetteer) -> tuple[int, int] | None:
         and all(t.is_title for t in ent)
     ):
         return ent.start, ent.end
+    if len(ent) == 1 and (run := _long_name(ent, gazetteer)) is not None:
+        return run
     place = gazetteer.get(ent.kb_id_) if ent.kb_id_ else None
     if len(ent) != 1 or place is None or place.kind == "country":
         return None
@@ -604,6 +608,50 @@ def _person_named(ent: Any, gazetteer: Gazetteer) -> tuple[int, int] | None:
         if prev.head.i == root.i and not prev.is_sent_start:
             return ent.start - 1, ent.end
     return None
+
+
+def _long_name(ent: Any, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """(start, end) of a personal name of three words or more that one-word town names stand in, with
+    at least one word that is no place at all ("Aung San Suu Kyi": Aung and San are towns, Suu a
+    village). The words are a chain of compounds on the last, and the name stops there."""
+    doc = ent.doc
+
+    def part(tok: Any) -> bool:
+        if (
+            not (tok.is_title and tok.pos_ == "PROPN")
+            or tok.lower_ in SETTLEMENT_NOUNS | SITE_NOUNS | ROUTE_NOUNS
+        ):
+            return False
+        if not tok.ent_type_:
+            return True
+        one = next((e for e in doc.ents if e.start == tok.i), None)
+        if one is None or one.end != tok.i + 1 or one.label_ != "GPE":
+            return False
+        places = [gazetteer.get(one.kb_id_)] if one.kb_id_ else gazetteer.lookup(tok.text)
+        return not any(p is not None and p.kind == "country" for p in places)
+
+    if not part(ent[0]):
+        return None
+    start = ent.start
+    while start > 0 and part(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+        return None  # the run goes on through a word of another kind: not one name
+    end = ent.end
+    while end < len(doc) and part(doc[end]):
+        end += 1
+    words = doc[start:end]
+    if len(words) < 3 or not _name_ends(doc, end):
+        return None
+    if not any(_name_half(t, gazetteer) for t in words):
+        return None
+    last = words[-1]
+    if (
+        any(t.dep_ != "compound" or not (start <= t.head.i < end) for t in words[:-1])
+        or last.dep_ == "compound"
+    ):
+        return None
+    return start, end
 
 
 def _name_half(tok: Any, gazetteer: Gazetteer) -> bool:

@@ -491,3 +491,25 @@ def test_a_named_organ_of_a_state_is_part_of_it_and_a_movement_is_not(run: Any) 
 def test_a_group_named_by_a_nationality_keeps_its_capital(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("Local activists said the market was hit twice, Sudanese officials said on Monday.")
     assert sorted(a["name"] for a in ann["actors"]) == ["Sudanese officials", "local activists"]
+
+
+def test_a_bare_body_word_points_back_only_to_a_body_called_by_it(run: Any) -> None:
+    ann = run(
+        "The Civic Council, the government in exile, accused the junta of bombing a school "
+        "near Magway on Tuesday."
+    )
+    aliases = {a["name"]: a["aliases"] for a in ann["actors"]}
+    council = next(n for n in aliases if "Council" in n)
+    assert "the government in exile" in aliases[council], aliases
+    assert not any("the junta" in v for n, v in aliases.items() if n == council), aliases
+    accuses = [(e["from"], e["to"]) for e in ann["edges"] if e["type"] == "ACCUSES"]
+    assert [(ann["names"][a], ann["names"][b]) for a, b in accuses] == [(council, "Junta")]
+
+
+def test_a_name_the_parse_hangs_on_a_far_noun_is_no_apposition(run: Any) -> None:
+    ann = run(
+        "Nine people, including two teachers, died when drones hit the Sabon Gari school on Friday, "
+        "according to residents and a vigilante group, the Civilian Joint Task Force (CJTF)."
+    )
+    force = next(a for a in ann["actors"] if a["name"] == "Civilian Joint Task Force")
+    assert not any("people" in x for x in force["aliases"]), force["aliases"]

@@ -304,3 +304,20 @@ def test_a_town_tagged_as_an_organisation_once_is_no_actor(run) -> None:  # type
     )
     assert not any(a["name"] == "Kupiansk" for a in ann["actors"]), ann["actors"]
     assert any("Kupiansk" in loc["aliases"] for loc in ann["locations"])
+
+
+def test_town_names_inside_a_long_personal_name_are_no_places(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Senior General Min Aung Hlaing met the envoy in Naypyidaw on Monday, "
+        "and the release of Aung San Suu Kyi was not discussed."
+    )
+    assert [loc["name"] for loc in ann["locations"]] == ["Nay Pyi Taw"], ann["locations"]
+    assert any(a["name"] == "Aung San Suu Kyi" and a["kind"] == "person" for a in ann["actors"])
+
+
+def test_a_people_named_with_the_is_no_town(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The government said the militia was founded by officers linked to the 1994 genocide "
+        "against the Tutsi."
+    )
+    assert ann["locations"] == [], ann["locations"]
