@@ -176,6 +176,9 @@ LEDGER_ADD = f"UNWIND $keys AS key MERGE (:{LEDGER} {{source_key: key}})"
 
 
 LEDGER_HAS = f"MATCH (l:{LEDGER} {{source_key: $key}}) RETURN count(l) > 0 AS present"
+LEDGER_HAS_MANY = (
+    f"UNWIND $keys AS key MATCH (l:{LEDGER} {{source_key: key}}) RETURN collect(l.source_key) AS keys"
+)
 
 _OUR_NODES = " OR ".join(f"n:{lbl}" for lbl in sorted(ALLOWED_LABELS))
 # Batched, in its own transactions: one huge DETACH DELETE would need the whole graph in memory.

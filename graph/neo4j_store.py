@@ -636,6 +636,14 @@ class Neo4jStore(GraphStore):
     def has_source(self, source_key: str) -> bool:
         return bool(self._read(cypher.LEDGER_HAS, key=source_key)[0]["present"])
 
+    def stored_sources(self, source_keys: Iterable[str]) -> set[str]:
+        # One round trip for the lot: a read per key cost the server more than the lookup itself.
+        keys = sorted(set(source_keys))
+        found: set[str] = set()
+        for chunk in _chunks(keys, ITER_CHUNK):
+            found.update(self._read(cypher.LEDGER_HAS_MANY, keys=chunk)[0]["keys"])
+        return found
+
     def delete_edge(self, edge_id: str) -> None:
         self._write(cypher.DELETE_EDGE, id=edge_id)
 

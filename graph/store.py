@@ -189,6 +189,11 @@ class GraphStore(abc.ABC):
     def has_source(self, source_key: str) -> bool:
         """True when the ledger says the graph of this source (article or row hash) is committed."""
 
+    def stored_sources(self, source_keys: Iterable[str]) -> set[str]:
+        """The keys among ``source_keys`` that the ledger holds, in one step. The ingest checks its
+        articles a chunk at a time; the default loop is for stores where one look-up is cheap."""
+        return {key for key in source_keys if self.has_source(key)}
+
     @abc.abstractmethod
     def delete_edge(self, edge_id: str) -> None:
         """Remove one edge (used to undo a merge)."""

@@ -362,6 +362,10 @@ def test_write_many_keeps_the_graphs_before_a_refused_one(
     assert not store.has_source("bad") and not store.has_source("later")
     assert store.find(NodeKind.ACTOR, "Nobody") == [] and store.find(NodeKind.ACTOR, "Later") == []
     assert store.stats()["nodes"] == 33
+    # the ingest's look-up of a chunk of articles at once answers as has_source does, one by one
+    keys = ["later", seed_graph.source_key, "bad", seed_graph.source_key, "it's \u00e9"]
+    assert store.stored_sources(keys) == {k for k in keys if store.has_source(k)} == {seed_graph.source_key}
+    assert store.stored_sources([]) == set()
 
 
 def test_reads_by_id_type_and_direction(store: GraphStore, seed_graph: ArticleGraph) -> None:
