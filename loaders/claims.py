@@ -1950,6 +1950,10 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
         if d.stance is Stance.ASSERT and d.content_negated and d.claimant:
             # "said no civilian had been killed" after an accusation against the speaker's side.
             match = _best_denied(drafts, i, same_side, accusations_only=True)
+            if match is None:
+                # "The army said the strike hit a depot of the Front. The Front said none of its
+                # fighters had been there": the claim just made about the speaker's side is answered.
+                match = _spoke_of_speaker(drafts, i, same_side)
             if match is not None:
                 d.stance = Stance.DENY
                 d.denies = _same_charge(drafts, i, match, same_side)
@@ -2093,6 +2097,25 @@ def _best_denied(
         if best is None or score > best[0]:
             best = (score, j)
     return best[1] if best else None
+
+
+def _spoke_of_speaker(drafts: list[ClaimDraft], i: int, same_side: Any) -> int | None:
+    """The nearest claim just before draft ``i``, by another side, that names the side of ``i``'s speaker
+    in its content (None if none): what a flat "none of our fighters were there" answers."""
+    d = drafts[i]
+    for j in range(i - 1, -1, -1):
+        c = drafts[j]
+        if d.sentence - c.sentence > _ANSWER_REACH:
+            break
+        if c.stance is Stance.DENY or not c.claimant or not d.claimant or same_side(d.claimant, c.claimant):
+            continue
+        if any(a == d.claimant or same_side(d.claimant, a) for a in c.mentions):
+            return j
+    return None
+
+
+# How many sentences back a flat negation by one side still answers what another side said of it.
+_ANSWER_REACH = 2
 
 
 def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -> list[int]:
