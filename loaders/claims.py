@@ -1855,6 +1855,16 @@ class ClaimFinder:
             objs[0], offset, sentence, speaker=True
         )
         head = tok.head
+        # "shelled the village, setting fire to houses, according to residents": a closing "according to"
+        # after a participle clause sources the whole sentence; the small model hangs it on the participle.
+        while (
+            head.dep_ in ("advcl", "xcomp", "conj")
+            and head.tag_ == "VBG"
+            and head.i < tok.i
+            and tok.doc[tok.i - 1].text == ","
+            and head.head.i != head.i
+        ):
+            head = head.head
         excluded = {t.i for t in tok.subtree}
         if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "NOUN"):
             content = [t for t in sent if t.i not in excluded]

@@ -1154,3 +1154,19 @@ def test_an_aim_to_blame_someone_is_no_claim_of_its_own(run: Run) -> None:
     ):
         c = _only(run(sentence))
         assert (c["stance"], c["claimant_name"], c["target_name"]) == ("accuse", "rebels", "army")
+
+
+def test_a_closing_according_to_after_a_participle_sources_the_whole_sentence(run: Run) -> None:
+    # The small model hangs the closing "according to" on the participle "setting".
+    c = _only(
+        run(
+            "On Sunday Burmese troops shelled Kyauk Sin, a hamlet near the river, setting fire to dozens "
+            "of houses, according to villagers who fled to the town."
+        )
+    )
+    assert c["quote"].startswith("On Sunday Burmese troops shelled Kyauk Sin")
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == (
+        "accuse",
+        "villagers",
+        "Armed Forces of Myanmar",
+    )
