@@ -236,6 +236,7 @@ class ActorDictionary:
     non_actor_names: frozenset[str] = frozenset()
     # Weapons: a state's ("Russian artillery") stands for its armed forces, an unowned one for no actor.
     weapon_heads: frozenset[str] = frozenset()
+    thing_heads: frozenset[str] = frozenset()
     # Adjectives a title-case headline turns into nouns ("Paramilitary shelling kills 12").
     adjective_heads: frozenset[str] = frozenset()
     # Country names shared by several states ("Congo"): folded name -> candidate ISO3 codes, the usual
@@ -440,6 +441,7 @@ def load_dictionary(extra: Path | None = None) -> ActorDictionary:
         media_heads=words("media_heads"),
         non_actor_names=words("non_actor_names"),
         weapon_heads=words("weapon_heads"),
+        thing_heads=words("thing_heads"),
         adjective_heads=words("adjective_heads"),
         sponsor_words=words("sponsor_words"),
         local_body_words=words("local_body_words"),
@@ -1551,6 +1553,10 @@ class ActorResolver:
                 )
             return None
         # Other named organisations.
+        if head_ent is not None and head_ent.label_ == "ORG" and self._role_before_name(head_ent):
+            # "government spokeswoman Yolande Makolo": a name NER took for an organisation after a
+            # person's role.
+            return self._person(head_ent, toks, offset, sentence, country)
         if head_ent is not None and head_ent.label_ == "ORG":
             return reg.add(
                 ActorKind.ORGANISATION,
@@ -1649,6 +1655,7 @@ class ActorResolver:
             speaker
             and head.pos_ in ("NOUN", "PROPN")
             and low not in ("people", "statement", "report", "video")
+            and not lemma_is(head, self.d.thing_heads)
         ):
             # A speaker the dictionary does not know: keep the phrase, kind from its shape.
             full = full_phrase(head)
@@ -1662,6 +1669,21 @@ class ActorResolver:
                 kind, cat = ActorKind.PERSON, "person"
             return reg.add(kind, country, name, a, b, sentence, cat)
         return None
+
+    def _role_before_name(self, ent: Any) -> bool:
+        """A person's role noun stands right before ``ent`` and modifies it, and ``ent`` is capitalised
+        words none of which names an organisation ("spokeswoman Yolande Makolo", not "spokesman Hamas
+        Media Office")."""
+        if ent.start == 0 or len(ent) < 2:
+            return False
+        role = ent.doc[ent.start - 1]
+        return (
+            lemma_is(role, self.d.person_roles)
+            and ent.start <= role.head.i < ent.end
+            and all(t.is_title and t.is_alpha for t in ent)
+            and not any(self.d.is_actor_word(t.lower_) for t in ent)
+            and self.d.lookup_named(ent.text) is None
+        )
 
     def _previous_subject(self, head: Any, offset: int, sentence: int, categories: set[str]) -> str | None:
         """A pronoun that opens the subject of a sentence, or speaks after its report ("…, it says"),
@@ -2063,6 +2085,20 @@ class ActorResolver:
             category = "army" if state_force else "rebel"
             return reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, category)
         government_forces = any(w in ("government", "state", "national", "federal", "regular") for w in words)
+        if (
+            not country
+            and head_ent is None
+            and head.dep_ == "dobj"
+            and any(c.dep_ == "nummod" for c in head.children)
+        ):
+            # "Rwanda has 4,000 troops in the east", "Moscow sent 10,000 soldiers": counted men of the
+            # state the verb's subject names are its forces, not a group called by the count.
+            subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            owner = (
+                reg.country_of(subj.text, head.doc) if subj is not None and subj.ent_type_ == "GPE" else None
+            )
+            if owner:
+                return self._national_forces(reg, owner, span_start, span_end, sentence)
         if not country and self._bare(toks) and head_ent is None:
             owner = self._pronoun_owner(head, span_start - toks[0].idx, sentence)
             if owner is not None:

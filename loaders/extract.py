@@ -402,6 +402,7 @@ class Extractor:
 
     def _places_named_as_persons(self, doc: Any) -> None:
         """Towns the small model tags as persons or organisations ("the village of Kfar Roummane")."""
+        _join_split_names(doc)
         retag_places(doc, self.gazetteer, self.dictionary.is_actor_word, self._is_weapon_word)
 
     def _is_weapon_word(self, word: str) -> bool:
@@ -1252,6 +1253,31 @@ class Extractor:
 
 # Two mentions of one event may name it by nearby places: "the port of Odesa", "the Odesa region".
 _SAME_AREA_KM = 30.0
+
+
+def _join_split_names(doc: Any) -> None:
+    """One personal name NER cut in two ("Kamal Tarek" + "Osman"): adjacent PERSON entities whose
+    first part the parse compounds onto the second are one entity, so one person, not two."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out: list[Any] = []
+    changed = False
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == ent.label_ == "PERSON"
+            and prev.end == ent.start
+            and prev[-1].dep_ == "compound"
+            and ent.start <= prev[-1].head.i < ent.end
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            changed = True
+            continue
+        out.append(ent)
+    if changed:
+        doc.ents = out
 
 
 def _people_not_town(ent: Any, place: Place | None) -> bool:

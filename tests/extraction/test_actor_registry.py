@@ -513,3 +513,28 @@ def test_a_name_the_parse_hangs_on_a_far_noun_is_no_apposition(run: Any) -> None
     )
     force = next(a for a in ann["actors"] if a["name"] == "Civilian Joint Task Force")
     assert not any("people" in x for x in force["aliases"]), force["aliases"]
+
+
+def test_a_name_ner_cut_in_two_is_one_person(run: Any) -> None:
+    ann = run("Interior ministry spokesman Kamal Tarek Osman said the convoy was attacked near Kassala.")
+    persons = [a["name"] for a in ann["actors"] if a["kind"] == "person"]
+    assert persons == ["Kamal Tarek Osman"], persons
+
+
+def test_a_name_after_a_persons_role_is_a_person_even_if_ner_says_organisation(run: Any) -> None:
+    ann = run("Rwandan government spokeswoman Yolande Makolo dismissed the accusations as baseless.")
+    makolo = next(a for a in ann["actors"] if a["name"] == "Yolande Makolo")
+    assert makolo["kind"] == "person", makolo
+    assert ann["claims"][0]["claimant_name"] == "Yolande Makolo"
+
+
+def test_a_vessel_is_no_speaker(run: Any) -> None:
+    ann = run("The U.S. military said the vessel reported no damage after a missile landed nearby.")
+    assert [a["name"] for a in ann["actors"]] == ["Armed Forces of United States"], ann["actors"]
+    assert [c["claimant_name"] for c in ann["claims"]] == ["Armed Forces of United States"]
+
+
+def test_counted_troops_a_state_has_are_its_forces(run: Any) -> None:
+    ann = run("UN experts have said Rwanda has between 3,000 and 4,000 troops in the east of the country.")
+    armed = [(a["name"], a["country"]) for a in ann["actors"] if a["kind"] == "armed_group"]
+    assert armed == [("Armed Forces of Rwanda", "RWA")], armed
