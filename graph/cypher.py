@@ -273,6 +273,11 @@ NODES_OF_KIND_BY_IDS: dict[NodeKind, str] = {
 FIND_BY_NAME: dict[NodeKind, str] = {
     k: f"MATCH (n:{_label(k)}) WHERE $name IN n.names RETURN n.data AS data ORDER BY n.id" for k in NodeKind
 }
+# An actor by name through the full-text index on names (see actor_name_phrase), instead of a scan of
+# every actor: the index only narrows, membership in `names` decides, exactly as FIND_BY_NAME does.
+FIND_ACTOR_BY_NAME_SEEK = """CALL db.index.fulltext.queryNodes('cg_actor_names', $phrase) YIELD node AS n
+WITH n WHERE $name IN n.names
+RETURN n.data AS data ORDER BY n.id"""
 
 _ALL_TYPES = "|".join(_rel(t) for t in EdgeType)
 EDGE_IDS_OF_TYPE: dict[EdgeType, str] = {

@@ -681,7 +681,12 @@ class Neo4jStore(GraphStore):
         if name is None:
             out = list(self.iter_nodes(kind))
         else:
-            rows = self._read(cypher.FIND_BY_NAME[NodeKind(kind)], name=normalise(name))
+            norm = normalise(name)
+            phrase = cypher.actor_name_phrase(norm) if NodeKind(kind) is NodeKind.ACTOR else None
+            if phrase is not None:
+                rows = self._read(cypher.FIND_ACTOR_BY_NAME_SEEK, name=norm, phrase=phrase)
+            else:
+                rows = self._read(cypher.FIND_BY_NAME[NodeKind(kind)], name=norm)
             out = sorted((_node(r["data"]) for r in rows), key=lambda n: n.id)
         return out[:limit] if limit is not None else out
 

@@ -1,6 +1,7 @@
 """The Neo4j timeline's index lookups give the embedded store's answers: actor names with characters
-the full-text query language treats specially, and date ranges over a database written before
-Incident.event_tier existed (the store fills it in when it first creates the index)."""
+the full-text query language treats specially (in the timeline's filters and in ``find``), and date
+ranges over a database written before Incident.event_tier existed (the store fills it in when it first
+creates the index)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from graph.model import (
     Edge,
     EdgeType,
     Incident,
+    NodeKind,
     Role,
     TimeSpan,
 )
@@ -89,6 +91,9 @@ def test_actor_names_with_query_syntax_resolve_as_in_the_embedded_store(neo4j_st
         assert ids(neo4j_store, TimelineFilter(claimant=name)) == ids(embedded, TimelineFilter(claimant=name))
         if name != "nobody":
             assert len(expected) == len(SPANS), name
+        # find() seeks actors through the same full-text index (the scan for the long name)
+        assert neo4j_store.find(NodeKind.ACTOR, name) == embedded.find(NodeKind.ACTOR, name), name
+        assert (name == "nobody") == (embedded.find(NodeKind.ACTOR, name) == [])
 
 
 def test_dates_on_a_database_written_before_event_tier(neo4j_store: GraphStore) -> None:
