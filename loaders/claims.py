@@ -1552,9 +1552,13 @@ class ClaimFinder:
                 lemma in ("bear", "carry", "have")
                 and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children)
             )
-            # "sent a drone to bomb our market": the purpose clause carries the wrongdoing.
+            # "sent a drone to bomb our market": the purpose clause carries the wrongdoing. A clause with
+            # its own subject ("was carrying traders when it was hit") tells what befell someone else.
             purpose = any(
-                c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.lex.wrongdoing for c in t.children
+                c.dep_ in ("xcomp", "advcl")
+                and c.lemma_.lower() in self.lex.wrongdoing
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                for c in t.children
             ) or (
                 # "the Pakistani forces started the firing", "the group has conducted raids"
                 lemma in self.lex.act_verbs

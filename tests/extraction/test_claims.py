@@ -1170,3 +1170,16 @@ def test_a_closing_according_to_after_a_participle_sources_the_whole_sentence(ru
         "villagers",
         "Armed Forces of Myanmar",
     )
+
+
+def test_a_clause_on_what_befell_the_subject_does_not_accuse_it(run: Run) -> None:
+    # "when it was shelled" has its own subject: it is no purpose clause of "treating".
+    c = _only(
+        run(
+            "The ministry said a Red Crescent team was treating the wounded in the square when it was "
+            "shelled."
+        )
+    )
+    assert (c["stance"], c["target"]) == ("assert", None)
+    c = _only(run("The rebels said the army sent a drone to bomb the market."))
+    assert (c["stance"], c["target_name"]) == ("accuse", "army")
