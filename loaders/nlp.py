@@ -136,10 +136,18 @@ class GazetteerRuler:
         spans = []
         for match_id, start, end in self.matcher(doc):
             label, key = self.labels[match_id]
+            if key.startswith("actor:") and start > 0 and _name_goes_on(doc[start - 1]):
+                continue  # "the Arakan Defence Army": a known group's short name inside a longer one
             spans.append(Span(doc, start, end, label=label, kb_id=key))
         if spans:
             doc.ents = filter_spans(spans)
         return doc
+
+
+def _name_goes_on(prev: Any) -> bool:
+    """The word before a match is a capitalised proper noun of the same name, not a sentence's first
+    word or a determiner."""
+    return bool(prev.pos_ == "PROPN" and prev.is_title and not prev.is_sent_start)
 
 
 @lru_cache(maxsize=4)

@@ -538,3 +538,9 @@ def test_counted_troops_a_state_has_are_its_forces(run: Any) -> None:
     ann = run("UN experts have said Rwanda has between 3,000 and 4,000 troops in the east of the country.")
     armed = [(a["name"], a["country"]) for a in ann["actors"] if a["kind"] == "armed_group"]
     assert armed == [("Armed Forces of Rwanda", "RWA")], armed
+
+
+def test_a_known_groups_short_name_inside_a_longer_name_is_the_longer_name(run: Any) -> None:
+    ann = run("Villagers said a resistance group, the Arakan Defence Army (ADA), fought the troops.")
+    names = [a["name"] for a in ann["actors"]]
+    assert "Arakan Defence Army" in names and "Artsakh Defence Army" not in names, names
