@@ -321,3 +321,14 @@ def test_a_people_named_with_the_is_no_town(run) -> None:  # type: ignore[no-unt
         "against the Tutsi."
     )
     assert ann["locations"] == [], ann["locations"]
+
+
+def test_towns_ner_takes_for_persons_or_products_are_placed_by_their_context(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Fighting reached the outskirts of Wad Madani, the capital of Gezira state, on Tuesday. "
+        "Paramilitary fighters shelled Babanusa overnight, residents said."
+    )
+    places = {loc["name"]: loc["kind"] for loc in ann["locations"]}
+    assert places.get("Wad Medani") == "city" and places.get("Gezira state") == "region", places
+    assert places.get("Babanūsah") == "city", places
+    assert not any(a["name"] in ("Wad Madani", "Gezira") for a in ann["actors"]), ann["actors"]
