@@ -200,7 +200,8 @@ class ClaimFinder:
             if tok.pos_ not in ("VERB",) or tok.i in used_verbs:
                 continue
             lemma = tok.lemma_.lower()
-            if tok.tag_ == "VBN" and tok.dep_ == "acl":
+            repaired = tok.tag_ == "VBN" and tok.dep_ == "acl" and self._main_verb_as_modifier(tok)
+            if tok.tag_ == "VBN" and tok.dep_ == "acl" and not repaired:
                 d = self._figure_by(tok, sentence, offset)  # "the toll of 12 given by the ministry"
                 if d:
                     figures.append(d)
@@ -219,6 +220,13 @@ class ClaimFinder:
             if tok.i in appended_words:
                 continue
             made = self._from_verb(tok, sent, sentence, offset)
+            if repaired:
+                # The subject ends at the comma before the verb, so the rest of the sentence is the
+                # verb's, whatever the parser hung it on.
+                last = next(t for t in reversed(sent) if not t.is_punct)
+                for d in made:
+                    d.end = max(d.end, offset + last.idx + len(last))
+                    d.content_end = max(d.content_end, d.end)
             used_verbs.add(tok.i)
             drafts.extend(made)
             for d in made:
@@ -281,6 +289,23 @@ class ClaimFinder:
                 t.head.lemma_.lower() for t in inside if t.lower_ == "such" and t.head.pos_ == "NOUN"
             )
         return out
+
+    @staticmethod
+    def _main_verb_as_modifier(verb: Any) -> bool:
+        """ "The leader of the group, who goes by X, denied … that …": after a long subject the small
+        model can take the past-tense main verb for a participle modifying the subject noun, and leave
+        the sentence without a finite verb. Such a verb follows a comma closing the subject and has no
+        auxiliary or agent of its own ("the toll given by the ministry" does)."""
+        head = verb.head
+        return (
+            head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN")
+            and verb.i > head.i
+            and verb.i > 0
+            and verb.doc[verb.i - 1].text == ","
+            and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children)
+            and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
+        )
 
     def _reports_no_clause(self, by_verb: dict[int, Any], d: ClaimDraft) -> bool:
         verb = by_verb.get(d.verb_start)

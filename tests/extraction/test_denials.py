@@ -28,3 +28,16 @@ def test_a_flat_negation_answers_what_another_side_just_said_of_the_speaker(run:
         "The Coastal Front said in a statement that none of its fighters had been at the warehouse."
     )
     assert _edges(other, "DENIES") == []
+
+
+def test_a_denial_the_parser_hangs_on_a_long_subject_is_still_its_main_verb(run: Run) -> None:
+    # The small model takes "rejected" after the relative clause for a participle of "founder" and
+    # hangs the rest of the sentence on that noun.
+    ann = run(
+        "The police accused the gang of burning the market in Delmas. The founder of the gang, who goes "
+        "by the name Bout Bwa, rejected on Sunday the accusation that his fighters had burned the market."
+    )
+    denial = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert denial["quote"].endswith("the accusation that his fighters had burned the market")
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    assert [quotes[to][:21] for _, to in _edges(ann, "DENIES")] == ["The police accused th"]
