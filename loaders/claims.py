@@ -163,6 +163,7 @@ _ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "counter-ac
 _Sent = tuple[Any, int, int, list[ClaimDraft]]
 # Nouns for a text someone issues ("issued the following statement").
 _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "message", "letter"})
+_REPEAT_VERBS = frozenset({"repeat", "reiterate", "renew", "restate", "echo"})
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 _FUTURE_MODALS = frozenset({"could", "might", "may", "would", "will", "'ll", "shall"})
 _LEADERSHIP_NOUNS = frozenset({"command", "leadership", "headquarters", "politburo"})
@@ -176,6 +177,8 @@ class ClaimFinder:
         self.lex = lexicon
         self.resolver = resolver
         self.last_claimant: str | None = None
+        # Whom the latest accusation of the article named: "repeated the accusation" charges them again.
+        self.last_accused: list[str] = []
         self.cleared: list[str] = []  # actors a negated wrongdoing clause clears (last content read)
         self.none_of: list[Any] = []  # "no Turkish soldiers were hurt": the nouns "no" negates (same)
 
@@ -231,6 +234,8 @@ class ClaimFinder:
             drafts.extend(made)
             for d in made:
                 self.last_claimant = d.claimant or self.last_claimant
+                if d.stance is Stance.ACCUSE and d.targets:
+                    self.last_accused = list(d.targets)
         # A reporting verb inside another claim's content with no speaker of its own, or the same one
         # ("said it could not tell how many …", "say the strikes … and warn that …"), is part of it.
         # So is a clause-only verb there that reports no clause ("said its patrols had recorded
@@ -873,6 +878,7 @@ class ClaimFinder:
         targets_heads: list[Any] = []
         owners: frozenset[str] = frozenset()
         names_claim = False
+        repeated: list[str] = []
         described: tuple[int, int] | None = None
         charge_described = False
 
@@ -1008,6 +1014,17 @@ class ClaimFinder:
                         content.extend(c.subtree)
             if not content and quoted:
                 content = [t for t in sent if quoted[0] <= t.idx < quoted[1]]
+            if (
+                not content
+                and lemma in _REPEAT_VERBS
+                and dobj
+                and dobj[0].lemma_.lower() in _ACCUSATION_NOUNS
+            ):
+                # "has repeated the accusation since": the charge the article last reported, made again.
+                repeated = list(self.last_accused)
+                if repeated:
+                    content = list(dobj[0].subtree)
+                    stance = Stance.ACCUSE
             if not content:
                 if lemma in ("say", "tell", "add", "state", "claim", "announce", "warn", "write", "confirm"):
                     # "…, he said." after a quote in the previous sentence parses without a ccomp.
@@ -1099,7 +1116,7 @@ class ClaimFinder:
                 drafts_targets = acc_targets
         if stance is Stance.ACCUSE and not drafts_targets and content_sorted:
             acc_targets, _neg = self._accused_in_content(content_sorted, offset, sentence, any_subject=True)
-            drafts_targets = acc_targets
+            drafts_targets = acc_targets or repeated
         if (lemma == "condemn" or attributes) and stance is Stance.ACCUSE and not drafts_targets:
             stance = Stance.ASSERT  # "attributed the delay to bad weather" accuses no one
 

@@ -1183,3 +1183,11 @@ def test_a_clause_on_what_befell_the_subject_does_not_accuse_it(run: Run) -> Non
     assert (c["stance"], c["target"]) == ("assert", None)
     c = _only(run("The rebels said the army sent a drone to bomb the market."))
     assert (c["stance"], c["target_name"]) == ("accuse", "army")
+
+
+def test_repeating_the_accusation_charges_the_same_side_again(run: Run) -> None:
+    ann = run(
+        "The army accused the Northern Front on Monday of shelling a camp near Gulu. Its spokesman, "
+        "Colonel James Oketch, has repeated the accusation daily since."
+    )
+    assert _edges(ann, "ACCUSES") == [("James Oketch", "Northern Front"), ("army", "Northern Front")]
