@@ -2043,7 +2043,11 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
         # the denier's side may be it, but any other earlier claim is not.
         # "rejected the allegations that its forces …" names and describes the charge: an earlier
         # accusation of the denier's side may be it, any other earlier claim is not.
-        match = _best_denied(drafts, i, same_side, accusations_only=d.charge_described)
+        # A denial answers a claim already made; it looks further down only when nothing before it fits
+        # (a lead that reports the denial first).
+        match = _best_denied(drafts, i, same_side, accusations_only=d.charge_described, earlier=True)
+        if match is None:
+            match = _best_denied(drafts, i, same_side, accusations_only=d.charge_described)
         if match is None and d.names_claim and d.described is None and not d.points_back:
             # A lead that reports the denial first ("X rejected the accusations …") names a charge the
             # article only reports further down: the next accusation against the denier's side.
@@ -2104,10 +2108,15 @@ def _attributed_only(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
 
 
 def _best_denied(
-    drafts: list[ClaimDraft], i: int, same_side: Any, accusations_only: bool, later: bool = False
+    drafts: list[ClaimDraft],
+    i: int,
+    same_side: Any,
+    accusations_only: bool,
+    later: bool = False,
+    earlier: bool = False,
 ) -> int | None:
     """The index of the claim draft ``i`` most likely denies (None if none fits); with ``later``, only
-    the accusations after it."""
+    the accusations after it; with ``earlier``, only the claims before it."""
     d = drafts[i]
     best: tuple[float, int] | None = None
     for j, c in enumerate(drafts):
@@ -2122,7 +2131,7 @@ def _best_denied(
         echoed = j < i and bool(d.echoes & c.nouns)
         if accusations_only and not (c.stance is Stance.ACCUSE and against) and not echoed:
             continue
-        if later and j < i:
+        if (later and j < i) or (earlier and j > i):
             continue
         if j > i and (d.names_claim or accusations_only) and not later:
             continue  # "the accusation", "that claim" point back

@@ -41,3 +41,14 @@ def test_a_denial_the_parser_hangs_on_a_long_subject_is_still_its_main_verb(run:
     assert denial["quote"].endswith("the accusation that his fighters had burned the market")
     quotes = {c["id"]: c["quote"] for c in ann["claims"]}
     assert [quotes[to][:21] for _, to in _edges(ann, "DENIES")] == ["The police accused th"]
+
+
+def test_a_denial_answers_the_accusation_before_it_not_a_later_one_on_the_same_charge(run: Run) -> None:
+    ann = run(
+        "The police accused the Red Valley Brigade of attacking a food convoy near Cabaret on Thursday. "
+        "The Red Valley Brigade denied on Friday that its men had attacked the convoy. Police spokesman "
+        "Jean Pierre said on Saturday that the Red Valley Brigade had set fire to two trucks of the convoy "
+        "near Cabaret on Thursday."
+    )
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    assert [quotes[to][:21] for _, to in _edges(ann, "DENIES")] == ["The police accused th"]
