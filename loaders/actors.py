@@ -883,6 +883,12 @@ _ORG_WORDS = re.compile(
     r"liberation|resistance|mujahideen|jihad|cartel|gang|guard|shabaab|taliban)\b",
     re.I,
 )
+# Last words that make a name an institution's, never a person's ("the Kisal Observatory").
+_INSTITUTION = re.compile(
+    r"\b(observatory|institute|foundation|centre|center|network|association|society|league|union|"
+    r"initiative|watch|monitor|collective|coalition|federation|syndicate|trust)$",
+    re.I,
+)
 _BODY_WORDS = re.compile(
     r"\b(ministry|office|council|presidency|government|parliament|directorate|department|commission|"
     r"agency|authority|authorities|administration|embassy|service|prosecutor|court|police)\b",
@@ -1191,7 +1197,7 @@ class ActorResolver:
         group active near the border"; "the Walendu Defenders Union, a militia that …"; "the National
         Unity Government, the administration in exile"), so "the group" later points back to the name."""
         root = ent.root
-        if ent.label_ == "PERSON" or root.pos_ != "PROPN":
+        if (ent.label_ == "PERSON" and not _INSTITUTION.search(ent.text)) or root.pos_ != "PROPN":
             return
         for ap in root.children:
             if (
@@ -1302,8 +1308,15 @@ class ActorResolver:
             and low not in self.d.population_heads
             and low not in _GENERIC_DEFINITE
         ):
-            # "the coast guard", "the health division": a compound head is looked up whole.
-            found = self._definite(" ".join(t.lower_ for t in toks[1:]), at)
+            # "the coast guard", "the health division": a compound head is looked up whole. "The group"
+            # opening a sentence goes on with the group the sentence before was about ("JNIM said … The
+            # group also claimed …"), whatever other group was called a group earlier.
+            found = None
+            if low == "group" and len(toks) == 2:
+                found = self._previous_subject(
+                    head, offset, sentence, {"rebel", "armed_group", "organisation"}
+                )
+            found = found or self._definite(" ".join(t.lower_ for t in toks[1:]), at)
             if found:
                 reg.add_alias(found, offset + toks[0].idx, offset + head.idx + len(head.text), sentence)
                 return found
@@ -1405,6 +1418,19 @@ class ActorResolver:
                     reg.actors[aid].parent_id = reg.ensure_state(named.country)
                 return aid
         # Persons.
+        if head_ent is not None and head_ent.label_ == "PERSON" and _INSTITUTION.search(head_ent.text):
+            # "The Kisal Observatory": an institution's name the small model took for a person's.
+            name = re.sub(r"^(the|The)\s+", "", head_ent.text)
+            start = offset + head_ent.start_char
+            return reg.add(
+                ActorKind.ORGANISATION,
+                country,
+                name,
+                start,
+                offset + head_ent.end_char,
+                sentence,
+                "organisation",
+            )
         if head_ent is not None and head_ent.label_ == "PERSON":
             return self._person(head_ent, toks, offset, sentence, country)
         role_words = [w for w in words if w in self.d.person_roles]
@@ -1492,6 +1518,27 @@ class ActorResolver:
                 # "the district military administration" is of the country its places lie in, whoever
                 # the article names most.
                 country = reg.place_country(doc)
+            if not country:
+                # "the Health Ministry" after "the territory's Health Ministry": the body named before,
+                # whatever country the article names most.
+                plain = self.d.canonical_body(self.reg.text[span_start:span_end], None)
+                for m in reversed(reg.history):
+                    known = reg.actors.get(m.actor_id)
+                    if (
+                        m.start < at
+                        and known is not None
+                        and reg.category.get(known.id) == "government_body"
+                        and (known.name == plain or known.name.startswith(plain + " of "))
+                    ):
+                        return reg.add(
+                            ActorKind.GOVERNMENT_BODY,
+                            known.country,
+                            known.name,
+                            span_start,
+                            span_end,
+                            sentence,
+                            "government_body",
+                        )
             international = any(
                 w in self.d.international_words or " ".join(words[i : i + 2]) in self.d.international_words
                 for i, w in enumerate(words)
@@ -1704,6 +1751,11 @@ class ActorResolver:
         if not subjects or subjects[0].pos_ == "PRON":
             return None
         found = self.resolve(subjects[0], offset, sentence - 1)
+        if found is None:
+            # A name whose head word alone resolves to nothing ("… Sahel Province"): the actor already
+            # registered at that place in the text.
+            at = offset + subjects[0].idx
+            found = next((m.actor_id for m in reversed(self.reg.history) if m.start <= at < m.end), None)
         if found and self.reg.category.get(found) in categories:
             return found
         return None
@@ -1725,7 +1777,9 @@ class ActorResolver:
         return False
 
     def _definite(self, word: str, before: int) -> str | None:
-        pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+        # The word heads the earlier name ("the Mali army", "Armed Forces of Mali" for "the forces"), not
+        # only modifies it ("the army's general staff" is not "the army").
+        pattern = re.compile(rf"\b{re.escape(word)}(\s+of\b|\s*$|\s*\()", re.I)
         seen: set[str] = set()
         for m in reversed(self.reg.history):
             if m.start >= before or m.actor_id in seen:

@@ -544,3 +544,41 @@ def test_a_known_groups_short_name_inside_a_longer_name_is_the_longer_name(run: 
     ann = run("Villagers said a resistance group, the Arakan Defence Army (ADA), fought the troops.")
     names = [a["name"] for a in ann["actors"]]
     assert "Arakan Defence Army" in names and "Artsakh Defence Army" not in names, names
+
+
+def test_a_body_named_again_without_its_country_is_the_body_named_before(run: Any) -> None:
+    ann = run(
+        "An Israeli strike on a school in central Gaza killed 12 people on Sunday, according to the "
+        "territory's Health Ministry and hospital officials.\n\n"
+        "The Israeli military said it had struck militants. "
+        "Israel said it had taken steps to reduce harm.\n\n"
+        "The Health Ministry, which does not separate civilians from fighters, said more than 300 people "
+        "had been killed in the past week."
+    )
+    bodies = [(a["name"], a["country"]) for a in ann["actors"] if a["kind"] == "government_body"]
+    assert bodies == [("Ministry of Health of Palestine", "PSE")], bodies
+
+
+def test_an_institutions_name_ner_took_for_a_person_is_an_organisation(run: Any) -> None:
+    ann = run("The Kisal Observatory accused the army of killing herders near Mopti on Tuesday.")
+    org = next(a for a in ann["actors"] if "Observatory" in a["name"])
+    assert (org["name"], org["kind"]) == ("Kisal Observatory", "organisation"), org
+
+
+def test_the_group_opening_a_sentence_goes_on_with_the_group_before(run: Any) -> None:
+    ann = run(
+        "A rights group, the Kisal Observatory, accused the army of killing herders. "
+        "The Islamic State Sahel Province said in a statement that none of its fighters were there. "
+        "The group also claimed an attack on a police post near Menaka on Thursday."
+    )
+    last = next(c for c in ann["claims"] if c["quote"].startswith("The group also claimed"))
+    assert last["claimant_name"] == "Islamic State Sahel Province", last
+
+
+def test_the_army_is_not_the_armys_general_staff(run: Any) -> None:
+    ann = run(
+        '"Our forces struck a terrorist camp," the army\'s general staff said. '
+        "A rights group accused the army of killing civilians. The army rejected the accusation."
+    )
+    staff = next(a for a in ann["actors"] if "general staff" in a["name"])
+    assert "the army" not in staff["aliases"] and "The army" not in staff["aliases"], staff
