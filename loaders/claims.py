@@ -952,7 +952,14 @@ class ClaimFinder:
                         and c.pos_ in ("VERB", "AUX")
                         and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
                     ):
-                        described = self._span_of(list(c.subtree), offset)
+                        # ", calling them a smear" after the charge is the denier's own word on it.
+                        tail = {
+                            x.i
+                            for g in c.children
+                            if g.dep_ == "advcl" and g.tag_ == "VBG" and g.doc[g.i - 1].text == ","
+                            for x in [g.doc[g.i - 1], *g.subtree]
+                        }
+                        described = self._span_of([x for x in c.subtree if x.i not in tail], offset)
                         charge_described = obj.lemma_.lower() in lex.claim_nouns
             elif verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.claim_nouns:
                 names_claim = True
@@ -2052,6 +2059,17 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
             # A lead that reports the denial first ("X rejected the accusations …") names a charge the
             # article only reports further down: the next accusation against the denier's side.
             match = _best_denied(drafts, i, same_side, accusations_only=True, later=True)
+        accuser = next(iter(d.denied_owners)) if len(d.denied_owners) == 1 else None
+        if (
+            match is not None
+            and d.charge_described
+            and d.described is not None
+            and accuser is not None
+            and not _owned_by(drafts[match], d.denied_owners, same_side)
+        ):
+            # "rejected accusations by the ombudsman that it had recruited minors": the charge is named
+            # with its accuser, so another side's accusation is not it; the described one is its own.
+            match = None
         if match is not None:
             d.denies = _same_charge(drafts, i, match, same_side)
             if d.plural:
@@ -2062,7 +2080,7 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
                 sentence=d.sentence,
                 start=start,
                 end=end,
-                claimant=None,
+                claimant=accuser,
                 stance=Stance.ACCUSE,
                 targets=[d.claimant] if d.claimant else [],
                 content_start=start,
@@ -2105,6 +2123,12 @@ def _attributed_only(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     for d in out:
         d.denies = [new_index[j] for j in d.denies if j in new_index]
     return out
+
+
+def _owned_by(claim: ClaimDraft, owners: frozenset[str], same_side: Any) -> bool:
+    return claim.claimant is not None and (
+        claim.claimant in owners or any(same_side(o, claim.claimant) for o in owners)
+    )
 
 
 def _best_denied(

@@ -52,3 +52,17 @@ def test_a_denial_answers_the_accusation_before_it_not_a_later_one_on_the_same_c
     )
     quotes = {c["id"]: c["quote"] for c in ann["claims"]}
     assert [quotes[to][:21] for _, to in _edges(ann, "DENIES")] == ["The police accused th"]
+
+
+def test_a_denied_charge_named_with_its_accuser_is_that_accusers_claim(run: Run) -> None:
+    ann = run(
+        "The interior minister blamed the Ridge Front for the bombing of a bus in Tamar. The Ridge Front "
+        "denied on Friday that its fighters had planted the bomb. It also rejected accusations by the "
+        "United Nations that it had forced children into its ranks, calling them lies."
+    )
+    quotes = {c["id"]: c for c in ann["claims"]}
+    denied = [quotes[to] for _, to in _edges(ann, "DENIES")]
+    assert {ann["names"][c["claimant"]] for c in denied} == {"United Nations", "interior minister"}
+    charge = next(c for c in denied if c["claimant_name"] == "United Nations")
+    assert (charge["stance"], charge["target_name"]) == ("accuse", "Ridge Front")
+    assert "forced children" in charge["quote"] and "calling" not in charge["quote"]
