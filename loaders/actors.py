@@ -883,6 +883,11 @@ _ORG_WORDS = re.compile(
     r"liberation|resistance|mujahideen|jihad|cartel|gang|guard|shabaab|taliban)\b",
     re.I,
 )
+# Words that make a named council or committee an armed group's ("Mujahideen Council").
+_ARMED_NAME = re.compile(r"\b(mujahideen|mujahidin|jihad|jihadist|militia|brigades?|liberation)\b", re.I)
+# Geographic features whose names hold a country's ("Lake Chad", "Gulf of Guinea").
+_FEATURE_WORDS = frozenset(["lake", "gulf", "river", "sea", "mount", "mountains", "bay", "basin"])
+
 # Last words that make a name an institution's, never a person's ("the Kisal Observatory").
 _INSTITUTION = re.compile(
     r"\b(observatory|institute|foundation|centre|center|network|association|society|league|union|"
@@ -1466,6 +1471,13 @@ class ActorResolver:
             or "ministry" in words
             or (head_ent is not None and head_ent.label_ == "ORG" and _BODY_WORDS.search(head_ent.text))
         )
+        if (
+            is_body
+            and head_ent is not None
+            and head_ent.label_ == "ORG"
+            and _ARMED_NAME.search(head_ent.text)
+        ):
+            is_body = False  # "the Lake Chad Mujahideen Council": an armed group's name, not a government's
         if low == "authorities":
             is_body = False
         if is_body and lemma not in ("group", "movement"):
@@ -1808,6 +1820,8 @@ class ActorResolver:
                 continue
             if t.i in sponsors:
                 continue  # "the Rwanda-backed group" is not Rwandan
+            if t.i > 0 and head.doc[t.i - 1].lower_ in _FEATURE_WORDS:
+                continue  # "the Lake Chad Mujahideen Council": a lake's name, not the group's state
             iso = self.reg.country_of(t.text, head.doc)
             if iso and t.dep_ != "appos":
                 return iso
@@ -1816,6 +1830,8 @@ class ActorResolver:
             if any(i in sponsors for i in range(ent.start, ent.end)):
                 continue
             if ent.start >= toks[0].i and ent.end <= toks[-1].i + 1 and ent.label_ in ("GPE", "NORP"):
+                if ent.start > 0 and head.doc[ent.start - 1].lower_ in _FEATURE_WORDS:
+                    continue
                 iso = self.reg.country_of(ent.text, head.doc)
                 if iso:
                     return iso

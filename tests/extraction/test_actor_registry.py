@@ -582,3 +582,12 @@ def test_the_army_is_not_the_armys_general_staff(run: Any) -> None:
     )
     staff = next(a for a in ann["actors"] if "general staff" in a["name"])
     assert "the army" not in staff["aliases"] and "The army" not in staff["aliases"], staff
+
+
+def test_a_council_named_for_jihad_is_an_armed_group_and_a_lake_gives_it_no_state(run: Any) -> None:
+    ann = run(
+        "Gunmen killed nine fishermen near Baga on Friday, and the Lake Chad Mujahideen Council "
+        "claimed the attack, residents said."
+    )
+    council = next(a for a in ann["actors"] if "Mujahideen" in a["name"])
+    assert (council["kind"], council["country"]) == ("armed_group", None), council
