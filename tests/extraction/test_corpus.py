@@ -29,8 +29,8 @@ DEV = shared_dir() / "dev-corpus"
 TEAM = REPO / "tests" / "corpus"
 GOAL = 0.8
 # Measured on 2026-11-27 (dev corpus + team corpus together); raise these when the extractor improves.
-FLOORS = {"attributed_claims": 0.789, "ACCUSES": 0.759, "DENIES": 0.72}
-MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.793, ACCUSES 0.763, DENIES 0.724"
+FLOORS = {"attributed_claims": 0.789, "ACCUSES": 0.759, "DENIES": 0.73}
+MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.794, ACCUSES 0.768, DENIES 0.732"
 
 
 def _read(article: Path) -> tuple[str, date | None]:
