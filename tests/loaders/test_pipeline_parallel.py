@@ -18,13 +18,12 @@ from graph import open_store
 from graph.model import Article, ArticleGraph, NodeKind, article_id
 from graph.nx_store import NetworkXStore
 from loaders.parallel import (
-    ARTICLES_PER_TASK,
     ExtractionFailed,
     extract_batches,
     extract_parallel,
     fork_available,
 )
-from loaders.pipeline import ingest
+from loaders.pipeline import WRITE_MIN_ARTICLES, ingest
 from tests.loaders.test_ingest_pipeline import BareExtractor
 
 pytestmark = pytest.mark.skipif(not fork_available(), reason="workers are forked")
@@ -113,16 +112,24 @@ class CountingStore(NetworkXStore):
         super().write_many(graphs)
 
 
-def test_each_worker_task_is_written_in_one_batch(tmp_path: Path) -> None:
+def test_worker_tasks_are_written_together(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     for i in range(7):
         (src / f"a{i}.txt").write_text(f"Report number {i} on the ceasefire.\n")
     store = CountingStore()
     ingest([src], store, progress=False, n_process=2, extractor=BareExtractor(), resolve=False)  # type: ignore[arg-type]
-    # One batch per task, or both tasks in one when the second was done before the first was written.
-    assert store.batches in ([ARTICLES_PER_TASK, 7 - ARTICLES_PER_TASK], [7])
+    # Fewer than WRITE_MIN_ARTICLES graphs in all: both tasks in one batch, at the end.
+    assert WRITE_MIN_ARTICLES > 7 and store.batches == [7]
     assert sum(1 for _ in store.iter_nodes(NodeKind.ARTICLE)) == 7
+    longer = tmp_path / "longer"
+    longer.mkdir()
+    for i in range(2 * WRITE_MIN_ARTICLES + 5):
+        (longer / f"b{i}.txt").write_text(f"Report number {i} on the truce.\n")
+    many = CountingStore()
+    ingest([longer], many, progress=False, n_process=2, extractor=BareExtractor(), resolve=False)  # type: ignore[arg-type]
+    assert sum(many.batches) == 2 * WRITE_MIN_ARTICLES + 5
+    assert all(size >= WRITE_MIN_ARTICLES for size in many.batches[:-1]) and len(many.batches) >= 2
     single = CountingStore()  # without workers each article is committed as soon as it is extracted
     report = ingest([src], single, progress=False, extractor=BareExtractor(), resolve=False)  # type: ignore[arg-type]
     assert (report.written, single.batches) == (7, [1] * 7)
