@@ -1526,6 +1526,15 @@ class ActorResolver:
                             sentence,
                             "government_body",
                         )
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+            if not country and poss is not None:
+                # "Its foreign ministry" after "The Syrian government did not comment": the body of
+                # whoever "its" points to, not of the country the article names most.
+                owner = self._pronoun_owner(head, offset, sentence) or self._previous_subject(
+                    poss, offset, sentence, {"state", "government_body", "army", "armed_group"}
+                )
+                if owner is not None:
+                    country = reg.actors[owner].country
             if not country and any(w in self.d.local_body_words for w in words):
                 # "the district military administration" is of the country its places lie in, whoever
                 # the article names most.

@@ -591,3 +591,13 @@ def test_a_council_named_for_jihad_is_an_armed_group_and_a_lake_gives_it_no_stat
     )
     council = next(a for a in ann["actors"] if "Mujahideen" in a["name"])
     assert (council["kind"], council["country"]) == ("armed_group", None), council
+
+
+def test_its_body_opening_a_sentence_is_of_the_subject_before(run: Any) -> None:
+    ann = run(
+        "Turkey's defence ministry said its drones had struck PKK positions near Qamishli. "
+        "The Syrian government did not comment. "
+        "Its foreign ministry has in the past called such strikes violations of Syrian sovereignty."
+    )
+    bodies = {a["name"]: a["country"] for a in ann["actors"] if a["kind"] == "government_body"}
+    assert bodies.get("Ministry of Foreign Affairs of Syria") == "SYR", bodies
