@@ -352,6 +352,17 @@ class ActorDictionary:
         return " ".join(kept)
 
 
+def _group_apposition(root: Any, d: ActorDictionary) -> Any:
+    """The noun in apposition after a name that describes a group ("Jabhat al-Sahil, an armed group"),
+    or None; a person's role ("X, a commander of the group") is no such noun."""
+    for ap in root.children:
+        if ap.dep_ != "appos" or ap.pos_ != "NOUN" or ap.i < root.i or lemma_is(ap, d.person_roles):
+            continue
+        if lemma_is(ap, d.armed_heads) or lemma_is(ap, _COLLECTIVE_WORDS):
+            return ap
+    return None
+
+
 def _adjacent_apposition(head: Any, appos: Any) -> bool:
     """``appos`` follows ``head``'s own phrase with nothing but punctuation between them. The small
     model sometimes hangs a name at a sentence's end on its first noun ("At least 23 people … were
@@ -1202,7 +1213,9 @@ class ActorResolver:
         group active near the border"; "the Walendu Defenders Union, a militia that …"; "the National
         Unity Government, the administration in exile"), so "the group" later points back to the name."""
         root = ent.root
-        if (ent.label_ == "PERSON" and not _INSTITUTION.search(ent.text)) or root.pos_ != "PROPN":
+        if ent.label_ == "PERSON" and not (_INSTITUTION.search(ent.text) or _group_apposition(root, self.d)):
+            return
+        if root.pos_ != "PROPN":
             return
         for ap in root.children:
             if (
@@ -1437,6 +1450,13 @@ class ActorResolver:
                 "organisation",
             )
         if head_ent is not None and head_ent.label_ == "PERSON":
+            group = self._group_behind_name(head_ent)
+            if group is not None:
+                # "Jabhat al-Sahil, an armed group …", and that name again later: a group, not a person.
+                kind, name = group
+                start, end = offset + head_ent.start_char, offset + head_ent.end_char
+                category = "rebel" if kind is ActorKind.ARMED_GROUP else "organisation"
+                return reg.add(kind, country, name, start, end, sentence, category)
             return self._person(head_ent, toks, offset, sentence, country)
         role_words = [w for w in words if w in self.d.person_roles]
         # The parser may hang the name on the last word of the role ("the mayor of Kharkiv, Ihor T.",
@@ -1737,6 +1757,20 @@ class ActorResolver:
                 kind, cat = ActorKind.PERSON, "person"
             return reg.add(kind, country, name, a, b, sentence, cat)
         return None
+
+    def _group_behind_name(self, ent: Any) -> tuple[ActorKind, str] | None:
+        """(kind, name) when a name NER took for a person's is a group's: the text describes it in
+        apposition as one ("Jabhat al-Sahil, an armed group that …"), or an earlier mention made it a
+        group already."""
+        name = re.sub(r"^(the|The)\s+", "", ent.text)
+        for actor in self.reg.actors.values():
+            if actor.actor_kind in (ActorKind.ARMED_GROUP, ActorKind.ORGANISATION) and actor.name == name:
+                return actor.actor_kind, name
+        described = _group_apposition(ent.root, self.d)
+        if described is None:
+            return None
+        civic = any(t.lower_ in self.d.civic_words for t in described.subtree)
+        return (ActorKind.ORGANISATION if civic else ActorKind.ARMED_GROUP), name
 
     def _role_before_name(self, ent: Any) -> bool:
         """A person's role noun stands right before ``ent`` and modifies it, and ``ent`` is capitalised

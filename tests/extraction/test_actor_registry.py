@@ -601,3 +601,14 @@ def test_its_body_opening_a_sentence_is_of_the_subject_before(run: Any) -> None:
     )
     bodies = {a["name"]: a["country"] for a in ann["actors"] if a["kind"] == "government_body"}
     assert bodies.get("Ministry of Foreign Affairs of Syria") == "SYR", bodies
+
+
+def test_a_name_described_as_a_group_is_a_group_even_if_ner_says_person(run: Any) -> None:
+    ann = run(
+        "The army blamed the ambush on Harakat al-Wadi, an armed group that has attacked convoys since "
+        "2021. Harakat al-Wadi said its fighters had killed ten soldiers."
+    )
+    kinds = {a["name"]: a["kind"] for a in ann["actors"] if "Wadi" in a["name"]}
+    assert kinds == {"Harakat al-Wadi": "armed_group"}, kinds
+    said = next(c for c in ann["claims"] if "ten soldiers" in c["quote"])
+    assert said["claimant_name"] == "Harakat al-Wadi"
