@@ -865,8 +865,13 @@ class ArticleActors:
         return bool((ca & cb) - {None})
 
     def side_of(self, aid: str | None) -> set[str]:
-        """The actor and those it speaks for or belongs to (a spokesman's ministry, a body's state)."""
+        """The actor and those it speaks for or belongs to (a spokesman's ministry, a body's state). A
+        description found to be a named actor ("an armed group" after "Jabhat al-Sahil") is that actor
+        already, before the registry merges the two."""
         out: set[str] = set()
+        if aid in self.same_as:
+            out.add(aid)
+            aid = self.same_as[aid]
         while aid and aid not in out:
             out.add(aid)
             actor = self.actors.get(aid)
@@ -1453,8 +1458,8 @@ class ActorResolver:
             group = self._group_behind_name(head_ent)
             if group is not None:
                 # "Jabhat al-Sahil, an armed group …", and that name again later: a group, not a person.
-                kind, name = group
-                start, end = offset + head_ent.start_char, offset + head_ent.end_char
+                kind, name, span = group
+                start, end = offset + span.start_char, offset + span.end_char
                 category = "rebel" if kind is ActorKind.ARMED_GROUP else "organisation"
                 return reg.add(kind, country, name, start, end, sentence, category)
             return self._person(head_ent, toks, offset, sentence, country)
@@ -1758,19 +1763,30 @@ class ActorResolver:
             return reg.add(kind, country, name, a, b, sentence, cat)
         return None
 
-    def _group_behind_name(self, ent: Any) -> tuple[ActorKind, str] | None:
-        """(kind, name) when a name NER took for a person's is a group's: the text describes it in
+    def _group_behind_name(self, ent: Any) -> tuple[ActorKind, str, Any] | None:
+        """(kind, name, span) when a name NER took for a person's is a group's: the text describes it in
         apposition as one ("Jabhat al-Sahil, an armed group that …"), or an earlier mention made it a
-        group already."""
-        name = re.sub(r"^(the|The)\s+", "", ent.text)
-        for actor in self.reg.actors.values():
-            if actor.actor_kind in (ActorKind.ARMED_GROUP, ActorKind.ORGANISATION) and actor.name == name:
-                return actor.actor_kind, name
+        group already (then NER may also have cut its first word off: "Jabhat" + "al-Sahil")."""
+        doc = ent.doc
+        groups = {
+            a.name: a.actor_kind
+            for a in self.reg.actors.values()
+            if a.actor_kind in (ActorKind.ARMED_GROUP, ActorKind.ORGANISATION)
+        }
+        for k in (0, 1, 2):
+            start = ent.start - k
+            if start < 0 or (k and not all(t.is_title and t.pos_ == "PROPN" for t in doc[start : ent.start])):
+                break
+            span = doc[start : ent.end]
+            name = re.sub(r"^(the|The)\s+", "", span.text)
+            if name in groups:
+                return groups[name], name, span
         described = _group_apposition(ent.root, self.d)
         if described is None:
             return None
         civic = any(t.lower_ in self.d.civic_words for t in described.subtree)
-        return (ActorKind.ORGANISATION if civic else ActorKind.ARMED_GROUP), name
+        name = re.sub(r"^(the|The)\s+", "", ent.text)
+        return (ActorKind.ORGANISATION if civic else ActorKind.ARMED_GROUP), name, ent
 
     def _role_before_name(self, ent: Any) -> bool:
         """A person's role noun stands right before ``ent`` and modifies it, and ``ent`` is capitalised

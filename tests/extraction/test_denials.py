@@ -66,3 +66,15 @@ def test_a_denied_charge_named_with_its_accuser_is_that_accusers_claim(run: Run)
     charge = next(c for c in denied if c["claimant_name"] == "United Nations")
     assert (charge["stance"], charge["target_name"]) == ("accuse", "Ridge Front")
     assert "forced children" in charge["quote"] and "calling" not in charge["quote"]
+
+
+def test_a_denial_of_the_groups_claims_answers_the_group_a_description_named(run: Run) -> None:
+    ann = run(
+        "The attack was blamed by the government on Harakat al-Wadi, an armed group that has attacked "
+        "convoys since 2021. Harakat al-Wadi said in a message that its fighters had killed 12 soldiers. "
+        "The group's claims of casualties are often exaggerated, officials say."
+    )
+    by_id = {c["id"]: c for c in ann["claims"]}
+    denies = [by_id[e["to"]] for e in ann["edges"] if e["type"] == "DENIES"]
+    assert [c["claimant_name"] for c in denies] == ["Harakat al-Wadi"], denies
+    assert "killed 12 soldiers" in denies[0]["quote"]
