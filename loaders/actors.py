@@ -899,6 +899,11 @@ _ORG_WORDS = re.compile(
     r"liberation|resistance|mujahideen|jihad|cartel|gang|guard|shabaab|taliban)\b",
     re.I,
 )
+# "the agency", "the UN agency", "the U.N. aid agency": words of a phrase that points back to an
+# organisation named before.
+_AGENCY_WORDS = frozenset(
+    ["the", "this", "that", "un", "u.n.", "agency", "aid", "relief", "humanitarian", "its"]
+)
 # Words that make a named council or committee an armed group's ("Mujahideen Council").
 _ARMED_NAME = re.compile(r"\b(mujahideen|mujahidin|jihad|jihadist|militia|brigades?|liberation)\b", re.I)
 # Geographic features whose names hold a country's ("Lake Chad", "Gulf of Guinea").
@@ -1505,6 +1510,15 @@ class ActorResolver:
             is_body = False  # "the Lake Chad Mujahideen Council": an armed group's name, not a government's
         if low == "authorities":
             is_body = False
+        if is_body and lemma == "agency" and set(words) <= _AGENCY_WORDS:
+            # "the UN agency said", "the agency was suspending deliveries": the aid organisation just
+            # named ("the World Food Programme"), not a government body of its own.
+            found = reg.last(at, {"organisation"}, 3, sentence)
+            if found:
+                org = reg.actors[found]
+                return reg.add(
+                    org.actor_kind, org.country, org.name, span_start, span_end, sentence, "organisation"
+                )
         if is_body and lemma not in ("group", "movement"):
             bare = self._bare(toks)
             if bare:

@@ -612,3 +612,13 @@ def test_a_name_described_as_a_group_is_a_group_even_if_ner_says_person(run: Any
     assert kinds == {"Harakat al-Wadi": "armed_group"}, kinds
     said = next(c for c in ann["claims"] if "ten soldiers" in c["quote"])
     assert said["claimant_name"] == "Harakat al-Wadi"
+
+
+def test_the_un_agency_is_the_aid_organisation_just_named(run: Any) -> None:
+    ann = run(
+        "A convoy of trucks contracted by the World Food Programme was attacked near Mweso on Tuesday, "
+        "the UN agency said. It said the agency had suspended deliveries in the area."
+    )
+    wfp = next(a for a in ann["actors"] if a["name"] == "World Food Programme")
+    assert "the UN agency" in wfp["aliases"], wfp
+    assert not any(a["kind"] == "government_body" for a in ann["actors"]), ann["actors"]
