@@ -2,8 +2,9 @@
 
 Corpora: the shared dev corpus (``../shared/dev-corpus``, 24 synthetic articles) and the team's synthetic
 articles in ``tests/corpus``. The issue's goal is micro F1 >= 0.8 for attributed claims, ACCUSES and
-DENIES; the extractor does not reach it yet, so that goal is an expected failure (xfail, not strict) and a
-separate floor at the measured level guards against regressions.
+DENIES. Attributed claims reach it and are held to it; ACCUSES and DENIES do not yet, so their goal is an
+expected failure (xfail, not strict) and a separate floor at the measured level guards against
+regressions.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ DEV = shared_dir() / "dev-corpus"
 TEAM = REPO / "tests" / "corpus"
 GOAL = 0.8
 # Measured on 2026-11-27 (dev corpus + team corpus together); raise these when the extractor improves.
-FLOORS = {"attributed_claims": 0.789, "ACCUSES": 0.759, "DENIES": 0.73}
-MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.794, ACCUSES 0.768, DENIES 0.732"
+FLOORS = {"attributed_claims": 0.80, "ACCUSES": 0.765, "DENIES": 0.74}
+MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.8025, ACCUSES 0.768, DENIES 0.744"
 
 
 def _read(article: Path) -> tuple[str, date | None]:
@@ -67,7 +68,12 @@ def scored(extractor: Extractor) -> dict[str, Any]:
     return {"report": evaluate(gold, predicted), "predicted": predicted}
 
 
-@pytest.mark.parametrize("metric", ["attributed_claims", "ACCUSES", "DENIES"])
+def test_goal_micro_f1_for_attributed_claims(scored: dict[str, Any]) -> None:
+    score = scored["report"].micro["attributed_claims"]
+    assert score.f1 >= GOAL, score.to_dict()
+
+
+@pytest.mark.parametrize("metric", ["ACCUSES", "DENIES"])
 @pytest.mark.xfail(strict=False, reason=f"goal not reached yet: {MEASURED}")
 def test_goal_micro_f1(scored: dict[str, Any], metric: str) -> None:
     assert scored["report"].micro[metric].f1 >= GOAL
@@ -90,10 +96,12 @@ def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
 # subjects, name modifiers: actors .7725), then after the rules of the 27th late morning (tolls and
 # first-person phrases are no actors, places in office titles, one place per name, destroyed targets,
 # vague attacks folded into their exact telling, 'earlier this week': actors .7883, locations .7648,
-# incidents .6804, incident dates .5714, OCCURRED_NEAR .5048). A little margin for the claims work alongside.
+# incidents .6804, incident dates .5714, OCCURRED_NEAR .5048), then after the actor and place rules of the
+# 27th afternoon session (groups NER takes for persons, bodies named again, towns in personal names:
+# actors .7973, locations .7678). A little margin for the claims work alongside.
 ENTITY_FLOORS = {
-    "actors": 0.78,
-    "locations": 0.76,
+    "actors": 0.79,
+    "locations": 0.765,
     "incidents": 0.675,
     "incident_dates": 0.565,
     "OCCURRED_NEAR": 0.50,
