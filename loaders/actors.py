@@ -1510,6 +1510,13 @@ class ActorResolver:
             is_body = False  # "the Lake Chad Mujahideen Council": an armed group's name, not a government's
         if low == "authorities":
             is_body = False
+        if (
+            lemma == "service"
+            and head.text.islower()
+            and not any(c.dep_ in ("compound", "amod") for c in head.children)
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        ):
+            is_body = False  # "medias in the service of the enemies of the nation": no security service
         if is_body and lemma == "agency" and set(words) <= _AGENCY_WORDS:
             # "the UN agency said", "the agency was suspending deliveries": the aid organisation just
             # named ("the World Food Programme"), not a government body of its own.
@@ -1644,6 +1651,10 @@ class ActorResolver:
                 found = reg.last(at, {"state", "government_body"}, 8, sentence)
                 if found:
                     return found
+                # Far from any government named: the state the article is about.
+                home = reg.dominant_country()
+                if home:
+                    return reg.state(home, span_start, span_end, sentence)
             name = self._phrase_name(toks)
             return reg.add(
                 ActorKind.GOVERNMENT_BODY, None, name, span_start, span_end, sentence, "government_body"

@@ -622,3 +622,19 @@ def test_the_un_agency_is_the_aid_organisation_just_named(run: Any) -> None:
     wfp = next(a for a in ann["actors"] if a["name"] == "World Food Programme")
     assert "the UN agency" in wfp["aliases"], wfp
     assert not any(a["kind"] == "government_body" for a in ann["actors"]), ann["actors"]
+
+
+def test_in_the_service_of_is_no_body_and_far_authorities_are_the_state(run: Any) -> None:
+    ann = run(
+        "The Government of Burkina Faso rejected the reports on Monday. The minister accused foreign "
+        "media in the service of the enemies of the nation of spreading lies.\n\n"
+        "Residents said the market was full. Traders said they had fled. Herders said the drone came twice. "
+        "A nurse said 20 people were treated. A teacher said the school was closed. Farmers said the "
+        "harvest was lost. A driver said the road was cut. Women said the well was dry.\n\n"
+        "The collective had reported killings in another village last year, accusations that the "
+        "authorities denied at the time."
+    )
+    bodies = [a["name"] for a in ann["actors"] if a["kind"] == "government_body"]
+    assert not any("Service" in b for b in bodies), bodies
+    authorities = next(a for a in ann["actors"] if "the authorities" in a["aliases"])
+    assert (authorities["kind"], authorities["country"]) == ("state", "BFA"), authorities
