@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,7 @@ import yaml
 
 from graph.model import Actor, ActorKind, Evidence, actor_id, normalise
 from loaders import gazetteer as gaz_mod
+from loaders.gazetteer import lemma_is
 
 DATA_DIR = Path(__file__).with_name("data")
 ACTORS_FILE = DATA_DIR / "actors.yaml"
@@ -1032,10 +1034,6 @@ def _after_bracketed_acronym(head: Any) -> bool:
     )
 
 
-def lemma_is(tok: Any, words: frozenset[str]) -> bool:
-    return tok.lemma_.lower() in words or tok.lower_ in words
-
-
 def full_phrase(head: Any) -> list[Any]:
     """The whole noun phrase with its relative clauses ("a trader who gave his name as Innocent"),
     without appositions, conjuncts or surrounding punctuation."""
@@ -1539,39 +1537,18 @@ class ActorResolver:
                     if low not in said and lemma not in said:
                         found = None
                 if found:
-                    return reg.add(
-                        ActorKind.GOVERNMENT_BODY,
-                        reg.actors[found].country,
-                        reg.actors[found].name,
-                        span_start,
-                        span_end,
-                        sentence,
-                        "government_body",
-                    )
+                    return self._body_again(reg.actors[found], span_start, span_end, sentence)
             if country and all(
                 t.i == head.i or t.lower_ in _DETS or t.is_punct or reg.country_of(t.text, doc) == country
                 for t in toks
             ):
                 # "the Azerbaijani ministry" after "Azerbaijan's Defence Ministry": that country's body of
                 # this kind named before.
-                for m in reversed(reg.history):
-                    known = reg.actors.get(m.actor_id)
-                    if (
-                        m.start < at
-                        and known is not None
-                        and reg.category.get(known.id) == "government_body"
-                        and known.country == country
-                        and low in known.name.lower().split()
-                    ):
-                        return reg.add(
-                            ActorKind.GOVERNMENT_BODY,
-                            country,
-                            known.name,
-                            span_start,
-                            span_end,
-                            sentence,
-                            "government_body",
-                        )
+                known = self._body_before(
+                    at, lambda b: b.country == country and low in b.name.lower().split()
+                )
+                if known is not None:
+                    return self._body_again(known, span_start, span_end, sentence)
             poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
             if not country and poss is not None:
                 # "Its foreign ministry" after "The Syrian government did not comment": the body of
@@ -1589,23 +1566,9 @@ class ActorResolver:
                 # "the Health Ministry" after "the territory's Health Ministry": the body named before,
                 # whatever country the article names most.
                 plain = self.d.canonical_body(self.reg.text[span_start:span_end], None)
-                for m in reversed(reg.history):
-                    known = reg.actors.get(m.actor_id)
-                    if (
-                        m.start < at
-                        and known is not None
-                        and reg.category.get(known.id) == "government_body"
-                        and (known.name == plain or known.name.startswith(plain + " of "))
-                    ):
-                        return reg.add(
-                            ActorKind.GOVERNMENT_BODY,
-                            known.country,
-                            known.name,
-                            span_start,
-                            span_end,
-                            sentence,
-                            "government_body",
-                        )
+                known = self._body_before(at, lambda b: b.name == plain or b.name.startswith(plain + " of "))
+                if known is not None:
+                    return self._body_again(known, span_start, span_end, sentence)
             international = any(
                 w in self.d.international_words or " ".join(words[i : i + 2]) in self.d.international_words
                 for i, w in enumerate(words)
@@ -1787,6 +1750,25 @@ class ActorResolver:
                 kind, cat = ActorKind.PERSON, "person"
             return reg.add(kind, country, name, a, b, sentence, cat)
         return None
+
+    def _body_before(self, at: int, fits: Callable[[Actor], bool]) -> Actor | None:
+        """The government body mentioned last before offset ``at`` that ``fits``."""
+        for m in reversed(self.reg.history):
+            known = self.reg.actors.get(m.actor_id)
+            if (
+                m.start < at
+                and known is not None
+                and self.reg.category.get(known.id) == "government_body"
+                and fits(known)
+            ):
+                return known
+        return None
+
+    def _body_again(self, body: Actor, start: int, end: int, sentence: int) -> str:
+        """One more mention of a government body named before."""
+        return self.reg.add(
+            ActorKind.GOVERNMENT_BODY, body.country, body.name, start, end, sentence, "government_body"
+        )
 
     def _group_behind_name(self, ent: Any) -> tuple[ActorKind, str, Any] | None:
         """(kind, name, span) when a name NER took for a person's is a group's: the text describes it in

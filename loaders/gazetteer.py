@@ -690,16 +690,16 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
             return True  # a dateline: "MOGADISHU —", "KHURVALETI, Georgia, Jan. 28"
     if ent.text.isupper():
         return False  # an acronym ("JFA", "RSF") names a group
-    if any(c.dep_ == "appos" and _noun_in(c, SETTLEMENT_NOUNS | {"capital"}) for c in root.children):
+    if any(c.dep_ == "appos" and lemma_is(c, SETTLEMENT_NOUNS | {"capital"}) for c in root.children):
         return True  # "Ywa Thit, a village five kilometres to the east"; "Wad Madani, the capital of …"
     if root.dep_ == "compound" and len(ent) <= 2:
         head = root.head
-        if head.i == ent.end and _noun_in(head, _REGION_NOUNS):
+        if head.i == ent.end and lemma_is(head, _REGION_NOUNS):
             return True  # "Gezira state", "Idlib province": the region's own name
-        return head.pos_ == "NOUN" and (head.lemma_.lower() in SITE_NOUNS or head.lower_ in SITE_NOUNS)
+        return head.pos_ == "NOUN" and lemma_is(head, SITE_NOUNS)
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "between Dabore and Gao": the second name takes the first one's preposition
-    if root.dep_ == "dobj" and _noun_in(root.head, _SEIZE_VERBS) and ent.label_ != "PERSON":
+    if root.dep_ == "dobj" and lemma_is(root.head, _SEIZE_VERBS) and ent.label_ != "PERSON":
         # "the RSF shelled Babanusa": a name the gazetteer knows, taken or hit, is the town (a person
         # shot or captured keeps NER's word).
         return bool(gazetteer.lookup(ent.text))
@@ -708,7 +708,7 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
     prep = root.head
     word = prep.lower_
     if word == "of":
-        return _noun_in(prep.head, SETTLEMENT_NOUNS | SITE_NOUNS)  # "the outskirts of Wad Madani"
+        return lemma_is(prep.head, SETTLEMENT_NOUNS | SITE_NOUNS)  # "the outskirts of Wad Madani"
     known = bool(gazetteer.lookup(ent.text))
     if word == "between" and any(c.ent_type_ in ("GPE", "LOC") for c in root.conjuncts):
         return True  # "between Boni and Hombori": the other end is a place
@@ -717,8 +717,8 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
     return word in _ROUTE_PREPS and known and prep.head.pos_ in ("VERB", "NOUN")
 
 
-def _noun_in(tok: Any, words: frozenset[str]) -> bool:
-    """The word or its lemma is one of ``words`` ("outskirts" has the lemma "outskirt")."""
+def lemma_is(tok: Any, words: frozenset[str]) -> bool:
+    """The token's word or its lemma is one of ``words`` ("outskirts" has the lemma "outskirt")."""
     return tok.lower_ in words or tok.lemma_.lower() in words
 
 
