@@ -572,9 +572,6 @@ class NetworkXStore(GraphStore):
     def has_source(self, source_key: str) -> bool:
         return source_key in self._sources
 
-    def stored_sources(self, source_keys: Iterable[str]) -> set[str]:
-        return {key for key in source_keys if key in self._sources}
-
     def delete_edge(self, edge_id: str) -> None:
         self.delete_edges([edge_id])
 
