@@ -914,9 +914,45 @@ _FEATURE_WORDS = frozenset(["lake", "gulf", "river", "sea", "mount", "mountains"
 # Last words that make a name an institution's, never a person's ("the Kisal Observatory").
 _INSTITUTION = re.compile(
     r"\b(observatory|institute|foundation|centre|center|network|association|society|league|union|"
-    r"initiative|watch|monitor|collective|coalition|federation|syndicate|trust)$",
+    r"initiative|watch|monitor|collective|coalition|federation|syndicate|trust|guild|chamber|"
+    r"cooperative|co-operative)$",
     re.I,
 )
+
+
+def _with_name_modifiers(ent: Any) -> Any:
+    """The entity widened over the capitalised words just before it that modify it inside the same name.
+
+    NER often labels only the head of a society's name, or a place word as a separate entity: "the
+    Damboa Hunters' Guild" (Guild), "the Kenya Red Cross Society" (Kenya + Red Cross Society).
+    """
+    doc = ent.doc
+    start = ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.dep_ == "case" and prev.text in ("'", "\u2019") and start >= 2 and prev.head.i == start - 2:
+            # "Hunters' Guild": a plural owner is inside the name; "Russia's Gazprom" ('s) is outside it.
+            prev = doc[start - 2]
+        if not (
+            prev.is_title
+            and prev.pos_ == "PROPN"
+            and prev.dep_ in ("compound", "poss")
+            and (ent.start <= prev.head.i < ent.end or prev.i < prev.head.i < ent.start)
+        ):
+            break
+        start = prev.i
+    return doc[start : ent.end]
+
+
+def _org_name(span: Any) -> str:
+    """An organisation's name without the article word that opens the phrase ("the", or "The" starting
+    a sentence); "The" inside a sentence is part of a title ("reported by The Guardian")."""
+    first = span[0]
+    if first.lower_ == "the" and (first.text == "the" or first.is_sent_start):
+        return str(span[1:].text)
+    return str(span.text)
+
+
 _BODY_WORDS = re.compile(
     r"\b(ministry|office|council|presidency|government|parliament|directorate|department|commission|"
     r"agency|authority|authorities|administration|embassy|service|prosecutor|court|police)\b",
@@ -1446,14 +1482,13 @@ class ActorResolver:
         # Persons.
         if head_ent is not None and head_ent.label_ == "PERSON" and _INSTITUTION.search(head_ent.text):
             # "The Kisal Observatory": an institution's name the small model took for a person's.
-            name = re.sub(r"^(the|The)\s+", "", head_ent.text)
-            start = offset + head_ent.start_char
+            span = _with_name_modifiers(head_ent)
             return reg.add(
                 ActorKind.ORGANISATION,
                 country,
-                name,
-                start,
-                offset + head_ent.end_char,
+                _org_name(span),
+                offset + span.start_char,
+                offset + span.end_char,
                 sentence,
                 "organisation",
             )
@@ -1639,12 +1674,13 @@ class ActorResolver:
             # person's role.
             return self._person(head_ent, toks, offset, sentence, country)
         if head_ent is not None and head_ent.label_ == "ORG":
+            span = _with_name_modifiers(head_ent)
             return reg.add(
                 ActorKind.ORGANISATION,
                 country,
-                head_ent.text,
-                offset + head_ent.start_char,
-                offset + head_ent.end_char,
+                _org_name(span),
+                offset + span.start_char,
+                offset + span.end_char,
                 sentence,
                 "organisation",
             )

@@ -638,3 +638,31 @@ def test_in_the_service_of_is_no_body_and_far_authorities_are_the_state(run: Any
     assert not any("Service" in b for b in bodies), bodies
     authorities = next(a for a in ann["actors"] if "the authorities" in a["aliases"])
     assert (authorities["kind"], authorities["country"]) == ("state", "BFA"), authorities
+
+
+def test_a_society_name_ner_cut_to_its_last_word_is_one_organisation(run: Any) -> None:
+    ann = run(
+        "Members of the Tarmuwa Hunters' Guild said gunmen burned their huts on Monday. "
+        "The Kenya Red Cross Society said 14 people were treated."
+    )
+    names = {a["name"]: a["kind"] for a in ann["actors"]}
+    assert names["Tarmuwa Hunters' Guild"] == "organisation", names
+    assert names["Kenya Red Cross Society"] == "organisation", names
+    assert not any(a["kind"] == "person" for a in ann["actors"]), names
+
+
+def test_an_organisation_name_drops_the_article_that_opens_the_phrase(run: Any) -> None:
+    ann = run("The Borno Farmers' Association said 40 farmers were killed in the raid on Monday.")
+    assocs = [a for a in ann["actors"] if "Association" in a["name"]]
+    assert [a["name"] for a in assocs] == ["Borno Farmers' Association"], ann["actors"]
+    assert assocs[0]["aliases"] == ["The Borno Farmers' Association"]
+
+
+def test_a_regional_branch_is_its_own_group_not_the_parent_and_a_place(run: Any) -> None:
+    ann = run(
+        "The Islamic State in the Sahel claimed the attack on Menaka on Sunday. Fighters of Islamic "
+        "State West Africa Province (ISWAP) attacked a base near Monguno the same day."
+    )
+    groups = sorted(a["name"] for a in ann["actors"] if a["kind"] == "armed_group")
+    assert groups == ["Islamic State Sahel Province", "Islamic State West Africa Province"], groups
+    assert "Sahel" not in [loc["name"] for loc in ann["locations"]]
