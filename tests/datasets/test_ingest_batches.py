@@ -5,6 +5,7 @@ reported alone while the rows around it are written (on both stores)."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from pathlib import Path
 
 from conftest import FIXTURES
@@ -94,3 +95,31 @@ def test_collector_left_as_the_caller_had_it(tmp_path: Path) -> None:
         assert gc.isenabled() and gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+class _LedgerCounter(NetworkXStore):
+    """An embedded store that records each ledger look-up: how many keys it was asked about."""
+
+    def __init__(self) -> None:
+        super().__init__("memory://")
+        self.lookups: list[int] = []
+
+    def has_source(self, source_key: str) -> bool:
+        self.lookups.append(1)
+        return super().has_source(source_key)
+
+    def stored_sources(self, source_keys: Iterable[str]) -> set[str]:
+        keys = list(source_keys)
+        self.lookups.append(len(keys))
+        return {k for k in keys if NetworkXStore.has_source(self, k)}
+
+
+def test_ledger_asked_once_per_batch_not_per_row() -> None:
+    store = _LedgerCounter()
+    first = ingest([ACLED], store, fmt="acled", progress=False, resolve=False)
+    assert (first.read, first.written, first.skipped) == (7, 7, 0)
+    store.lookups.clear()
+    again = ingest([ACLED], store, fmt="acled", progress=False, resolve=False)
+    assert (again.read, again.written, again.skipped) == (7, 0, 7)
+    # the fixture's seven rows fit one batch: one look-up of their seven keys
+    assert store.lookups == [7]
