@@ -151,6 +151,9 @@ class ClaimDraft:
     nouns: frozenset[str] = frozenset()  # noun lemmas of the claim's words
     echoes: frozenset[str] = frozenset()  # "no such position": nouns of the claim this one answers
     mentions: frozenset[str] = frozenset()  # actors named in the claim's content
+    # "blamed X for the attack", "repeated its accusation": the verb itself charges, adding no facts.
+    charge_verb: bool = False
+    repeats: bool = False  # "repeated the accusation": the charge last reported, made again
 
 
 _QUOTE_CHARS = '"“”«»'
@@ -1227,6 +1230,8 @@ class ClaimFinder:
                 d.cleared = cleared
                 d.points_back = points_back
                 d.plural = plural
+                d.charge_verb = lemma in lex.accuse or accuse_phrase or bool(repeated)
+                d.repeats = bool(repeated)
                 out.append(d)
         if stance is Stance.ACCUSE and "of" in preps:
             out += self._second_charges(out, preps["of"], offset)
@@ -2285,6 +2290,49 @@ def _nearest_own(drafts: list[ClaimDraft], i: int) -> int | None:
 # What may stand between a claim and a quotation that goes on with it: the rest of its sentence.
 _TO_QUOTE = re.compile(r"[^.!?\"“”«»]*[.!?]?\s*[\"“«]\s*")
 _PRONOUN_TAIL = re.compile(r"[\"”»]\s*(?:he|she|it|they)\s+\w+(?:\s+\w+)?\s*$", re.IGNORECASE)
+
+
+def drop_restated_charges(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """A charge made again by the same claimant against the same actors over the same incident ("the
+    army blamed the group for the attack … The shelling was blamed by the army on the group") is one
+    claim, as the graph merges it across articles (:mod:`loaders.resolve`): the later bare charge
+    (accuse, blame, repeat the accusation) adds no statement of its own and is dropped. A later
+    accusation that tells what was done ("said the army had bombed the market") stays a claim, and so
+    does a second charge of the same sentence ("accused X of A and of B").
+
+    Run before :func:`link_denials`, which refers to drafts by index.
+    """
+    out: list[ClaimDraft] = []
+    for d in drafts:
+        same = (
+            next(
+                (
+                    e
+                    for e in out
+                    if e.stance is Stance.ACCUSE
+                    and e.claimant == d.claimant
+                    and e.targets == d.targets
+                    and e.about_incident == d.about_incident
+                    # "accused X of A and of B" makes two charges in one sentence; only an earlier
+                    # sentence, the same words read twice, or "repeated the accusation" repeats one.
+                    and (e.sentence < d.sentence or (e.start < d.end and d.start < e.end) or d.repeats)
+                ),
+                None,
+            )
+            if d.stance is Stance.ACCUSE
+            and d.charge_verb
+            and d.claimant is not None
+            and d.targets
+            and d.about_incident is not None
+            else None
+        )
+        if same is None:
+            out.append(d)
+        elif same.sentence == d.sentence:
+            # "The army, which blames X for the attack, repeated its accusation": one statement.
+            same.start, same.end = min(same.start, d.start), max(same.end, d.end)
+            same.content_end = max(same.content_end, d.content_end)
+    return out
 
 
 def fold_quoted_followups(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:

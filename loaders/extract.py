@@ -45,6 +45,7 @@ from loaders.claims import (
     ClaimDraft,
     ClaimFinder,
     default_lexicon,
+    drop_restated_charges,
     fold_quoted_followups,
     link_denials,
     paragraph_quotations,
@@ -365,6 +366,7 @@ class Extractor:
                 inc.victims = list(dict.fromkeys(merged.get(v, v) for v in inc.victims))
         self._drop_places_taken_for_actors(state, drafts, incidents)
         drafts = fold_quoted_followups(drafts, article.text)
+        drafts = drop_restated_charges(drafts)
         drafts = link_denials(drafts, registry.same_side)
         return self._graph(state, sentences, drafts, incidents)
 

@@ -1191,3 +1191,26 @@ def test_repeating_the_accusation_charges_the_same_side_again(run: Run) -> None:
         "Colonel James Oketch, has repeated the accusation daily since."
     )
     assert _edges(ann, "ACCUSES") == [("James Oketch", "Northern Front"), ("army", "Northern Front")]
+
+
+def test_a_charge_made_again_later_is_one_claim(run: Run) -> None:
+    # Lead and body restatement, active then passive; and a relative clause read with its main clause.
+    for text in (
+        "Rockets hit a market in Kadugli on Sunday, killing five people. The army blamed the Jebel Forces "
+        "Alliance for the attack.\n\nThe attack was blamed by the army on the Jebel Forces Alliance, which "
+        "denies it.",
+        "A mortar attack killed three farmers near Damboa on Monday. The Nigerian army accused Boko Haram "
+        "of the attack. Later on Tuesday the Nigerian army again accused Boko Haram of the attack.",
+        "The army, which blames the Jebel Forces Alliance for the shelling of the camp, repeated its "
+        "accusation on Thursday.",
+    ):
+        ann = run(text)
+        accusations = [c for c in ann["claims"] if c["stance"] == "accuse"]
+        assert len(accusations) == 1, accusations
+        assert len(_edges(ann, "ACCUSES")) == 1
+    # A later accusation that tells what was done is a claim of its own.
+    ann = run(
+        "A drone struck a market in Um Dorein on Friday. The Jebel Forces Alliance blamed the army for "
+        "the strike. The group said the army had bombed the market to cover up its defeats."
+    )
+    assert len([c for c in ann["claims"] if c["stance"] == "accuse"]) == 2, ann["claims"]
