@@ -19,11 +19,12 @@ compares the two), several times faster.
 The graph is written through the same store API as real data (``write_article``, or ``write_many``
 on Neo4j): articles of 10 incidents, each with an accusation, a denial and a counter-accusation, and
 every 20th incident with a chain three claims longer (six steps in all). Prints p50/p95 latencies of
-the timeline (actor filter, radius filter, date range) at two levels, the store's matching incidents
-(``GraphStore.timeline``) and the full rows a user gets (``queries.timeline``: claims, sources,
-figures, actors), each against the goal with a summary line per level, and of depth-6 claim chains,
-then the export memory at two graph sizes (peak RSS above the pre-export RSS, sampled every 5 ms).
-Figures are printed, never asserted: timing belongs here, not in tests.
+the timeline (actor filter, radius filter, date range) at three levels, the store's matching incidents
+(``GraphStore.timeline``), the full rows a user gets (``queries.timeline``: claims, sources,
+figures, actors) and the first page of those rows (``queries.timeline(..., limit=PAGE_ROWS)``, what
+``conflictgraph timeline --limit 50`` prints), each against the goal with a summary line per level,
+and of depth-6 claim chains, then the export memory at two graph sizes (peak RSS above the
+pre-export RSS, sampled every 5 ms). Figures are printed, never asserted: timing belongs here, not in tests.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ GOALS_MS = {
     ("chain", "neo4j"): 20.0,
 }
 TYPES = [t for t in IncidentType if t is not IncidentType.OTHER]
+# Rows in a first page of the timeline (`conflictgraph timeline --limit 50`): about a terminal screen.
+PAGE_ROWS = 50
 
 
 def _span(rng: random.Random) -> TimeSpan:
@@ -372,12 +375,25 @@ def latency(store: GraphStore, syn: Synthetic, label: str, runs: int) -> list[st
         since, until = month_bounds()
         return len(timeline(store, since=since, until=until))
 
-    # Two figures per filter: the store's timeline (the matching incidents, GraphStore.timeline) and
-    # the rows a user gets (queries.timeline: what `conflictgraph timeline` prints). The goal is read
-    # against both, and the summary says which one meets it.
+    # The first page of those rows (queries.timeline with a limit: what `conflictgraph timeline --limit`
+    # prints and an interactive reader sees first).
+    def page_by_actor() -> int:
+        return len(timeline(store, actor=next(it_actor), limit=PAGE_ROWS))
+
+    def page_by_radius() -> int:
+        return len(timeline(store, location=next(it_place), within_km=25, limit=PAGE_ROWS))
+
+    def page_by_month() -> int:
+        since, until = month_bounds()
+        return len(timeline(store, since=since, until=until, limit=PAGE_ROWS))
+
+    # Three figures per filter: the store's timeline (the matching incidents, GraphStore.timeline),
+    # all the rows a user gets (queries.timeline: what `conflictgraph timeline` prints), and their
+    # first page (the first PAGE_ROWS rows). The goal is read against each, and the summary says
+    # which meet it.
     goal = GOALS_MS.get(("timeline", label))
-    met: dict[str, list[str]] = {"store": [], "rows": []}
-    missed: dict[str, list[str]] = {"store": [], "rows": []}
+    met: dict[str, list[str]] = {"store": [], "rows": [], "page": []}
+    missed: dict[str, list[str]] = {"store": [], "rows": [], "page": []}
     for level, name, fn in (
         ("store", "actor filter", by_actor),
         ("store", "radius 25 km", by_radius),
@@ -385,8 +401,11 @@ def latency(store: GraphStore, syn: Synthetic, label: str, runs: int) -> list[st
         ("rows", "actor filter", rows_by_actor),
         ("rows", "radius 25 km", rows_by_radius),
         ("rows", "date range (1 month)", rows_by_month),
+        ("page", "actor filter", page_by_actor),
+        ("page", "radius 25 km", page_by_radius),
+        ("page", "date range (1 month)", page_by_month),
     ):
-        if level == "rows":  # the same names, places and months as the store-level calls
+        if level != "store":  # the same names, places and months as the store-level calls
             it_actor, it_place, it_month = iter(actor_names * 2), iter(places * 2), iter(months * 2)
         p50, p95, n, cpu = measure(fn, runs)
         verdict = ""
@@ -402,6 +421,10 @@ def latency(store: GraphStore, syn: Synthetic, label: str, runs: int) -> list[st
         for level, meaning in (
             ("store", "store-level (GraphStore.timeline: the incidents only)"),
             ("rows", "full rows (queries.timeline: claims, sources, figures, actors)"),
+            (
+                "page",
+                f"first page (queries.timeline with limit={PAGE_ROWS}: the same rows, the first {PAGE_ROWS})",
+            ),
         ):
             summary = f"{len(met[level])} of 3 filters meet it"
             if missed[level]:

@@ -112,14 +112,19 @@ def timeline_cmd(
     types: list[str] | None = TypeOpt,
     claimant: str | None = ClaimantOpt,
     as_of: str | None = AsOfOpt,
+    offset: int = typer.Option(0, "--offset", min=0, help="skip this many rows (the next page: --offset 50)"),
+    limit: int | None = typer.Option(
+        None, "--limit", min=0, help="at most this many rows, read and built for them only (default: all)"
+    ),
     fmt: str | None = FormatOpt,
     store: str | None = StoreOpt,
 ) -> None:
     """The conflict timeline: incidents in event-time order with date precision, casualties (with the
-    spread across sources), actors, claims and the number of independent sources."""
+    spread across sources), actors, claims and the number of independent sources. ``--limit`` and
+    ``--offset`` give one page of it."""
     kwargs = _flt_kwargs(actor, include_parts, location, within_km, since, until, types, claimant, as_of)
     with open_store(store) as s:
-        rows: list[TimelineRow] = timeline(s, **kwargs)
+        rows: list[TimelineRow] = timeline(s, **kwargs, offset=offset, limit=limit)
     emit(rows, fmt, columns=TIMELINE_COLUMNS, title="Timeline")
 
 

@@ -68,6 +68,7 @@ from graph.store import (
     Link,
     RowFacts,
     TimelineFilter,
+    check_limit,
     claim_sort_key,
     incident_sort_key,
 )
@@ -295,6 +296,8 @@ class _ArticleExtra(BaseModel):
     extra: dict[str, str] = {}
 
 
+# The day cypher.timeline(keys=True) counts dates from, as date.toordinal() numbers it.
+_UNIX_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _EDGE_TYPES = {t.value: t for t in EdgeType}
 _NO_PROPS = [None] * len(ROW_LINK_PROPS)
 
@@ -724,7 +727,8 @@ class Neo4jStore(GraphStore):
             [(e, n) for e, n in pairs if etype is None or e.type is etype], key=lambda p: (p[0].id, p[1].id)
         )
 
-    def timeline(self, flt: TimelineFilter | None = None) -> list[Incident]:
+    def timeline(self, flt: TimelineFilter | None = None, limit: int | None = None) -> list[Incident]:
+        check_limit(limit)
         flt = flt or TimelineFilter()
 
         def norm(value: str | None) -> str | None:
@@ -762,8 +766,20 @@ class Neo4jStore(GraphStore):
             dates=flt.since is not None or flt.until is not None,
             types=bool(flt.types),
             as_of=flt.as_of is not None,
+            keys=limit is not None,
         )
         rows = self._read(query, p=params)
+        if limit is not None:
+            # A page: the order from each match's sort key, then the JSON of the page's incidents only
+            # (a month holds ~1,500 incidents; their JSON is most of what the whole list costs). The
+            # keys are graph.store.time_sort_key's, from the day number.
+            keyed = sorted(
+                (1, 0, rank, nid) if day is None else (0, day + _UNIX_EPOCH_ORDINAL, rank, nid)
+                for nid, day, rank in rows[0]["keys"]
+            )
+            page = [key[3] for key in keyed[:limit]]
+            found = self.get_many(page)
+            return [node for nid in page if isinstance(node := found.get(nid), Incident)]
         with _CYCLIC_GC_PAUSED:
             incidents = [Incident.model_validate_json(data) for r in rows for data in r["data"]]
             # Ordered here with the shared key, not in Cypher: Cypher compares strings by UTF-16 code

@@ -71,6 +71,7 @@ from graph.store import (
     Link,
     RowFacts,
     TimelineFilter,
+    check_limit,
     claim_sort_key,
     display_name,
     incident_sort_key,
@@ -744,7 +745,8 @@ class NetworkXStore(GraphStore):
             ids.update(x for x in (claim.claimant_id, claim.target_id) if x)
         return ids
 
-    def timeline(self, flt: TimelineFilter | None = None) -> list[Incident]:
+    def timeline(self, flt: TimelineFilter | None = None, limit: int | None = None) -> list[Incident]:
+        check_limit(limit)
         flt = flt or TimelineFilter()
         actor_ids: set[str] | None = None
         if flt.actor is not None:
@@ -791,7 +793,7 @@ class NetworkXStore(GraphStore):
                 continue
             out.append(node)
         out.sort(key=incident_sort_key)
-        return out
+        return out if limit is None else out[:limit]
 
     # Interval tiers: incidents up to a month long, up to a year, and longer (few: scanned whole).
     _TIERS_DAYS = (31, 366, None)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.errors import ValidationError
 from graph.model import (
     PRECISION_RANK,
     Actor,
@@ -167,6 +168,18 @@ def incident_sort_key(inc: Incident) -> SortKey:
     return time_sort_key(inc.event_time.start, PRECISION_RANK[inc.event_time.precision], inc.id)
 
 
+def check_limit(limit: int | None) -> None:
+    """A page size (:meth:`GraphStore.timeline`): None for all, else a count of at least 0.
+
+    >>> check_limit(-1)
+    Traceback (most recent call last):
+    ...
+    graph.errors.ValidationError: limit -1 is not a count: give None (all) or an integer >= 0
+    """
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise ValidationError(f"limit {limit!r} is not a count: give None (all) or an integer >= 0")
+
+
 def claim_sort_key(claim: Claim) -> SortKey:
     return time_sort_key(claim.claim_time.start, PRECISION_RANK[claim.claim_time.precision], claim.id)
 
@@ -247,8 +260,10 @@ class GraphStore(abc.ABC):
         """(edge, node at the other end) pairs, sorted by edge id."""
 
     @abc.abstractmethod
-    def timeline(self, flt: TimelineFilter | None = None) -> list[Incident]:
-        """Incidents matching ``flt`` in timeline order (:func:`incident_sort_key`); unknown dates last."""
+    def timeline(self, flt: TimelineFilter | None = None, limit: int | None = None) -> list[Incident]:
+        """Incidents matching ``flt`` in timeline order (:func:`incident_sort_key`); unknown dates last.
+        With ``limit``, only the first ``limit`` of them (the same as slicing the whole list, without
+        reading the rest: a page of the timeline)."""
 
     @abc.abstractmethod
     def claim_chain(self, start_id: str, max_depth: int = 6, as_of: date | None = None) -> list[ChainStep]:

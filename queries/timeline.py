@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph.errors import ValidationError
 from graph.gcpause import CYCLIC_GC_PAUSED
 from graph.model import (
     PRECISION_RANK,
@@ -44,6 +45,7 @@ from graph.store import (
     Link,
     RowFacts,
     TimelineFilter,
+    check_limit,
     claim_sort_key,
     incident_sort_key,
 )
@@ -488,8 +490,6 @@ def timeline_filter(
     as_of: dt.date | None = None,
 ) -> TimelineFilter:
     """The store filter for these options (types given as names are checked against the taxonomy)."""
-    from graph.errors import ValidationError
-
     checked: list[IncidentType] = []
     for t in types:
         try:
@@ -512,33 +512,61 @@ def timeline_filter(
     )
 
 
-def iter_timeline(store: GraphStore, flt: TimelineFilter | None = None) -> Iterator[TimelineRow]:
+def iter_timeline(
+    store: GraphStore, flt: TimelineFilter | None = None, *, offset: int = 0, limit: int | None = None
+) -> Iterator[TimelineRow]:
     """Rows one at a time (exports use this so they never hold all rows): one row per event, linked
-    incidents together (:func:`linked_group`), at the place of the first member the filter matches."""
+    incidents together (:func:`linked_group`), at the place of the first member the filter matches.
+
+    ``offset`` and ``limit`` give a page: the rows from row number ``offset`` (0-based) on, at most
+    ``limit`` of them (all when None), the same rows as slicing the whole timeline. A page reads the
+    incidents up to its end only (:meth:`~graph.store.GraphStore.timeline` with a limit), so a first
+    page costs what its own rows cost; the rows before ``offset`` are read to know where each row
+    starts (linked incidents share one), but not built."""
+    check_limit(limit)
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise ValidationError(f"offset {offset!r} is not a row number: give an integer >= 0")
     flt = flt or TimelineFilter()
-    incidents = store.timeline(flt)
+    end = None if limit is None else offset + limit
     shown: set[str] = set()
-    for start in range(0, len(incidents), PREFETCH_CHUNK):
-        chunk = incidents[start : start + PREFETCH_CHUNK]
-        # One batch of reads per chunk serves its rows, and memory stays flat. CLAIM_DEPTH + 1: a
-        # row shows claims CLAIM_DEPTH deep, and whether the deepest are denied.
-        rows = []
-        # A chunk's facts are read and its rows built with the cycle collector held off
-        # (graph.gcpause: they are the result, not garbage; in a big embedded store one full
-        # collection walks millions of objects), and handed out after it, so the caller's own work
-        # is not affected.
-        with CYCLIC_GC_PAUSED:
-            facts = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1), flt.as_of)
-            for inc in chunk:
-                if inc.id not in shown:
+    row_no = 0  # rows of the timeline met so far, those before ``offset`` included
+    done = 0  # incidents already met
+    wanted = end
+    while end is None or row_no < end:
+        # A row holds one incident or more, so ``end`` incidents give at most ``end`` rows: when
+        # linked incidents made fewer, the next read asks for twice as many and goes on from there.
+        incidents = store.timeline(flt, wanted)
+        for start in range(done, len(incidents), PREFETCH_CHUNK):
+            chunk = incidents[start : start + PREFETCH_CHUNK]
+            # One batch of reads per chunk serves its rows, and memory stays flat. CLAIM_DEPTH + 1: a
+            # row shows claims CLAIM_DEPTH deep, and whether the deepest are denied.
+            rows = []
+            # A chunk's facts are read and its rows built with the cycle collector held off
+            # (graph.gcpause: they are the result, not garbage; in a big embedded store one full
+            # collection walks millions of objects), and handed out after it, so the caller's own work
+            # is not affected.
+            with CYCLIC_GC_PAUSED:
+                facts = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1), flt.as_of)
+                for inc in chunk:
+                    if inc.id in shown:
+                        continue
                     group = facts.group(inc)
                     shown.update(m.id for m in group)
-                    rows.append(facts.row(inc, group))
-            # Freed here, by reference counting: still alive after the block, the chunk's facts (tens
-            # of thousands of models, tuples and dicts) were walked by the collection the block held
-            # off, which runs at the first allocation after it.
-            del facts
-        yield from rows
+                    if row_no >= offset:
+                        rows.append(facts.row(inc, group))
+                    row_no += 1
+                    if row_no == end:
+                        break
+                # Freed here, by reference counting: still alive after the block, the chunk's facts (tens
+                # of thousands of models, tuples and dicts) were walked by the collection the block held
+                # off, which runs at the first allocation after it.
+                del facts
+            yield from rows
+            if row_no == end:
+                return
+        if wanted is None or len(incidents) < wanted:
+            return
+        done, wanted = len(incidents), 2 * len(incidents)
 
 
 class _FactRows:
@@ -798,12 +826,16 @@ def timeline(
     types: Sequence[IncidentType | str] = (),
     claimant: str | None = None,
     as_of: dt.date | None = None,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> TimelineRows:
     """The timeline of incidents matching every given filter, in event-time order (undated last).
 
     ``actor`` and ``claimant`` take a name, an alias or an id ("Baku" finds Azerbaijan); a body of a
     state counts for the state only with ``include_parts``. ``since``/``until`` match partial dates by
-    overlap. ``as_of`` keeps only what articles published by that date said.
+    overlap. ``as_of`` keeps only what articles published by that date said. ``offset`` and ``limit``
+    give one page of rows (all rows by default): ``timeline(s, limit=50)`` is ``timeline(s)[:50]``,
+    read and built for those 50 rows only (:func:`iter_timeline`).
 
     >>> from graph import open_store
     >>> from loaders.annotations import load_annotation
@@ -813,6 +845,8 @@ def timeline(
     ['early 1990s', '2020', '2023-01-01/2023-09-19']
     >>> [r.type.value for r in timeline(store, actor="Baku", types=["gps_jamming"], include_parts=True)]
     ['gps_jamming']
+    >>> [r.display_date for r in timeline(store, offset=1, limit=2)]
+    ['2020', '2023-01-01/2023-09-19']
     """
     flt = timeline_filter(
         actor=actor,
@@ -825,13 +859,13 @@ def timeline(
         claimant=claimant,
         as_of=as_of,
     )
-    rows = TimelineRows(iter_timeline(store, flt))
+    rows = TimelineRows(iter_timeline(store, flt, offset=offset, limit=limit))
     if not rows and (flt.actor is not None or flt.claimant is not None or flt.location is not None):
         # Names are checked only when nothing matched (a name lookup is a scan on Neo4j): a name that
         # names nothing is an error, and a country-qualified phrase is read as its actor.
         checked = checked_filter(store, flt)
         if checked is not flt:
-            rows = TimelineRows(iter_timeline(store, checked))
+            rows = TimelineRows(iter_timeline(store, checked, offset=offset, limit=limit))
     return rows
 
 
@@ -843,8 +877,6 @@ def parse_date_bound(text: str, *, end: bool) -> dt.date:
     datetime.date(2023, 9, 30)
     """
     import calendar
-
-    from graph.errors import ValidationError
 
     parts = text.strip().split("-")
     try:

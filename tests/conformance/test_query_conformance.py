@@ -183,6 +183,13 @@ def ids(store: GraphStore, **filters: object) -> list[str]:
 def test_timeline_order_dates_then_precision_unknown_last(filled: GraphStore) -> None:
     # 2023-09-01 starts both inc_day and inc_month: the day (more precise) comes first.
     assert ids(filled) == ["inc_range", "inc_year", "inc_day", "inc_month", "inc_late", "inc_undated"]
+    # a page is the same order cut short (Neo4j orders a page's keys without reading the incidents)
+    for limit in range(8):
+        assert [i.id for i in filled.timeline(TimelineFilter(), limit)] == ids(filled)[:limit], limit
+    assert [i.id for i in filled.timeline(TimelineFilter(since=date(2023, 9, 1)), 2)] == [
+        "inc_year",
+        "inc_day",
+    ]
 
 
 def test_partial_dates_match_by_overlap(filled: GraphStore) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from graph.errors import ValidationError
 from graph.model import (
     Actor,
     ActorKind,
@@ -246,3 +247,48 @@ def test_row_facts_equal_the_generic_reads(
         assert got == GraphStore.row_facts(store, ids, depth), depth
     assert got.incidents and got.claims and got.articles and got.places and got.names
     assert "inc_missing" not in got.links
+
+
+@pytest.mark.parametrize("graph", ["mixed", "generated"])
+def test_a_page_is_the_slice_of_the_whole_timeline_and_reads_only_its_incidents(
+    store: GraphStore, seed_graph: ArticleGraph, graph: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # small chunks: a page ends inside a chunk, and linked incidents fold rows so that the first
+    # `offset + limit` incidents make fewer rows and the page reads on
+    monkeypatch.setattr(sys.modules["queries.timeline"], "PREFETCH_CHUNK", 3)
+    if graph == "mixed":
+        _mixed(store, seed_graph)
+    else:
+        _generated(store)
+    for flt in (TimelineFilter(), TimelineFilter(as_of=DAY0 + timedelta(days=2))):
+        incidents = [i.id for i in store.timeline(flt)]
+        for limit in (0, 1, 2, 5, len(incidents), len(incidents) + 1):
+            assert [i.id for i in store.timeline(flt, limit)] == incidents[:limit], (flt, limit)
+        whole = [r.model_dump_json() for r in iter_timeline(store, flt)]
+        assert len(whole) < len(incidents)  # not vacuous: linked incidents share a row
+        for offset in (0, 1, 3, 4, len(whole) - 1, len(whole) + 2):
+            for limit in (None, 0, 1, 2, 4, 7):
+                page = iter_timeline(store, flt, offset=offset, limit=limit)
+                end = None if limit is None else offset + limit
+                assert [r.model_dump_json() for r in page] == whole[offset:end], (flt, offset, limit)
+    # a first page reads the facts of its own incidents only, not of the whole timeline
+    read: list[str] = []
+    row_facts = store.row_facts
+
+    def spy(ids: Any, depth: int) -> Any:
+        read.extend(ids)
+        return row_facts(ids, depth)
+
+    monkeypatch.setattr(store, "row_facts", spy)
+    first = store.timeline(TimelineFilter(), 2)
+    assert len(list(iter_timeline(store, limit=2))) == 2
+    assert set(read) <= {i.id for i in first} and len(store.timeline(TimelineFilter())) > 2
+
+
+def test_a_page_size_or_offset_that_is_no_count_is_refused(store: GraphStore) -> None:
+    with pytest.raises(ValidationError, match="limit -1 is not a count"):
+        store.timeline(TimelineFilter(), -1)
+    with pytest.raises(ValidationError, match="offset -2 is not a row number"):
+        list(iter_timeline(store, offset=-2))
+    with pytest.raises(ValidationError, match="limit True is not a count"):
+        list(iter_timeline(store, limit=True))

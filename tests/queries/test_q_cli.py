@@ -75,6 +75,16 @@ def test_timeline_json_by_default_when_piped(app: typer.Typer, seed_dir: str) ->
     assert [r["type"] for r in september] == SEED_TYPES[2:]
 
 
+def test_timeline_pages(app: typer.Typer, seed_dir: str) -> None:
+    page = json.loads(run(app, "timeline", "-s", seed_dir, "--offset", "2", "--limit", "3"))
+    assert [r["display_date"] for r in page] == SEED_DATES[2:5]
+    first = json.loads(run(app, "timeline", "-s", seed_dir, "--limit", "2", "--type", "gps_jamming"))
+    assert [r["type"] for r in first] == ["gps_jamming"]
+    assert json.loads(run(app, "timeline", "-s", seed_dir, "--offset", "7")) == []
+    refused = CliRunner().invoke(app, ["timeline", "-s", seed_dir, "--limit", "-1"])
+    assert refused.exit_code == 2 and "--limit" in refused.output
+
+
 def test_timeline_ndjson_csv_and_table(app: typer.Typer, seed_dir: str) -> None:
     lines = run(app, "timeline", "-s", seed_dir, "--format", "ndjson").splitlines()
     assert [json.loads(x)["type"] for x in lines] == SEED_TYPES
