@@ -2114,7 +2114,50 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
             nearest = min(partners, key=lambda c: (abs(c.sentence - d.sentence), c.sentence > d.sentence))
             d.stance = Stance.DENY
             d.denies = list(nearest.denies)
-    return _attributed_only(out)
+    return _merge_nested(_attributed_only(out))
+
+
+def _merge_nested(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """One claim for an accusation or denial found twice, once inside the other, by one claimant and
+    with the same targets ("The army, which blames the group for the attack, repeated its accusation";
+    "said the vessels were fishing boats and called the reports 'hype'"): the outer draft stays and takes
+    over what the inner one denies and what denies it. Nested assertions stay apart: "condemned the
+    attack but said it could not attribute it" states two things."""
+    into: dict[int, int] = {}
+    for k, inner in enumerate(drafts):
+        for j, outer in enumerate(drafts):
+            if (
+                j != k
+                and j not in into
+                and inner.claimant is not None
+                and outer.claimant == inner.claimant
+                and outer.stance is inner.stance
+                and inner.stance is not Stance.ASSERT
+                and set(outer.targets) == set(inner.targets)
+                and outer.start <= inner.start
+                and inner.end <= outer.end
+                and (outer.end - outer.start > inner.end - inner.start or j < k)
+            ):
+                into[k] = j
+                break
+    if not into:
+        return drafts
+
+    def kept(k: int) -> int:
+        while k in into:
+            k = into[k]
+        return k
+
+    for k in into:
+        outer = drafts[kept(k)]
+        outer.denies += drafts[k].denies
+    keep = [k for k in range(len(drafts)) if k not in into]
+    new_index = {k: n for n, k in enumerate(keep)}
+    out = [drafts[k] for k in keep]
+    for n, d in enumerate(out):
+        mapped = [new_index[kept(j)] for j in d.denies]
+        d.denies = [j for j in dict.fromkeys(mapped) if j != n]
+    return out
 
 
 def _attributed_only(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
@@ -2151,7 +2194,9 @@ def _best_denied(
     for j, c in enumerate(drafts):
         if j == i or c.stance is Stance.DENY or (c.start, c.end) == (d.start, d.end):
             continue
-        if d.claimant and c.claimant and same_side(d.claimant, c.claimant):
+        if c.claimant is None:
+            continue  # the article's own narration ("It is to be recalled that …") is nobody's claim
+        if d.claimant and same_side(d.claimant, c.claimant):
             continue
         against = bool(d.claimant) and any(
             same_side(d.claimant, t) or t in d.cleared or any(same_side(x, t) for x in d.cleared)
@@ -2188,6 +2233,9 @@ def _best_denied(
             score += 3 if owned else 0
         distance = abs(d.sentence - c.sentence)
         score -= (3.0 if d.points_back else 0.3) * min(distance, 10) + (0.5 if j > i else 0)
+        # Within one sentence the charge told last is the nearer one ("accused X of A and of B. X
+        # called it a lie").
+        score -= 1e-6 * min(abs(d.start - c.end), abs(c.start - d.end))
         if best is None or score > best[0]:
             best = (score, j)
     return best[1] if best else None
@@ -2243,6 +2291,14 @@ def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -
         if not any(t == x or same_side(x, t) for t in c.targets for x in side):
             continue
         if (c.start, c.end) in {(drafts[k].start, drafts[k].end) for k in out}:
+            continue
+        if (
+            not d.plural
+            and c.claimant == m.claimant
+            and (c.verb_start, c.verb_end) == (m.verb_start, m.verb_end)
+        ):
+            # "accused the group of A and of B … The group called it a fabrication": one statement's
+            # second charge is a charge of its own, which only a plural denial ("those claims") answers.
             continue
         out.append(j)
     return out

@@ -78,3 +78,48 @@ def test_a_denial_of_the_groups_claims_answers_the_group_a_description_named(run
     denies = [by_id[e["to"]] for e in ann["edges"] if e["type"] == "DENIES"]
     assert [c["claimant_name"] for c in denies] == ["Harakat al-Wadi"], denies
     assert "killed 12 soldiers" in denies[0]["quote"]
+
+
+def test_a_singular_denial_answers_one_of_the_charges_of_one_statement(run: Run) -> None:
+    charges = (
+        "The army accused the Free Hills Movement on Monday of shelling a market in Kato and of looting a "
+        "clinic. "
+    )
+    flat = run(
+        charges + "A spokesman for the movement, Ali Baro, said no shells had been fired at the market."
+    )
+    quotes = {c["id"]: c["quote"] for c in flat["claims"]}
+    assert [quotes[to] for _, to in _edges(flat, "DENIES")] == [
+        "The army accused the Free Hills Movement on Monday of shelling a market in Kato"
+    ]
+    # "those claims" answers every charge the statement made.
+    plural = run(charges + "The movement rejected those claims as propaganda.")
+    quotes = {c["id"]: c["quote"] for c in plural["claims"]}
+    assert sorted(quotes[to][:20] for _, to in _edges(plural, "DENIES")) == [
+        "The army accused the",
+        "of looting a clinic",
+    ]
+
+
+def test_the_articles_own_narration_is_no_claim_a_denial_answers(run: Run) -> None:
+    ann = run(
+        "It is to be recalled that fighters of the Sira Militia burned three houses in Dalo last year. "
+        "The militia rejected those accusations on Monday."
+    )
+    assert [c["claimant_name"] for c in ann["claims"]] == ["Sira Militia"]
+    assert _edges(ann, "DENIES") == []
+
+
+def test_an_accusation_told_twice_in_one_sentence_is_one_claim_and_denied_once(run: Run) -> None:
+    ann = run(
+        "The army, which blames the Sira Militia for the ambush, repeated its accusation on Friday. "
+        "The militia denied on Saturday that its fighters had attacked the convoy."
+    )
+    accusations = [c for c in ann["claims"] if c["stance"] == "accuse"]
+    assert [c["quote"] for c in accusations] == [
+        "The army, which blames the Sira Militia for the ambush, repeated its accusation on Friday"
+    ]
+    assert [who for who, _ in _edges(ann, "DENIES")] == ["Sira Militia"]
+    assert [(e["from"], e["to"]) for e in ann["edges"] if e["type"] == "ACCUSES"] == [
+        (accusations[0]["claimant"], accusations[0]["target"])
+    ]
