@@ -490,8 +490,13 @@ class Extractor:
             doc = ent.doc
             # "the Kalbajar district", "Gegharkunik province": the suffix belongs to the name.
             suffix_end = ent.end
+            # Not "the Kadugli-Dilling road": a road between two places is a route of its own (find_sites).
+            joined = ent.start > 0 and doc[ent.start - 1].text in ("-", "\u2013")
             while (
-                suffix_end < len(doc) and doc[suffix_end].lower_ in _PLACE_SUFFIX and suffix_end - ent.end < 1
+                suffix_end < len(doc)
+                and doc[suffix_end].lower_ in _PLACE_SUFFIX
+                and suffix_end - ent.end < 1
+                and not (joined and doc[suffix_end].lower_ in _ROUTE_WORDS)
             ):
                 suffix_end += 1
             full = doc[ent.start : suffix_end].text
@@ -546,6 +551,8 @@ class Extractor:
                 continue
             if ent.label_ == "GPE" and _people_not_town(ent, None):
                 continue
+            if len(ent) == 1 and ent.root.is_sent_start and ent.root.tag_ in ("NN", "NNS"):
+                continue  # "Gunmen ambushed …": a common noun capitalised only by its place in the sentence
             # A place the gazetteer lacks: kind from its words, country from the article's places.
             words = {w.lower() for w in full.split()}
             if words & _ROUTE_WORDS:

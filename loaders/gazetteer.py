@@ -772,6 +772,9 @@ class SiteMention:
     anchors: tuple[int, ...]
 
 
+_JOINING_DASHES = frozenset(["-", "\u2013"])
+
+
 def find_sites(sent: Any) -> list[SiteMention]:
     """Descriptive sites and routes of one sentence, anchored on place entities.
 
@@ -791,8 +794,14 @@ def find_sites(sent: Any) -> list[SiteMention]:
             continue  # part of a name the ruler or NER already took
         anchors: list[int] = []
         for child in tok.children:
-            if child.dep_ == "compound" and child.i in place_roots:
+            if child.dep_ in ("compound", "amod") and child.i in place_roots:
                 anchors.append(child.i)
+                # "the Kadugli-Dilling road": the other end, joined by a dash, anchors it too
+                anchors.extend(
+                    c.i
+                    for c in child.children
+                    if c.i in place_roots and c.i + 1 < child.i and tok.doc[c.i + 1].text in _JOINING_DASHES
+                )
             if child.dep_ in ("prep", "acl") and child.lower_ in _SITE_PREPS:
                 anchors.extend(_place_objects(child, place_roots))
         if not anchors:

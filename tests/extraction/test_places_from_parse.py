@@ -332,3 +332,14 @@ def test_towns_ner_takes_for_persons_or_products_are_placed_by_their_context(run
     assert places.get("Wad Medani") == "city" and places.get("Gezira state") == "region", places
     assert places.get("Babanūsah") == "city", places
     assert not any(a["name"] in ("Wad Madani", "Gezira") for a in ann["actors"]), ann["actors"]
+
+
+def test_a_road_between_two_towns_joined_by_a_dash_is_one_route(run: Any) -> None:
+    ann = run(
+        "Gunmen ambushed two lorries on the Kadugli-Dilling road on Monday. Shells also hit the "
+        "Kongoussi–Djibo highway, officials said."
+    )
+    routes = sorted(loc["name"] for loc in ann["locations"] if loc["kind"] == "route")
+    assert routes == ["Kadugli-Dilling road", "Kongoussi–Djibo highway"], ann["locations"]
+    towns = sorted(loc["name"] for loc in ann["locations"] if loc["kind"] == "city")
+    assert towns == ["Dilling", "Djibo", "Kadugli", "Kongoussi"], towns  # and no town "Gunmen"
