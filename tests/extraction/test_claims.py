@@ -1214,3 +1214,20 @@ def test_a_charge_made_again_later_is_one_claim(run: Run) -> None:
         "the strike. The group said the army had bombed the market to cover up its defeats."
     )
     assert len([c for c in ann["claims"] if c["stance"] == "accuse"]) == 2, ann["claims"]
+
+
+def test_a_group_named_legion_or_corps_is_an_armed_group_that_can_be_accused(run: Run) -> None:
+    for text, target in (
+        (
+            "A police spokesman, Colonel Amadou Traore, said the bombing bore the hallmarks of the Sahel "
+            "Liberation Legion.",
+            "Sahel Liberation Legion",
+        ),
+        (
+            "The governor of Kivu blamed the Ituri Defence Corps for the ambush on the convoy.",
+            "Ituri Defence Corps",
+        ),
+    ):
+        ann = run(text)
+        assert [(c["stance"], c["target_name"]) for c in ann["claims"]] == [("accuse", target)]
+        assert any(a["name"] == target and a["kind"] == "armed_group" for a in ann["actors"])
