@@ -243,7 +243,8 @@ class ClaimFinder:
         # ("said it could not tell how many …", "say the strikes … and warn that …"), is part of it.
         # So is a clause-only verb there that reports no clause ("said its patrols had recorded
         # \"several explosions\""): the quoted words are what was recorded, not someone's statement.
-        by_verb = {offset + t.idx: t for t in sent}
+        # Nesting needs two claims; most sentences have none.
+        by_verb = {offset + t.idx: t for t in sent} if len(drafts) > 1 else {}
         nested = [
             b
             for b in drafts
@@ -328,6 +329,8 @@ class ClaimFinder:
     def _join_participles(drafts: list[ClaimDraft], sent: Any, offset: int) -> list[ClaimDraft]:
         """'"The militia targeted a station," the ministry said, blaming the X Forces': the participle
         names whom the statement blames, so the statement is one accusation of X, not two claims."""
+        if not any(b.stance is Stance.ACCUSE and b.targets for b in drafts):
+            return list(drafts)
         by_verb = {offset + t.idx: t for t in sent}
         out = list(drafts)
         for b in drafts:
@@ -361,6 +364,8 @@ class ClaimFinder:
         "and" under one speaker make one statement when they agree in stance, so they are one claim.
         Different stances stay apart (a sentence with two stances gives two claims), and so do a contrast
         ("…, but said …") and two accusations (each charge has its own incident)."""
+        if len(drafts) < 2:
+            return list(drafts)
         by_verb = {offset + t.idx: t for t in sent}
         out = list(drafts)
         for b in drafts:
@@ -401,6 +406,8 @@ class ClaimFinder:
         """ "A Russian bomb hit the plant, killing three workers, the governor said": a sentence with a
         blame and a casualty figure carries two claims. The accusation ends before the comma; the
         participle clause (with the attribution after it) is the speaker's assertion of the toll."""
+        if not any(d.stance is Stance.ACCUSE for d in drafts):
+            return []
         casualty = frozenset(self.lex.raw.get("killed_words", [])) | frozenset(
             self.lex.raw.get("injured_words", [])
         )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -95,6 +96,27 @@ _PATTERNS = [
     ("weekend", r"\b(?:(?:over|at|during|on)\s+)?(?:the|this|last)\s+weekend\b"),
 ]
 _SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.I)
+# Every pattern starts at a word boundary before a word character, so a match can only start where a word
+# starts: trying the scanner there alone finds what ``_SCANNER.finditer`` finds, in about half the time
+# (finditer tries all its alternatives at every character).
+_WORD_START = re.compile(r"\b\w")
+
+
+def _scan(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_SCANNER.finditer(text)``, tried at word starts only.
+
+    >>> text = "On 3 May 2024 and since last week, mid-2023"
+    >>> [m.group(0) for m in _scan(text)] == [m.group(0) for m in _SCANNER.finditer(text)]
+    True
+    """
+    end = 0
+    for word in _WORD_START.finditer(text):
+        if word.start() < end:
+            continue
+        m = _SCANNER.match(text, word.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 @dataclass(frozen=True)
@@ -115,7 +137,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     ['2022-01-01/2025-05-20', '2025-05-19']
     """
     out = []
-    for m in _SCANNER.finditer(text):
+    for m in _scan(text):
         kind = m.lastgroup or ""
         words = m.group(0)
         if kind == "month" and words.lower() in ("may", "march") and not _month_context(text, m.start()):

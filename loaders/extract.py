@@ -690,8 +690,9 @@ class Extractor:
         separate = is_separate(sent.text)
         covered: set[int] = set()
         places_here = [m for m in state.place_mentions if m[0] == s.index]
-        placeable = self._not_origins(s, places_here, state)
-        dates_here = dates_mod.find_dates(sent.text, state.article.published)
+        # Most sentences tell no incident: their places and dates are looked up at the first trigger.
+        placeable: list[tuple[int, int, int, str]] | None = None
+        dates_here: list[dates_mod.DateMention] | None = None
         tok_incident: dict[int, int] = {}
         kicker = _kicker_end(sent) if s.index == state.headline else None
         for tok in sent:
@@ -716,6 +717,9 @@ class Extractor:
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
             ):
                 continue
+            if placeable is None or dates_here is None:
+                placeable = self._not_origins(s, places_here, state)
+                dates_here = dates_mod.find_dates(sent.text, state.article.published)
             start = s.offset + sent.doc[first].idx
             end = s.offset + sent.doc[last].idx + len(sent.doc[last].text)
             loc_ids = self._places_of(tok, s, placeable, state)
