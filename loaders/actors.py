@@ -19,6 +19,7 @@ words that make a noun phrase a government body, an armed actor, a population gr
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -827,6 +828,7 @@ class ArticleActors:
                         keep.aliases.append(alias)
                 keep.evidence.extend(actor.evidence)
                 merged[actor.id] = keep.id
+        self._generic_forces_to_nation(merged)
         for old, kept in list(merged.items()):
             seen = {old}
             while kept in merged and kept not in seen:
@@ -841,6 +843,62 @@ class ArticleActors:
         for k, v in list(self.affiliation.items()):
             self.affiliation[merged.get(k, k)] = merged.get(v, v)
         return merged
+
+    def _generic_forces_to_nation(self, merged: dict[str, str]) -> None:
+        """A bare "army" or "the military" with no country ("Army says it repelled attack", then "The army
+        said …") is the national force of the one state whose forces the article names ("Malian army
+        spokesman Colonel X", "the Malian army"). With forces of two states, or none, it stays unplaced:
+        the article does not say which."""
+        generic = [
+            a
+            for a in self.actors.values()
+            if a.id not in merged
+            and a.actor_kind is ActorKind.ARMED_GROUP
+            and a.country is None
+            and re.sub(r"^(the|a|an) ", "", _fold(a.name)) in _GENERIC_FORCES
+        ]
+        if not generic:
+            return
+        national: dict[str, str | None] = {}
+        for a in self.actors.values():
+            if a.id in merged or a.id in {g.id for g in generic} or not a.country:
+                continue
+            if a.actor_kind is ActorKind.ARMED_GROUP and a.name == national_forces_name(
+                self.dictionary.state_name(a.country)
+            ):
+                national[a.country] = a.id
+            elif a.actor_kind is ActorKind.PERSON and a.role:
+                words = a.role.split()
+                # "Malian army spokesman": the person speaks for the forces of the state the role names
+                for w, nxt in itertools.pairwise(words):
+                    iso = self.dictionary.country_of_word(w)
+                    if iso and _fold(nxt) in _GENERIC_FORCES:
+                        national.setdefault(iso, None)
+        if len(national) != 1:
+            return
+        country, target = next(iter(national.items()))
+        if target is None:
+            first = generic[0]
+            name = national_forces_name(self.dictionary.state_name(country))
+            target = actor_id(ActorKind.ARMED_GROUP.value, country, name)
+            self.actors[target] = Actor(
+                id=target,
+                name=name,
+                actor_kind=ActorKind.ARMED_GROUP,
+                country=country,
+                aliases=[],
+                parent_id=self.ensure_state(country),
+                role=first.role,
+            )
+            self.category[target] = self.category.get(first.id, "army")
+        keep = self.actors[target]
+        for g in generic:
+            for alias in g.aliases:
+                if alias not in keep.aliases:
+                    keep.aliases.append(alias)
+            keep.evidence.extend(e for e in g.evidence if all(e.start != k.start for k in keep.evidence))
+            merged[g.id] = target
+        keep.evidence.sort(key=lambda e: e.start or 0)
 
     def _misread_person(self, first: Actor, later: Actor, keys: set[str]) -> bool:
         """``first`` is an organisation NER made of a capitalised name that ``later`` shows is a person."""
@@ -918,6 +976,19 @@ _INSTITUTION = re.compile(
     r"cooperative|co-operative)$",
     re.I,
 )
+
+
+# Names of a state's forces that say nothing of which state ("the army", "Army says …").
+_GENERIC_FORCES = frozenset({"army", "military", "armed forces"})
+
+
+def national_forces_name(state_name: str) -> str:
+    """The canonical name of a state's armed forces.
+
+    >>> national_forces_name("Mali")
+    'Armed Forces of Mali'
+    """
+    return f"Armed Forces of {state_name}"
 
 
 def _with_name_modifiers(ent: Any) -> Any:
@@ -1968,7 +2039,7 @@ class ActorResolver:
         aid: str = reg.add(
             ActorKind.ARMED_GROUP,
             country,
-            f"Armed Forces of {self.d.state_name(country)}",
+            national_forces_name(self.d.state_name(country)),
             start,
             end,
             sentence,

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from graph.model import ActorKind, Stance
-from loaders.actors import ActorResolver, np_tokens
+from loaders.actors import ActorResolver, national_forces_name, np_tokens
 
 LEXICON_FILE = Path(__file__).with_name("data") / "lexicon.yaml"
 
@@ -1817,7 +1817,7 @@ class ClaimFinder:
                     name = " ".join(t.text for t in toks if t.lower_ not in ("the", "a", "an"))
                     if head.lemma_.lower() in self.lex.force_nouns or head.lower_ in self.lex.force_nouns:
                         # A weapon or unit of a state: the accused is that state's armed forces.
-                        name = f"Armed Forces of {reg.dictionary.state_name(country)}"
+                        name = national_forces_name(reg.dictionary.state_name(country))
                         aid = reg.add(ActorKind.ARMED_GROUP, country, name, start, end, sentence, "army")
                         reg.actors[aid].parent_id = reg.ensure_state(country)
                         return [aid]

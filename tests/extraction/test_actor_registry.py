@@ -666,3 +666,24 @@ def test_a_regional_branch_is_its_own_group_not_the_parent_and_a_place(run: Any)
     groups = sorted(a["name"] for a in ann["actors"] if a["kind"] == "armed_group")
     assert groups == ["Islamic State Sahel Province", "Islamic State West Africa Province"], groups
     assert "Sahel" not in [loc["name"] for loc in ann["locations"]]
+
+
+def test_a_bare_army_is_the_one_state_whose_forces_the_article_names(run: Any) -> None:
+    ann = run(
+        "Army says it repelled rebel attack on northern town\n\n"
+        "The army said on Monday it had repelled an attack by rebels on the town of Tessit, killing 12 "
+        "fighters. Nigerien army spokesman Colonel Amadou Sani said two soldiers were wounded."
+    )
+    forces = [a for a in ann["actors"] if a["kind"] == "armed_group" and "rebel" not in a["name"]]
+    army = next(a for a in forces if "Army" in a["aliases"])
+    assert (army["name"], army["country"]) == ("Armed Forces of Niger", "NER"), forces
+    assert "The army" in army["aliases"]
+
+
+def test_a_bare_army_stays_unplaced_when_two_states_forces_are_named(run: Any) -> None:
+    ann = run(
+        "The army said it shelled rebel positions near Goma on Monday. The Rwandan army denied any role, "
+        "and the Congolese army said it had not fired."
+    )
+    army = next(a for a in ann["actors"] if "The army" in a["aliases"])
+    assert army["country"] is None, army
