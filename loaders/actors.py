@@ -1072,6 +1072,8 @@ _MEMBER_WORDS = frozenset(
 # "a trader who gave his name as Innocent", "the leader, who goes by the name Bout Chenn", "a fighter who
 # identified himself only as Abu Omar": a relative clause with these verbs names the person described.
 _NAMING_VERBS = frozenset(["give", "go", "identify", "introduce"])
+# Units a force sends out ("a military column", "military patrols"): with "military" they are its forces.
+_MILITARY_UNITS = frozenset({"column", "columns", "convoy", "convoys", "unit", "units", "patrol", "patrols"})
 _NAMING_WORDS = frozenset(["name", "himself", "herself"])
 _NAMING_FILLER = frozenset(["only", "simply", "as", "by", "the", "his", "her", "first", "full", "name", ","])
 _COUNT_WORD = re.compile(
@@ -1463,6 +1465,18 @@ class ActorResolver:
         country = self._country_in(toks, head)
         if self._not_an_actor(head, head_ent):
             return None
+        if (
+            not country
+            and head_ent is None
+            and any(c.dep_ == "amod" and c.lower_ == "military" for c in head.children)
+            and (lemma_is(head, self.d.weapon_heads) or lemma_is(head, _MILITARY_UNITS))
+        ):
+            # "a military column shelled the village", "a military jet bombed": the armed forces the
+            # article has called "the military"; before any, the words name no one.
+            found = self._definite("military", at)
+            if found:
+                reg.add_alias(found, span_start, span_end, sentence)
+            return found
         if lemma_is(head, self.d.weapon_heads) and (head_ent is None or head_ent.label_ != "PERSON"):
             # "Russian artillery" is Russia's armed forces; "heavy artillery" is nobody.
             if not country:

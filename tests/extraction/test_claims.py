@@ -1231,3 +1231,19 @@ def test_a_group_named_legion_or_corps_is_an_armed_group_that_can_be_accused(run
         ann = run(text)
         assert [(c["stance"], c["target_name"]) for c in ann["claims"]] == [("accuse", target)]
         assert any(a["name"] == target and a["kind"] == "armed_group" for a in ann["actors"])
+
+
+def test_a_military_unit_or_weapon_is_the_military_named_before(run: Run) -> None:
+    ann = run(
+        "The military seized power in 2021. A military column shelled the village of Ywa Thit on Monday, "
+        "according to residents who fled."
+    )
+    assert [(c["stance"], c["target_name"]) for c in ann["claims"]] == [("accuse", "military")]
+    ann = run(
+        "The Ethiopian military said it had retaken the town. A local official said military drones had "
+        "struck a bus on Sunday."
+    )
+    assert _edges(ann, "ACCUSES") == [("local official", "Armed Forces of Ethiopia")]
+    # Before the article names any military, the words name no one.
+    ann = run("Villagers said a military jet bombed the school on Friday. The military did not comment.")
+    assert _edges(ann, "ACCUSES") == []
