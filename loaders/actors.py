@@ -32,6 +32,7 @@ import yaml
 from graph.model import Actor, ActorKind, Evidence, actor_id, normalise
 from loaders import gazetteer as gaz_mod
 from loaders.gazetteer import lemma_is
+from loaders.nlp import ents_of
 
 DATA_DIR = Path(__file__).with_name("data")
 ACTORS_FILE = DATA_DIR / "actors.yaml"
@@ -389,7 +390,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
+    # Cached: the same few thousand words are folded again at every mention (NFKC and a regex each time).
     return normalise(text.replace("’", "'"))
 
 
@@ -1386,7 +1389,7 @@ class ActorResolver:
         if head.pos_ == "DET" and head.ent_type_:
             # An entity that starts with its article ("the Jebel Forces Alliance" before "rebel group")
             # can have the article as its root: the name is the last word of the entity.
-            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            ent = next((e for e in ents_of(head.doc) if e.start <= head.i < e.end), None)
             if ent is not None and ent.end - 1 > head.i and ent[-1].pos_ == "PROPN":
                 return self.resolve(ent[-1], offset, sentence, speaker)
             return None
@@ -1459,7 +1462,7 @@ class ActorResolver:
         start_tok, end_tok = toks[0], toks[-1]
         span_start = offset + start_tok.idx
         span_end = offset + end_tok.idx + len(end_tok.text)
-        ents = [e for e in doc.ents if e.start <= head.i < e.end]
+        ents = [e for e in ents_of(doc) if e.start <= head.i < e.end]
         head_ent = ents[0] if ents else None
         words = [t.lower_ for t in toks]
         country = self._country_in(toks, head)
@@ -1592,7 +1595,7 @@ class ActorResolver:
         appos = [c for t in _role_phrase(head, toks) for c in t.children if c.dep_ == "appos"]
         if role_words and appos:
             for ap in appos:
-                ap_ents = [e for e in doc.ents if e.start <= ap.i < e.end and e.label_ == "PERSON"]
+                ap_ents = [e for e in ents_of(doc) if e.start <= ap.i < e.end and e.label_ == "PERSON"]
                 run = _name_run(ap)
                 inside = run is None or (
                     bool(ap_ents) and ap_ents[0].start <= run.start and run.end <= ap_ents[0].end
@@ -2013,7 +2016,7 @@ class ActorResolver:
             if iso and t.dep_ != "appos":
                 return iso
         # Multi-word country names ("Democratic Republic of Congo", "South Sudan").
-        for ent in head.doc.ents:
+        for ent in ents_of(head.doc):
             if any(i in sponsors for i in range(ent.start, ent.end)):
                 continue
             if ent.start >= toks[0].i and ent.end <= toks[-1].i + 1 and ent.label_ in ("GPE", "NORP"):
@@ -2025,7 +2028,7 @@ class ActorResolver:
         # "Gaza's health ministry", "the Tigray regional administration": a body of a place belongs to
         # the state the gazetteer puts the place in, not to whichever country the article names most.
         gazetteer = gaz_mod.default_gazetteer()
-        for ent in head.doc.ents:
+        for ent in ents_of(head.doc):
             if not (ent.start >= toks[0].i and ent.end <= head.i and ent.label_ in ("GPE", "LOC")):
                 continue
             if any(i in sponsors for i in range(ent.start, ent.end)):

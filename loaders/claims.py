@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +63,9 @@ class Lexicon:
     sender_verbs: frozenset[str] = frozenset()
     hallmark_nouns: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def reporting(self) -> frozenset[str]:
+        # Built once: the extraction asks for it at every verb of every sentence.
         return self.accuse | self.deny | self.assert_
 
 

@@ -76,7 +76,7 @@ from loaders.incidents import (
     temporal_anchor,
     victim_heads,
 )
-from loaders.nlp import get_nlp, paragraph_spans
+from loaders.nlp import freeze_ents, get_nlp, paragraph_spans, span_ents, thaw_ents
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?"
@@ -246,7 +246,11 @@ class Extractor:
     def extract(self, article: Article) -> ArticleGraph:
         spans = segments(article.text)
         docs = list(self.nlp.pipe(article.text[a:b] for a, b in spans))
-        return self._build(article, spans, docs)
+        try:
+            return self._build(article, spans, docs)
+        finally:
+            for doc in docs:
+                thaw_ents(doc)
 
     def extract_many(
         self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 32
@@ -273,7 +277,12 @@ class Extractor:
                 docs.append(doc)
             if total == 0 or k == total - 1:
                 art, spans = pending.pop(n)
-                yield self._build(art, spans, docs)
+                try:
+                    graph = self._build(art, spans, docs)
+                finally:
+                    for done in docs:
+                        thaw_ents(done)
+                yield graph
                 docs = []
 
     # -- one article ----------------------------------------------------------------------------------
@@ -287,6 +296,9 @@ class Extractor:
         for doc in docs:
             self._places_named_as_persons(doc)
         retag_places_named_elsewhere(docs, self.dictionary.is_actor_word)
+        # The entities are final from here on (the callers thaw them).
+        for doc in docs:
+            freeze_ents(doc)
         for (start, end), doc in zip(spans, docs, strict=False):
             is_dateline = _DATELINE_PREFIX.fullmatch(article.text, start, end) is not None
             for sent in doc.sents:
@@ -479,7 +491,7 @@ class Extractor:
         return lid
 
     def _places(self, state: _ArticleState, s: _Sentence) -> None:
-        for ent in s.span.ents:
+        for ent in span_ents(s.span):
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             if ent.kb_id_.startswith("actor:"):
@@ -632,7 +644,7 @@ class Extractor:
     def _actor_mentions(self, state: _ArticleState, s: _Sentence) -> None:
         """Register named actors and actor-like noun phrases so pronouns and "the ministry" resolve."""
         resolver = state.resolver
-        for ent in s.span.ents:
+        for ent in span_ents(s.span):
             head = ent.root
             if (
                 ent.label_ == "ORG"

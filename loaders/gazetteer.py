@@ -28,6 +28,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from loaders.nlp import ents_of, span_ents
+
 DATA_DIR = Path(__file__).with_name("data")
 CURATED_FILE = DATA_DIR / "gazetteer_curated.csv"
 DEMONYMS_FILE = DATA_DIR / "demonyms.csv"
@@ -624,7 +626,7 @@ def _long_name(ent: Any, gazetteer: Gazetteer) -> tuple[int, int] | None:
             return False
         if not tok.ent_type_:
             return True
-        one = next((e for e in doc.ents if e.start == tok.i), None)
+        one = next((e for e in ents_of(doc) if e.start == tok.i), None)
         if one is None or one.end != tok.i + 1 or one.label_ != "GPE":
             return False
         places = [gazetteer.get(one.kb_id_)] if one.kb_id_ else gazetteer.lookup(tok.text)
@@ -783,7 +785,7 @@ def find_sites(sent: Any) -> list[SiteMention]:
     or a place name as its compound ("the Amuda grain silos").
     """
     out = []
-    place_roots = {e.root.i: e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    place_roots = {e.root.i: e for e in span_ents(sent) if e.label_ in ("GPE", "LOC", "FAC")}
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or not (

@@ -19,6 +19,7 @@ from graph.model import TimeSpan
 from graph.taxonomy import IncidentType
 from loaders.claims import Lexicon
 from loaders.dates import relative_to_event, shift, short_span
+from loaders.nlp import ents_of
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -639,7 +640,7 @@ def _negated(tok: Any) -> bool:
 
 def _inside_name(tok: Any) -> bool:
     if tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ in ("B", "I"):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
         return ent is not None and len(ent) > 1 and not ent.kb_id_
     return tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in _MONTH_WORDS
 
@@ -722,7 +723,7 @@ def _captures_people(tok: Any) -> bool:
 
 
 def _two_word_person(t: Any) -> bool:
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    ent = next((e for e in ents_of(t.doc) if e.start <= t.i < e.end), None)
     return ent is not None and ent.label_ == "PERSON" and len(ent) > 1
 
 
