@@ -287,6 +287,7 @@ class ClaimFinder:
             else:
                 drafts.append(denial)
         out = drafts + self._casualty_clauses(drafts, sent, offset)
+        self._end_before_trailing_relative(out, sent, offset)
         for d in out:
             inside = [t for t in sent if d.start <= offset + t.idx < d.end]
             d.nouns = frozenset(t.lemma_.lower() for t in inside if t.pos_ == "NOUN")
@@ -402,6 +403,33 @@ class ClaimFinder:
             a.content_negated = a.content_negated or b.content_negated
             out = [d for d in out if d is not b]
         return out
+
+    @staticmethod
+    def _end_before_trailing_relative(drafts: list[ClaimDraft], sent: Any, offset: int) -> None:
+        """ "… accused each other of starting the fighting, which broke out near the airport.": a
+        relative clause after a comma that closes the sentence is the writer's background on a noun of
+        the claim, not part of what was said; the claim ends before the comma. Inside quotation marks
+        the words are the speaker's own and stay."""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words:
+            return
+        last_end = offset + words[-1].idx + len(words[-1].text)
+        text = sent.doc.text
+        for rel in sent:
+            if rel.dep_ != "relcl" or rel.right_edge.i < words[-1].i:
+                continue
+            first = rel.left_edge
+            if first.lower_ not in ("which", "who") or first.i == 0 or sent.doc[first.i - 1].text != ",":
+                continue
+            comma = sent.doc[first.i - 1]
+            cut = offset + comma.idx
+            before = text[sent.start_char : comma.idx]
+            if sum(before.count(q) for q in _QUOTE_CHARS) % 2:
+                continue  # an open quotation: the speaker's words
+            for d in drafts:
+                if d.verb_end <= cut and d.content_start < cut and d.end >= last_end:
+                    d.end = cut
+                    d.content_end = min(d.content_end, cut)
 
     def _casualty_clauses(self, drafts: list[ClaimDraft], sent: Any, offset: int) -> list[ClaimDraft]:
         """ "A Russian bomb hit the plant, killing three workers, the governor said": a sentence with a

@@ -1247,3 +1247,22 @@ def test_a_military_unit_or_weapon_is_the_military_named_before(run: Run) -> Non
     # Before the article names any military, the words name no one.
     ann = run("Villagers said a military jet bombed the school on Friday. The military did not comment.")
     assert _edges(ann, "ACCUSES") == []
+
+
+def test_a_claim_ends_before_a_closing_relative_clause_of_background(run: Run) -> None:
+    ann = run(
+        "The Northern Front and the Kivu Renewal Alliance accused each other of starting the clashes, "
+        "which broke out near the airport on Monday and forced flights to stop."
+    )
+    assert {c["quote"] for c in ann["claims"]} == {
+        "The Northern Front and the Kivu Renewal Alliance accused each other of starting the clashes"
+    }
+    ann = run(
+        "Two residents blamed the federal army, which has used drones against the militia since last year."
+    )
+    assert [c["quote"] for c in ann["claims"]] == ["Two residents blamed the federal army"]
+    # In a quotation the relative clause is the speaker's own words.
+    ann = run('"The rebels shelled the market, which was full of children," the governor of Kivu said.')
+    assert [c["quote"] for c in ann["claims"]] == [
+        'The rebels shelled the market, which was full of children," the governor of Kivu said'
+    ]
