@@ -1673,6 +1673,9 @@ class ActorResolver:
                 if known is not None:
                     return self._body_again(known, span_start, span_end, sentence)
             poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+            # "Their security committee" after "The de facto authorities in Tskhinvali": the body of an
+            # owner that belongs to no state belongs to none either, not to the country named most.
+            stateless = False
             if not country and poss is not None:
                 # "Its foreign ministry" after "The Syrian government did not comment": the body of
                 # whoever "its" points to, not of the country the article names most.
@@ -1681,7 +1684,8 @@ class ActorResolver:
                 )
                 if owner is not None:
                     country = reg.actors[owner].country
-            if not country and any(w in self.d.local_body_words for w in words):
+                    stateless = country is None
+            if not country and not stateless and any(w in self.d.local_body_words for w in words):
                 # "the district military administration" is of the country its places lie in, whoever
                 # the article names most.
                 country = reg.place_country(doc)
@@ -1696,7 +1700,7 @@ class ActorResolver:
                 w in self.d.international_words or " ".join(words[i : i + 2]) in self.d.international_words
                 for i, w in enumerate(words)
             )
-            if not international:
+            if not international and not stateless:
                 country = country or reg.dominant_country()
             surface = self.reg.text[span_start:span_end]
             name = self.d.canonical_body(surface, country)

@@ -2261,6 +2261,10 @@ def _best_denied(
             score += 1  # a claim that speaks of the denier ("the soldiers are held by the Front")
         if echoed:
             score += 10  # "no such position": the claim that spoke of that position
+        if not d.plural and _mutual(drafts, j):
+            # "Both sides accused each other of …" sums up what the sides said; one denial answers one
+            # side's own accusation, and only "the allegations" takes in the summary too.
+            score -= 2
         if d.denied_owners:
             # The denial names whose claim it rejects: that claimant's claims come first.
             owned = c.claimant is not None and (
@@ -2328,6 +2332,8 @@ def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -
             continue
         if (c.start, c.end) in {(drafts[k].start, drafts[k].end) for k in out}:
             continue
+        if not d.plural and _mutual(drafts, j):
+            continue
         if (
             not d.plural
             and c.claimant == m.claimant
@@ -2338,6 +2344,20 @@ def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -
             continue
         out.append(j)
     return out
+
+
+def _mutual(drafts: list[ClaimDraft], j: int) -> bool:
+    """Whether draft ``j`` is one half of "A and B accused each other": a draft of the same words by the
+    side it accuses, accusing its claimant."""
+    c = drafts[j]
+    return c.stance is Stance.ACCUSE and any(
+        k != j
+        and (o.start, o.end) == (c.start, c.end)
+        and o.stance is Stance.ACCUSE
+        and o.claimant in c.targets
+        and c.claimant in o.targets
+        for k, o in enumerate(drafts)
+    )
 
 
 # How many sentences after a charge reported below its denial the same side's further accusations are

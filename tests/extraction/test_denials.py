@@ -123,3 +123,34 @@ def test_an_accusation_told_twice_in_one_sentence_is_one_claim_and_denied_once(r
     assert [(e["from"], e["to"]) for e in ann["edges"] if e["type"] == "ACCUSES"] == [
         (accusations[0]["claimant"], accusations[0]["target"])
     ]
+
+
+def test_a_body_of_stateless_authorities_is_not_the_states_and_its_claim_can_be_denied(run: Run) -> None:
+    ann = run(
+        "Moldovan officials said a customs post near Varnita was closed on Friday. Moldova's reintegration "
+        "bureau said the closure broke an earlier agreement. The separatist authorities in Tiraspol "
+        "disagreed. Their foreign ministry said on Saturday that Moldovan police had provoked the incident, "
+        "an account that Chisinau rejected as false."
+    )
+    by_id = {c["id"]: c for c in ann["claims"]}
+    denied = [by_id[to] for _, to in _edges(ann, "DENIES")]
+    assert [c["quote"][:22] for c in denied] == ["Their foreign ministry"]
+    ministry = next(a for a in ann["actors"] if a["id"] == denied[0]["claimant"])
+    assert ministry["country"] is None
+
+
+def test_one_sides_denial_answers_the_others_own_account_not_the_summary_of_both(run: Run) -> None:
+    lead = (
+        "Chad and Sudan accused each other on Monday of shelling villages along their border. Sudan's "
+        "defence ministry said Chadian troops had fired first near Adre. "
+    )
+
+    def quotes(ann: dict[str, Any]) -> list[str]:
+        by_id = {c["id"]: c["quote"] for c in ann["claims"]}
+        return sorted(by_id[to][:20] for _, to in _edges(ann, "DENIES"))
+
+    account = run(lead + "Chad's defence ministry rejected the Sudanese account as lies.")
+    assert quotes(account) == ["Sudan's defence mini"]
+    # "the allegations" answers the summary too.
+    allegations = run(lead + "Chad's defence ministry rejected the allegations as lies.")
+    assert quotes(allegations) == ["Chad and Sudan accus", "Sudan's defence mini"]
