@@ -167,6 +167,7 @@ _ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "counter-ac
 _Sent = tuple[Any, int, int, list[ClaimDraft]]
 # Nouns for a text someone issues ("issued the following statement").
 _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "message", "letter"})
+_FIGHT_VERBS = frozenset({"fight", "clash", "battle", "skirmish"})
 _REPEAT_VERBS = frozenset({"repeat", "reiterate", "renew", "restate", "echo"})
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 _FUTURE_MODALS = frozenset({"could", "might", "may", "would", "will", "'ll", "shall"})
@@ -1644,11 +1645,16 @@ class ClaimFinder:
             )
             # "sent a drone to bomb our market": the purpose clause carries the wrongdoing. A clause with
             # its own subject ("was carrying traders when it was hit") tells what befell someone else.
-            purpose = any(
-                c.dep_ in ("xcomp", "advcl")
-                and c.lemma_.lower() in self.lex.wrongdoing
-                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                for c in t.children
+            purpose = (
+                any(
+                    c.dep_ in ("xcomp", "advcl")
+                    and c.lemma_.lower() in self.lex.wrongdoing
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                    for c in t.children
+                )
+                # "Two armed groups fought …, killing six people", "the army clashed with rebels,
+                # killing five": the dead fell to a fight between sides, which blames none of them.
+                and not self._fight_between_sides(t)
             ) or (
                 # "the Pakistani forces started the firing", "the group has conducted raids"
                 lemma in self.lex.act_verbs
@@ -1739,6 +1745,25 @@ class ClaimFinder:
                 if t.lower_ == "no":
                     self.none_of.append(t.head)
         return list(dict.fromkeys(found)), negated
+
+    @staticmethod
+    def _fight_between_sides(verb: Any) -> bool:
+        """ "Two groups fought", "the army and the rebels clashed", "clashed with the rebels": a fight
+        whose subject is several sides, or one side with its opponent after "with"."""
+        if verb.lemma_.lower() not in _FIGHT_VERBS:
+            return False
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                return True
+            if c.dep_ == "nsubj" and (
+                c.conjuncts
+                or (
+                    c.tag_ in ("NNS", "NNPS")
+                    and any(g.dep_ == "nummod" or g.lower_ in ("both", "rival") for g in c.children)
+                )
+            ):
+                return True
+        return False
 
     def _doers_named(self, verb: Any, offset: int, sentence: int) -> list[str]:
         """Whom a clause names behind the doers of an act: "the gunmen were members of X", "the attackers

@@ -1266,3 +1266,18 @@ def test_a_claim_ends_before_a_closing_relative_clause_of_background(run: Run) -
     assert [c["quote"] for c in ann["claims"]] == [
         'The rebels shelled the market, which was full of children," the governor of Kivu said'
     ]
+
+
+def test_deaths_in_a_fight_between_sides_accuse_neither(run: Run) -> None:
+    for text in (
+        "Two armed groups fought for several hours in the district on Monday, killing at least six people, "
+        "the health ministry said.",
+        "The army and the Northern Front clashed near Gulu on Monday, killing five civilians, local "
+        "officials said.",
+        "Police said the rebels clashed with soldiers near the market, killing two traders.",
+    ):
+        ann = run(text)
+        assert _edges(ann, "ACCUSES") == [], ann["claims"]
+    # One side's attack, or its fight into a town, still accuses it.
+    ann = run("Residents said the rebels fought their way into the town on Sunday, killing 12 civilians.")
+    assert _edges(ann, "ACCUSES") == [("residents", "rebels")]
