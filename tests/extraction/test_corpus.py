@@ -30,8 +30,8 @@ DEV = shared_dir() / "dev-corpus"
 TEAM = REPO / "tests" / "corpus"
 GOAL = 0.8
 # Measured on 2026-11-27 (dev corpus + team corpus together); raise these when the extractor improves.
-FLOORS = {"attributed_claims": 0.80, "ACCUSES": 0.765, "DENIES": 0.74}
-MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.8025, ACCUSES 0.768, DENIES 0.744"
+FLOORS = {"attributed_claims": 0.80, "ACCUSES": 0.765, "DENIES": 0.77}
+MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.8111, ACCUSES 0.7952, DENIES 0.775"
 
 
 def _read(article: Path) -> tuple[str, date | None]:
