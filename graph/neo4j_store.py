@@ -754,6 +754,7 @@ class Neo4jStore(GraphStore):
             "until_or_max": flt.until or date.max,
             "types": [t.value for t in flt.types],
             "as_of": flt.as_of,
+            "limit": limit,
         }
         query = cypher.timeline(
             actor=flt.actor is not None,
@@ -769,7 +770,7 @@ class Neo4jStore(GraphStore):
             keys=limit is not None,
         )
         rows = self._read(query, p=params)
-        if limit is not None:
+        if limit is not None and rows[0]["data"] is None:
             # A page: the order from each match's sort key, then the JSON of the page's incidents only
             # (a month holds ~1,500 incidents; their JSON is most of what the whole list costs). The
             # keys are graph.store.time_sort_key's, from the day number.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,6 +12,7 @@ from graph.errors import StoreUnavailable, ValidationError, WriteRefused
 from graph.model import ArticleGraph
 from graph.neo4j_store import Neo4jStore, read_credentials
 from graph.nx_store import NetworkXStore
+from graph.store import TimelineFilter
 
 
 def test_embedded_store_has_no_cypher() -> None:
@@ -118,3 +120,23 @@ def test_run_cypher_writes_when_asked_and_reports_bad_queries(neo4j_store: Neo4j
     assert neo4j_store.run_cypher("MATCH (n:Actor) RETURN count(n) AS n") == [{"n": 1}]
     with pytest.raises(ValidationError, match="Neo4j rejected the query"):
         neo4j_store.run_cypher("MATCH (n RETURN n")
+
+
+def test_a_timeline_page_reads_json_only_for_its_incidents(
+    neo4j_store: Neo4jStore, seed_graph: ArticleGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    neo4j_store.write_article(seed_graph)
+    whole = [i.id for i in neo4j_store.timeline()]
+    reads: list[str] = []
+    read = neo4j_store._read
+
+    def spy(query: Any, **params: Any) -> Any:
+        reads.append(query)
+        return read(query, **params)
+
+    monkeypatch.setattr(neo4j_store, "_read", spy)
+    # more matches than the page holds: their sort keys, then the page's JSON (a second read)
+    assert [i.id for i in neo4j_store.timeline(TimelineFilter(), 2)] == whole[:2] and len(reads) == 2
+    reads.clear()
+    # every match fits in the page: their JSON comes with the first read
+    assert [i.id for i in neo4j_store.timeline(TimelineFilter(), len(whole))] == whole and len(reads) == 1
