@@ -242,6 +242,8 @@ class Extractor:
         self.dictionary = default_dictionary(actors_file)
         self.lexicon = default_lexicon()
         self.triggers = TriggerTable(self.lexicon)
+        # Loaded with the pipeline, before any worker is forked from this process (loaders.parallel).
+        dates_mod.load_dateparser()
 
     def extract(self, article: Article) -> ArticleGraph:
         spans = segments(article.text)
