@@ -2006,6 +2006,20 @@ class ActorResolver:
             self.reg.add_alias(
                 aid, offset + full[0].idx, offset + full[-1].idx + len(full[-1].text), sentence
             )
+            # "Another resident, a fisherman, said": a speaker with no name, described twice, is
+            # mentioned by the whole phrase.
+            for c in head.children:
+                if (
+                    c.dep_ == "appos"
+                    and c.pos_ == "NOUN"
+                    and head.pos_ == "NOUN"
+                    and c.i > full[-1].i
+                    and not any(t.pos_ == "PROPN" or t.ent_type_ for t in c.subtree)
+                ):
+                    last = max(t.i for t in c.subtree if not t.is_punct)
+                    end = head.doc[last]
+                    self.reg.add_alias(aid, offset + full[0].idx, offset + end.idx + len(end.text), sentence)
+                    break
 
     def _country_in(self, toks: list[Any], head: Any) -> str | None:
         sponsors = self.d.sponsor_tokens(toks)

@@ -687,3 +687,20 @@ def test_a_bare_army_stays_unplaced_when_two_states_forces_are_named(run: Any) -
     )
     army = next(a for a in ann["actors"] if "The army" in a["aliases"])
     assert army["country"] is None, army
+
+
+def test_an_unnamed_speaker_described_twice_is_mentioned_by_the_whole_phrase(run: Any) -> None:
+    ann = run(
+        "Gang members attacked the village. Another resident, a fisherman, said gang members had forced "
+        "families to leave."
+    )
+    speaker = next(a for a in ann["actors"] if a["name"] == "another resident")
+    assert "Another resident, a fisherman" in speaker["aliases"]
+    ann = run("Residents, mostly farmers, said the militia had burned their fields.")
+    assert (
+        "Residents, mostly farmers" in next(a for a in ann["actors"] if a["name"] == "residents")["aliases"]
+    )
+    # A name in apposition is the person's name, not a second description.
+    ann = run("A spokesman for the army, Colonel Ali Musa, said the rebels had attacked.")
+    person = next(a for a in ann["actors"] if a["name"] == "Ali Musa")
+    assert not any("," in alias for alias in person["aliases"])
