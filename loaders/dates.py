@@ -369,8 +369,9 @@ def _absolute(low: str, pub: date | None, raw: str, with_year: bool) -> TimeSpan
 
 @lru_cache(maxsize=4096)
 def _dateparser_day(core: str, pub: date | None) -> date | None:
-    """The day dateparser reads in ``core`` (relative to ``pub`` when given). Cached: an article's date
-    phrase is resolved again for every claim and incident of its sentence, at ~2 ms a call."""
+    """The day dateparser reads in ``core`` (relative to ``pub`` when given). Cached, at ~2 ms a call: a
+    claim's date words are resolved again after its sentence's (14 of 113 calls on the dev, team and
+    bench articles)."""
     import dateparser
 
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY"}
