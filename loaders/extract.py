@@ -51,6 +51,8 @@ from loaders.claims import (
     paragraph_quotations,
 )
 from loaders.gazetteer import (
+    NAME_PARTICLES,
+    REGION_NOUNS,
     SETTLEMENT_NOUNS,
     SITE_NOUNS,
     TOWN_NOUNS,
@@ -76,7 +78,7 @@ from loaders.incidents import (
     temporal_anchor,
     victim_heads,
 )
-from loaders.nlp import freeze_ents, get_nlp, paragraph_spans, span_ents, thaw_ents
+from loaders.nlp import common_words, freeze_ents, get_nlp, paragraph_spans, span_ents, thaw_ents
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?"
@@ -111,6 +113,12 @@ _PLACE_SUFFIX = frozenset(
         "neighbourhood",
         "neighborhood",
     ]
+)
+_FORM_QUALIFIERS = frozenset(["middle", "lower", "upper", "greater"])
+# Words that make a new region's name of a town's or river's ("Middle Juba", "Lower Shabelle"); the
+# last four are the ones that also open a sentence as part of the name.
+_NAME_QUALIFIERS = _FORM_QUALIFIERS | frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "far"]
 )
 _ROUTE_WORDS = frozenset(["road", "highway", "corridor", "route", "motorway", "crossing"])
 _SITE_WORDS = frozenset(
@@ -244,6 +252,8 @@ class Extractor:
         self.triggers = TriggerTable(self.lexicon)
         # Loaded with the pipeline, before any worker is forked from this process (loaders.parallel).
         dates_mod.load_dateparser()
+        # English function words, verbs, adjectives and adverbs: never a place's name ("the Federal state")
+        self.plain_words = common_words(self.nlp)[0]
 
     def extract(self, article: Article) -> ArticleGraph:
         spans = segments(article.text)
@@ -526,6 +536,51 @@ class Extractor:
             found = self.gazetteer.lookup(text, countries)
             if ent.kb_id_ and self.gazetteer.get(ent.kb_id_) is not None and not found:
                 found = [self.gazetteer.get(ent.kb_id_)]  # type: ignore[list-item]
+            if (
+                ent.end + 2 < len(doc)
+                and doc[ent.end].lower_ in NAME_PARTICLES
+                and doc[ent.end + 1].is_title
+                and doc[ent.end + 2].lower_ in REGION_NOUNS
+            ):
+                # "Maguindanao del Sur province": the particle and the word after it go on the name
+                name = doc[ent.start : ent.end + 2].text
+                base_country = found[0].country if found and found[0].kind != "country" else None
+                region = Place(
+                    f"text:{name.casefold()}",
+                    name,
+                    "region",
+                    base_country or _dominant(state.countries, state.place_mentions, state.places),
+                    None,
+                    None,
+                    0,
+                )
+                stop = s.offset + doc[ent.end + 2].idx + len(doc[ent.end + 2].text)
+                self._add_place(state, region, s.index, start, stop)
+                continue
+            qualifier = doc[ent.start - 1] if ent.start > 0 else None
+            if (
+                found
+                and found[0].kind == "city"
+                and qualifier is not None
+                and qualifier.is_title
+                and qualifier.lower_ in _NAME_QUALIFIERS
+                and not (qualifier.is_sent_start and qualifier.lower_ not in _FORM_QUALIFIERS)
+            ):
+                # "Middle Juba", "Lower Shabelle region": a region named after a river or a town, which is
+                # neither the town (Juba) nor in its country; the article's places give the country.
+                q_start = s.offset + qualifier.idx
+                name = doc[qualifier.i : suffix_end].text
+                region = Place(
+                    f"text:{name.casefold()}",
+                    name,
+                    "region",
+                    _dominant(state.countries, state.place_mentions, state.places),
+                    None,
+                    None,
+                    0,
+                )
+                self._add_place(state, region, s.index, q_start, end_full, q_start)
+                continue
             if found and suffix_end > ent.end:
                 # A district named after its town: keep the district as a region of the same country.
                 base = found[0]
@@ -588,6 +643,54 @@ class Extractor:
                 0,
             )
             self._add_place(state, place, s.index, start, end_full, surface_start)
+        self._regions_by_noun(state, s)
+
+    def _regions_by_noun(self, state: _ArticleState, s: _Sentence) -> None:
+        """A capitalised name that NER left unlabelled before a region noun is that region ("an attack in
+        Djugu territory", "Kani township"): English writes an administrative area that way."""
+        doc = s.span.doc
+        for noun in s.span:
+            if noun.text != noun.lower_ or noun.lower_ not in REGION_NOUNS or noun.i == s.span.start:
+                continue
+            first = noun.i
+            while (
+                first > s.span.start
+                and (prev := doc[first - 1]).is_title
+                and prev.pos_ == "PROPN"
+                and not prev.ent_type_
+                and prev.dep_ == "compound"
+                and prev.head.i in range(first - 1, noun.i + 1)
+                and not prev.is_sent_start
+                and not self.dictionary.is_actor_word(prev.lower_)
+                and prev.lower_ not in self.plain_words
+                and not self.dictionary.country_of_word(prev.text)
+            ):
+                first -= 1
+            if first == noun.i or any(m[1] <= s.offset + doc[first].idx < m[2] for m in state.place_mentions):
+                continue
+            while (
+                first > s.span.start + 1
+                and doc[first - 1].lower_ in NAME_PARTICLES
+                and doc[first - 2].is_title
+                and doc[first - 2].pos_ == "PROPN"
+            ):
+                first -= 2  # "Lanao del Sur province": the name goes on through its particle
+            if any(m[1] <= s.offset + doc[first].idx < m[2] for m in state.place_mentions):
+                continue  # the rest of a name placed already ("Maguindanao del Sur province")
+            start = s.offset + doc[first].idx
+            end = s.offset + noun.idx + len(noun.text)
+            name = doc[first : noun.i + 1].text
+            known = self.gazetteer.lookup(doc[first : noun.i].text, frozenset(state.countries))
+            if known and known[0].kind in ("city", "region"):
+                # "Tillabéri region", the town small enough for NER to miss: the region of the town's country
+                base = known[0]
+                region = Place(
+                    f"{base.key}:{noun.lower_}", name, "region", base.country, base.lat, base.lon, 0
+                )
+            else:
+                country = _dominant(state.countries, state.place_mentions, state.places)
+                region = Place(f"text:{name.casefold()}", name, "region", country, None, None, 0)
+            self._add_place(state, region, s.index, start, end)
 
     def _sites(self, state: _ArticleState, s: _Sentence) -> None:
         """Descriptive sites and routes ("the market in Kitshanga"), placed by their named place; a later

@@ -694,9 +694,9 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
         return False  # an acronym ("JFA", "RSF") names a group
     if any(c.dep_ == "appos" and lemma_is(c, SETTLEMENT_NOUNS | {"capital"}) for c in root.children):
         return True  # "Ywa Thit, a village five kilometres to the east"; "Wad Madani, the capital of …"
-    if root.dep_ == "compound" and len(ent) <= 2:
+    if root.dep_ == "compound" and (len(ent) <= 2 or any(t.lower_ in NAME_PARTICLES for t in ent[1:-1])):
         head = root.head
-        if head.i == ent.end and lemma_is(head, _REGION_NOUNS):
+        if head.i == ent.end and lemma_is(head, REGION_NOUNS):
             return True  # "Gezira state", "Idlib province": the region's own name
         return head.pos_ == "NOUN" and lemma_is(head, SITE_NOUNS)
     while root.dep_ == "conj" and root.head.i != root.i:
@@ -750,8 +750,13 @@ _SEIZE_VERBS = frozenset(
     ]
 )
 
-# Nouns after a region's name that make it one: "Gezira state", "Idlib province".
-_REGION_NOUNS = frozenset(["state", "province", "region", "governorate", "oblast", "district", "county"])
+# Lower-case words inside place names ("Lanao del Sur", "Dar es Salaam").
+NAME_PARTICLES = frozenset(["del", "de", "da", "do", "des", "du", "la", "el", "es"])
+
+# Nouns after a region's name that make it one: "Gezira state", "Idlib province", "Djugu territory".
+REGION_NOUNS = frozenset(
+    ["state", "province", "region", "governorate", "oblast", "district", "county"]
+) | frozenset(["territory", "township", "prefecture", "department", "municipality"])
 
 # Route nouns: "the road between A and B", "the highway from A".
 ROUTE_NOUNS = frozenset(["road", "highway", "route", "motorway", "corridor"])

@@ -161,7 +161,7 @@ def _pipeline(gazetteer_file: str | None, actors_file: str | None) -> Any:
     gaz = gaz_mod.default_gazetteer(gazetteer_file)
     dictionary = actor_dict.default_dictionary(actors_file)
     ruler = GazetteerRuler(nlp.vocab)
-    words, nouns = _common_words(nlp)
+    words, nouns = common_words(nlp)
     entries = []
     for surface, key, label in gaz.surfaces():
         if not surface[:1].isupper():
@@ -187,7 +187,7 @@ def _pipeline(gazetteer_file: str | None, actors_file: str | None) -> Any:
     return nlp
 
 
-def _common_words(nlp: Any) -> tuple[frozenset[str], frozenset[str]]:
+def common_words(nlp: Any) -> tuple[frozenset[str], frozenset[str]]:
     """English words that are also place names ("Police", "Split", "Mobile"): left to NER, not the ruler.
 
     Returns (function words, verbs, adjectives and adverbs) and (nouns); a noun is skipped only for a small

@@ -343,3 +343,23 @@ def test_a_road_between_two_towns_joined_by_a_dash_is_one_route(run: Any) -> Non
     assert routes == ["Kadugli-Dilling road", "Kongoussi–Djibo highway"], ann["locations"]
     towns = sorted(loc["name"] for loc in ann["locations"] if loc["kind"] == "city")
     assert towns == ["Dilling", "Djibo", "Kadugli", "Kongoussi"], towns  # and no town "Gunmen"
+
+
+def test_a_region_named_for_a_river_or_town_is_its_own_place(run: Any) -> None:
+    ann = run(
+        "Gunmen killed five herders in Somalia's Middle Juba region on Monday, and soldiers clashed "
+        "with rebels in Lanao del Sur province the same day."
+    )
+    regions = sorted((loc["name"], loc["country"]) for loc in ann["locations"] if loc["kind"] == "region")
+    names = [name for name, _country in regions]
+    assert names == ["Lanao del Sur province", "Middle Juba region"], ann["locations"]
+    assert "Juba" not in [loc["name"] for loc in ann["locations"]]  # the South Sudanese capital
+
+
+def test_a_name_ner_missed_before_an_administrative_noun_is_a_region(run: Any) -> None:
+    ann = run(
+        "Militia fighters attacked a displacement camp in Djugu territory on Sunday. The Federal "
+        "state was not involved, officials said."
+    )
+    regions = [loc["name"] for loc in ann["locations"] if loc["kind"] == "region"]
+    assert regions == ["Djugu territory"], ann["locations"]
