@@ -1676,6 +1676,7 @@ class ClaimFinder:
                 for c in t.children:
                     if c.dep_ in ("attr", "acomp"):
                         found.extend(self._noun_perpetrators(c, offset, sentence))
+                found.extend(self._cleft_doers(t, offset, sentence))
                 if found:
                     break
             needed = self.lex.wrongdoing_needs.get(lemma)
@@ -1745,6 +1746,41 @@ class ClaimFinder:
                 if t.lower_ == "no":
                     self.none_of.append(t.head)
         return list(dict.fromkeys(found)), negated
+
+    def _cleft_doers(self, verb: Any, offset: int, sentence: int) -> list[str]:
+        """ "It is the army that shelled the camp", "it was a drone of the Air Force which struck the
+        market": a cleft puts the doer of the wrongdoing after "it is"; a weapon or unit "of X" is X's."""
+        if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children):
+            return []
+        out: list[str] = []
+        for attr in (c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")):
+            clause = [
+                x
+                for x in attr.subtree
+                if x.dep_ == "relcl"
+                and x.lemma_.lower() in self.lex.wrongdoing
+                and any(g.dep_ == "nsubj" and g.lower_ in ("which", "that", "who") for g in x.children)
+            ]
+            if not clause:
+                continue
+            doer = attr
+            if attr.lemma_.lower() in self.lex.force_nouns:
+                owners = [
+                    g
+                    for p in attr.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+                if owners:
+                    doer = owners[0]
+            if self._unnamed_perpetrator(doer):
+                continue
+            out.extend(
+                self._unnamed_force(doer, offset, sentence)
+                or self.resolver.resolve_all(doer, offset, sentence)
+            )
+        return out
 
     @staticmethod
     def _fight_between_sides(verb: Any) -> bool:

@@ -1281,3 +1281,21 @@ def test_deaths_in_a_fight_between_sides_accuse_neither(run: Run) -> None:
     # One side's attack, or its fight into a town, still accuses it.
     ann = run("Residents said the rebels fought their way into the town on Sunday, killing 12 civilians.")
     assert _edges(ann, "ACCUSES") == [("residents", "rebels")]
+
+
+def test_a_cleft_names_the_doer(run: Run) -> None:
+    for text, edge in (
+        ("Residents said it was the army that shelled the camp on Sunday.", ("residents", "army")),
+        (
+            '"It is the Northern Front who burned our houses," a farmer told reporters.',
+            ("farmer", "Northern Front"),
+        ),
+    ):
+        assert _edges(run(text), "ACCUSES") == [edge]
+    # A weapon "of X" is X's; unnamed doers and clefts with no wrongdoing name no one.
+    ann = run(
+        "According to a farmers' union, it was a drone of the Air Force which struck the market on Saturday."
+    )
+    assert [c["target_name"] for c in ann["claims"]] == ["Air Force"]
+    assert _edges(run("Witnesses said it was gunmen who attacked the bus."), "ACCUSES") == []
+    assert _edges(run("The ministry said it was a day that shocked the nation."), "ACCUSES") == []
