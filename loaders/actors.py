@@ -721,10 +721,12 @@ class ArticleActors:
         within_sentences: int = 99,
         sentence: int = 0,
         singular: bool = False,
+        uncounted: bool = False,
     ) -> str | None:
         """The most recent actor of one of ``categories`` mentioned before offset ``before``; with
         ``singular``, not one named by a plural common noun ("it" is not "combatants", but it may be the
-        "Rapid Support Forces")."""
+        "Rapid Support Forces"); with ``uncounted``, not men counted in a toll ("the army" after "killed
+        more than 20 soldiers" is the force named before, not those 20)."""
         for m in reversed(self.history):
             if m.start >= before:
                 continue
@@ -733,6 +735,8 @@ class ArticleActors:
             if self.category.get(m.actor_id) not in categories:
                 continue
             if singular and _plural_common(self.text[m.start : m.end]):
+                continue
+            if uncounted and _COUNT_WORD.match(self.actors[m.actor_id].name.split()[0]):
                 continue
             return m.actor_id
         return None
@@ -1725,6 +1729,12 @@ class ActorResolver:
                 sentence,
                 "organisation",
             )
+        if low == "staff" and any(c.lower_ == "general" for c in head.children):
+            # "the army's general staff", "the armed forces general staff", "the General Staff of the
+            # Armies": the command of a state's armed forces, which speaks for them.
+            staff = self._general_staff(head, offset, country, span_start, span_end, sentence, at)
+            if staff is not None:
+                return staff
         # Armed actors.
         if (
             lemma in self.d.armed_heads
@@ -2333,6 +2343,35 @@ class ActorResolver:
                 reg.affiliation[aid] = owner
         return aid
 
+    def _general_staff(
+        self,
+        head: Any,
+        offset: int,
+        country: str | None,
+        span_start: int,
+        span_end: int,
+        sentence: int,
+        at: int,
+    ) -> str | None:
+        reg = self.reg
+        owner_tok = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = None
+        if owner_tok is not None:
+            owner = self.resolve(owner_tok, offset, sentence)
+        if owner is None:
+            found = reg.last(at, {"army"}, 99, sentence) if not country else None
+            owner = found if found and reg.actors[found].country else None
+        if owner is not None and reg.actors[owner].actor_kind is ActorKind.ARMED_GROUP:
+            known = reg.actors[owner]
+            category = reg.category.get(owner, "army")
+            return reg.add(
+                known.actor_kind, known.country, known.name, span_start, span_end, sentence, category
+            )
+        country = country or reg.dominant_country()
+        if country:
+            return self._national_forces(reg, country, span_start, span_end, sentence)
+        return None
+
     def _armed(
         self,
         head: Any,
@@ -2392,7 +2431,9 @@ class ActorResolver:
                     # article names most.
                     return self._national_forces(reg, owned.country, span_start, span_end, sentence)
         if army_like and not country and self._bare(toks):
-            found = reg.last(at, {"army"}, 99, sentence)
+            # "The army" is the institution, never men counted before; "the soldiers" may be those men.
+            institution = lemma in ("army", "military")
+            found = reg.last(at, {"army"}, 99, sentence, uncounted=institution)
             if found:
                 a = reg.actors[found]
                 return reg.add(a.actor_kind, a.country, a.name, span_start, span_end, sentence, "army")
