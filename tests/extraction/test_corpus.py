@@ -31,7 +31,7 @@ TEAM = REPO / "tests" / "corpus"
 GOAL = 0.8
 # Measured on 2026-11-27 (dev corpus + team corpus together); raise these when the extractor improves.
 FLOORS = {"attributed_claims": 0.81, "ACCUSES": 0.80, "DENIES": 0.77}
-MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.8136, ACCUSES 0.8065, DENIES 0.775"
+MEASURED = "measured micro F1 on dev+team corpora: attributed_claims 0.8153, ACCUSES 0.8112, DENIES 0.775"
 
 
 def _read(article: Path) -> tuple[str, date | None]:
@@ -99,10 +99,11 @@ def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
 # vague attacks folded into their exact telling, 'earlier this week': actors .7883, locations .7648,
 # incidents .6804, incident dates .5714, OCCURRED_NEAR .5048), then after the actor and place rules of the
 # 27th afternoon session (groups NER takes for persons, bodies named again, towns in personal names:
-# actors .7973, locations .7678). A little margin for the claims work alongside.
+# actors .7973, locations .7678). A little margin for the claims work alongside. Locations raised after the
+# region rules of session 9 (measured .7758 on c23c16b).
 ENTITY_FLOORS = {
     "actors": 0.79,
-    "locations": 0.765,
+    "locations": 0.77,
     "incidents": 0.675,
     "incident_dates": 0.565,
     "OCCURRED_NEAR": 0.50,
