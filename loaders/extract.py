@@ -528,6 +528,8 @@ class Extractor:
             if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and suffix_end > ent.end:
                 surface_start = s.offset + doc[ent.start - 1].idx
             end_full = s.offset + doc[suffix_end - 1].idx + len(doc[suffix_end - 1].text)
+            if suffix_end > ent.end and len(ent) == 1 and ent.root.lower_ in self.plain_words:
+                continue  # "the Federal state", "the Islamic state": an English adjective, not a name
             countries = frozenset(state.countries)
             found = self.gazetteer.lookup(full, countries) if suffix_end > ent.end else []
             if found:

@@ -358,8 +358,8 @@ def test_a_region_named_for_a_river_or_town_is_its_own_place(run: Any) -> None:
 
 def test_a_name_ner_missed_before_an_administrative_noun_is_a_region(run: Any) -> None:
     ann = run(
-        "Militia fighters attacked a displacement camp in Djugu territory on Sunday. The Federal "
-        "state was not involved, officials said."
+        "Militia fighters attacked a displacement camp in Djugu territory on Sunday. The Trump "
+        "administration said the Federal state was dissolved."
     )
     regions = [loc["name"] for loc in ann["locations"] if loc["kind"] == "region"]
     assert regions == ["Djugu territory"], ann["locations"]
