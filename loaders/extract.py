@@ -51,6 +51,7 @@ from loaders.claims import (
     paragraph_quotations,
 )
 from loaders.gazetteer import (
+    JOINING_DASHES,
     NAME_PARTICLES,
     REGION_NOUNS,
     SETTLEMENT_NOUNS,
@@ -515,7 +516,7 @@ class Extractor:
             # "the Kalbajar district", "Gegharkunik province": the suffix belongs to the name.
             suffix_end = ent.end
             # Not "the Kadugli-Dilling road": a road between two places is a route of its own (find_sites).
-            joined = ent.start > 0 and doc[ent.start - 1].text in ("-", "\u2013")
+            joined = ent.start > 0 and doc[ent.start - 1].text in JOINING_DASHES
             while (
                 suffix_end < len(doc)
                 and doc[suffix_end].lower_ in _PLACE_SUFFIX
@@ -547,15 +548,7 @@ class Extractor:
                 # "Maguindanao del Sur province": the particle and the word after it go on the name
                 name = doc[ent.start : ent.end + 2].text
                 base_country = found[0].country if found and found[0].kind != "country" else None
-                region = Place(
-                    f"text:{name.casefold()}",
-                    name,
-                    "region",
-                    base_country or _dominant(state.countries, state.place_mentions, state.places),
-                    None,
-                    None,
-                    0,
-                )
+                region = _text_region(state, name, base_country)
                 stop = s.offset + doc[ent.end + 2].idx + len(doc[ent.end + 2].text)
                 self._add_place(state, region, s.index, start, stop)
                 continue
@@ -572,15 +565,7 @@ class Extractor:
                 # neither the town (Juba) nor in its country; the article's places give the country.
                 q_start = s.offset + qualifier.idx
                 name = doc[qualifier.i : suffix_end].text
-                region = Place(
-                    f"text:{name.casefold()}",
-                    name,
-                    "region",
-                    _dominant(state.countries, state.place_mentions, state.places),
-                    None,
-                    None,
-                    0,
-                )
+                region = _text_region(state, name)
                 self._add_place(state, region, s.index, q_start, end_full, q_start)
                 continue
             if found and suffix_end > ent.end:
@@ -690,8 +675,7 @@ class Extractor:
                     f"{base.key}:{noun.lower_}", name, "region", base.country, base.lat, base.lon, 0
                 )
             else:
-                country = _dominant(state.countries, state.place_mentions, state.places)
-                region = Place(f"text:{name.casefold()}", name, "region", country, None, None, 0)
+                region = _text_region(state, name)
             self._add_place(state, region, s.index, start, end)
 
     def _sites(self, state: _ArticleState, s: _Sentence) -> None:
@@ -1424,6 +1408,13 @@ def _people_not_town(ent: Any, place: Place | None) -> bool:
     if det.lower_ != "the" or det.head.i != root.i or root.dep_ == "compound":
         return False
     return not (root.dep_ == "pobj" and root.head.lower_ in _SPATIAL_PREPS)
+
+
+def _text_region(state: _ArticleState, name: str, country: str | None = None) -> Place:
+    """A region the gazetteer lacks, under its words as written, in ``country`` or else the country the
+    article's places point to; no coordinates."""
+    country = country or _dominant(state.countries, state.place_mentions, state.places)
+    return Place(f"text:{name.casefold()}", name, "region", country, None, None, 0)
 
 
 def _same_country(loc_ids: list[str], others: list[str], places: dict[str, Location]) -> bool:

@@ -779,7 +779,8 @@ class SiteMention:
     anchors: tuple[int, ...]
 
 
-_JOINING_DASHES = frozenset(["-", "\u2013"])
+# Dashes that join two place names into one ("the Kadugli-Dilling road").
+JOINING_DASHES = frozenset(["-", "\u2013"])
 
 
 def find_sites(sent: Any) -> list[SiteMention]:
@@ -807,7 +808,7 @@ def find_sites(sent: Any) -> list[SiteMention]:
                 anchors.extend(
                     c.i
                     for c in child.children
-                    if c.i in place_roots and c.i + 1 < child.i and tok.doc[c.i + 1].text in _JOINING_DASHES
+                    if c.i in place_roots and c.i + 1 < child.i and tok.doc[c.i + 1].text in JOINING_DASHES
                 )
             if child.dep_ in ("prep", "acl") and child.lower_ in _SITE_PREPS:
                 anchors.extend(_place_objects(child, place_roots))
