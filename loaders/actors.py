@@ -642,6 +642,25 @@ class ArticleActors:
                 return other.id, other.actor_kind, other.country, other.name
         return aid, kind, country, name
 
+    def _described_acronym(self, actor: Actor, merged: dict[str, str]) -> str | None:
+        """ "The SBU" after "Ukraine's SBU security service": an acronym met with lower-case words that
+        say what it is, is that body. "The UN" after "the UN Security Council" is not: there the acronym
+        opens another name."""
+        name = actor.name
+        if not (name.isupper() and 2 <= len(name) <= 8 and name.isalpha()):
+            return None
+        hits = set()
+        for other in self.actors.values():
+            if other.actor_kind is ActorKind.PERSON or other.id == actor.id or other.id in merged:
+                continue
+            for alias in other.aliases:
+                words = alias.replace("\u2019", "'").split()
+                if name in words:
+                    rest = words[words.index(name) + 1 :]
+                    if rest and all(w in _ACRONYM_CLASSIFIERS for w in rest):
+                        hits.add(other.id)
+        return hits.pop() if len(hits) == 1 else None
+
     def _national_force_of(self, name: str, country: str) -> str | None:
         """ "two Chinese cutters", "the Chinese vessels" after "China Coast Guard": a state's craft
         described by nationality are the one named force of that state the article has."""
@@ -835,6 +854,15 @@ class ArticleActors:
                         keep.aliases.append(alias)
                 keep.evidence.extend(actor.evidence)
                 merged[actor.id] = keep.id
+        for actor in order:
+            described = None if actor.id in merged else self._described_acronym(actor, merged)
+            if described is not None:
+                keep = self.actors[described]
+                keep.aliases.extend(a for a in actor.aliases if a not in keep.aliases)
+                keep.evidence.extend(
+                    e for e in actor.evidence if all(e.start != k.start for k in keep.evidence)
+                )
+                merged[actor.id] = keep.id
         self._generic_forces_to_nation(merged)
         for old, kept in list(merged.items()):
             seen = {old}
@@ -1020,6 +1048,48 @@ def _with_name_modifiers(ent: Any) -> Any:
             break
         start = prev.i
     return doc[start : ent.end]
+
+
+# Words that say what an acronym is ("the SBU security service", "the M23 rebel group"), as against
+# words for a part of it ("the AU mission", "UN troops"), which are other actors.
+_ACRONYM_CLASSIFIERS = frozenset(
+    {
+        "security",
+        "intelligence",
+        "service",
+        "agency",
+        "group",
+        "rebel",
+        "rebels",
+        "militia",
+        "paramilitary",
+        "paramilitaries",
+        "guerrilla",
+        "guerrillas",
+        "insurgent",
+        "armed",
+        "movement",
+        "party",
+        "alliance",
+        "coalition",
+        "organisation",
+        "organization",
+        "network",
+    }
+)
+
+
+def _without_state_owner(toks: list[Any], d: ActorDictionary) -> list[Any]:
+    """ "Russia's Gazprom" is Gazprom: a country that owns a name is outside it (the phrase stays the
+    alias). A plural owner is inside it ("the Hunters' Guild")."""
+    for i, t in enumerate(toks[:-1]):
+        if t.dep_ == "case" and t.lower_ in ("'s", "\u2019s") and 0 < i < len(toks) - 1:
+            owner = "".join(x.text_with_ws for x in toks[:i]).strip()
+            owner = re.sub(r"^(the|The)\s+", "", owner)
+            if toks[i + 1].pos_ == "PROPN" and d.country_of_word(owner):
+                return toks[i + 1 :]
+            break
+    return toks
 
 
 def _org_name(span: Any) -> str:
@@ -1878,8 +1948,8 @@ class ActorResolver:
         ):
             # A speaker the dictionary does not know: keep the phrase, kind from its shape.
             full = full_phrase(head)
-            name = self._phrase_name(full)
             a, b = offset + full[0].idx, offset + full[-1].idx + len(full[-1].text)
+            name = self._phrase_name(_without_state_owner(full, self.d))
             if head.pos_ == "PROPN" or lemma in _COLLECTIVE_WORDS:
                 kind, cat = ActorKind.ORGANISATION, "organisation"
             elif head.tag_ == "NNS":

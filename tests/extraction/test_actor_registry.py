@@ -727,3 +727,29 @@ def test_the_army_is_the_force_named_before_not_men_counted_in_a_toll(run: Any) 
     )
     army = next(a for a in ann["actors"] if "The army" in a["aliases"])
     assert army["name"] == "Armed Forces of Chad", ann["actors"]
+
+
+def test_a_company_owned_by_a_state_is_named_without_the_owner(run: Any) -> None:
+    ann = run("Russia's Gazprom said on Monday that Ukrainian drones had struck a pumping station.")
+    names = {a["name"]: a for a in ann["actors"]}
+    assert "Gazprom" in names, ann["actors"]
+    assert "Russia's Gazprom" in names["Gazprom"]["aliases"]
+    assert ann["claims"][0]["claimant"] == names["Gazprom"]["id"]
+    # A plural owner is part of the name.
+    ann = run("The Damboa Hunters' Guild said two of its members were missing.")
+    assert "Hunters' Guild" in " ".join(a["name"] for a in ann["actors"]), ann["actors"]
+
+
+def test_an_acronym_first_met_with_what_it_is_is_that_body_later(run: Any) -> None:
+    ann = run(
+        "Georgia's SSG security service said it had arrested three men. The SSG said the men had planned "
+        "to blow up a bridge."
+    )
+    ssg = [a for a in ann["actors"] if "SSG" in " ".join(a["aliases"])]
+    assert len(ssg) == 1, ann["actors"]
+    assert {"SSG", "Georgia's SSG security service"} <= set(ssg[0]["aliases"]), ssg
+    claimants = {c["claimant"] for c in ann["claims"]}
+    assert claimants == {ssg[0]["id"]}, ann["claims"]
+    # An acronym that opens another name is a different actor.
+    ann = run("The AU mission said its convoy was attacked. The AU said it would send more troops.")
+    assert {"AU mission", "AU"} <= {a["name"] for a in ann["actors"]}, ann["actors"]
