@@ -708,6 +708,12 @@ class ArticleActors:
                 hits.append(other.id)
         return hits[0] if len(hits) == 1 else None
 
+    def again(self, aid: str, start: int, end: int, sentence: int) -> str:
+        """One more mention, at [start, end), of the actor ``aid`` already recorded ("the ministry", "the
+        army" pointing back)."""
+        known = self.actors[aid]
+        return self.add(known.actor_kind, known.country, known.name, start, end, sentence)
+
     def add_alias(self, aid: str, start: int, end: int, sentence: int) -> None:
         """One more surface form of a known actor (an apposition, a role phrase)."""
         actor = self.actors[aid]
@@ -1717,10 +1723,7 @@ class ActorResolver:
             # named ("the World Food Programme"), not a government body of its own.
             found = reg.last(at, {"organisation"}, 3, sentence)
             if found:
-                org = reg.actors[found]
-                return reg.add(
-                    org.actor_kind, org.country, org.name, span_start, span_end, sentence, "organisation"
-                )
+                return reg.again(found, span_start, span_end, sentence)
         if is_body and lemma not in ("group", "movement"):
             bare = self._bare(toks)
             if bare:
@@ -1734,7 +1737,7 @@ class ActorResolver:
                     if low not in said and lemma not in said:
                         found = None
                 if found:
-                    return self._body_again(reg.actors[found], span_start, span_end, sentence)
+                    return reg.again(found, span_start, span_end, sentence)
             if country and all(
                 t.i == head.i or t.lower_ in _DETS or t.is_punct or reg.country_of(t.text, doc) == country
                 for t in toks
@@ -1745,7 +1748,7 @@ class ActorResolver:
                     at, lambda b: b.country == country and low in b.name.lower().split()
                 )
                 if known is not None:
-                    return self._body_again(known, span_start, span_end, sentence)
+                    return reg.again(known.id, span_start, span_end, sentence)
             poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
             # "Their security committee" after "The de facto authorities in Tskhinvali": the body of an
             # owner that belongs to no state belongs to none either, not to the country named most.
@@ -1769,7 +1772,7 @@ class ActorResolver:
                 plain = self.d.canonical_body(self.reg.text[span_start:span_end], None)
                 known = self._body_before(at, lambda b: b.name == plain or b.name.startswith(plain + " of "))
                 if known is not None:
-                    return self._body_again(known, span_start, span_end, sentence)
+                    return reg.again(known.id, span_start, span_end, sentence)
             international = any(
                 w in self.d.international_words or " ".join(words[i : i + 2]) in self.d.international_words
                 for i, w in enumerate(words)
@@ -1912,15 +1915,7 @@ class ActorResolver:
             ):
                 found = reg.last(at, {"person"}, 6, sentence)
                 if found and lemma in (reg.actors[found].role or "").lower():
-                    return reg.add(
-                        ActorKind.PERSON,
-                        reg.actors[found].country,
-                        reg.actors[found].name,
-                        span_start,
-                        span_end,
-                        sentence,
-                        "person",
-                    )
+                    return reg.again(found, span_start, span_end, sentence)
             if not speaker and self._bare(toks):
                 return None
             aid = reg.add(
@@ -1971,12 +1966,6 @@ class ActorResolver:
             ):
                 return known
         return None
-
-    def _body_again(self, body: Actor, start: int, end: int, sentence: int) -> str:
-        """One more mention of a government body named before."""
-        return self.reg.add(
-            ActorKind.GOVERNMENT_BODY, body.country, body.name, start, end, sentence, "government_body"
-        )
 
     def _group_behind_name(self, ent: Any) -> tuple[ActorKind, str, Any] | None:
         """(kind, name, span) when a name NER took for a person's is a group's: the text describes it in
@@ -2432,11 +2421,7 @@ class ActorResolver:
             found = reg.last(at, {"army"}, 99, sentence) if not country else None
             owner = found if found and reg.actors[found].country else None
         if owner is not None and reg.actors[owner].actor_kind is ActorKind.ARMED_GROUP:
-            known = reg.actors[owner]
-            category = reg.category.get(owner, "army")
-            return reg.add(
-                known.actor_kind, known.country, known.name, span_start, span_end, sentence, category
-            )
+            return reg.again(owner, span_start, span_end, sentence)
         country = country or reg.dominant_country()
         if country:
             return self._national_forces(reg, country, span_start, span_end, sentence)
@@ -2492,10 +2477,7 @@ class ActorResolver:
                 owned = reg.actors[owner]
                 if owned.actor_kind is ActorKind.ARMED_GROUP:
                     # "The army said its soldiers …": the speaker's own men.
-                    category = reg.category.get(owner, "army")
-                    return reg.add(
-                        owned.actor_kind, owned.country, owned.name, span_start, span_end, sentence, category
-                    )
+                    return reg.again(owner, span_start, span_end, sentence)
                 if owned.actor_kind in (ActorKind.STATE, ActorKind.GOVERNMENT_BODY) and owned.country:
                     # "Moscow said its forces had struck …": Russia's forces, whichever country the
                     # article names most.
@@ -2505,8 +2487,7 @@ class ActorResolver:
             institution = lemma in ("army", "military")
             found = reg.last(at, {"army"}, 99, sentence, uncounted=institution)
             if found:
-                a = reg.actors[found]
-                return reg.add(a.actor_kind, a.country, a.name, span_start, span_end, sentence, "army")
+                return reg.again(found, span_start, span_end, sentence)
         if army_like and (country or government_forces or self._bare(toks)):
             country = country or reg.dominant_country()
             if country:
@@ -2532,8 +2513,7 @@ class ActorResolver:
             # A named armed group from the dictionary ("M23") has its kind as category.
             found = reg.last(at, {"rebel", "armed_group"}, 99, sentence)
             if found:
-                a = reg.actors[found]
-                return reg.add(a.actor_kind, a.country, a.name, span_start, span_end, sentence, "rebel")
+                return reg.again(found, span_start, span_end, sentence)
             if lemma in ("group", "movement", "alliance", "front", "coalition"):
                 return None
         if lemma in ("police",) or "police" in words:
@@ -2560,7 +2540,5 @@ class ActorResolver:
                     and (country is None or known.country in (None, country))
                     and self.d.strip_country(known.name).lower().split() == core
                 ):
-                    return reg.add(
-                        known.actor_kind, known.country, known.name, span_start, span_end, sentence, category
-                    )
+                    return reg.again(known.id, span_start, span_end, sentence)
         return reg.add(ActorKind.ARMED_GROUP, country, name, span_start, span_end, sentence, category)
