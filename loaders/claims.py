@@ -62,6 +62,11 @@ class Lexicon:
     doer_nouns: frozenset[str] = frozenset()
     sender_verbs: frozenset[str] = frozenset()
     hallmark_nouns: frozenset[str] = frozenset()
+    # "killing 11 militants" against "the victims were farmers": who an act hit, as each side tells it.
+    combatant_nouns: frozenset[str] = frozenset()
+    military_modifiers: frozenset[str] = frozenset()
+    civilian_nouns: frozenset[str] = frozenset()
+    hit_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def reporting(self) -> frozenset[str]:
@@ -101,6 +106,10 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         doer_nouns=fs(data.get("doer_nouns", [])),
         sender_verbs=fs(data.get("sender_verbs", [])),
         hallmark_nouns=fs(data.get("hallmark_nouns", [])),
+        combatant_nouns=fs(data.get("combatant_nouns", [])),
+        military_modifiers=fs(data.get("military_modifiers", [])),
+        civilian_nouns=fs(data.get("civilian_nouns", [])),
+        hit_verbs=fs(data.get("hit_verbs", [])),
     )
 
 
@@ -155,6 +164,11 @@ class ClaimDraft:
     # "blamed X for the attack", "repeated its accusation": the verb itself charges, adding no facts.
     charge_verb: bool = False
     repeats: bool = False  # "repeated the accusation": the charge last reported, made again
+    # "said it had killed 11 militants": the content calls whom an act hit combatants or a military
+    # objective; "said the victims were farmers", "no fighters were there": it calls them civilians.
+    calls_combatants: bool = False
+    calls_civilians: bool = False
+    goes_on: bool = False  # ", saying …": a participle that goes on with the statement before it
 
 
 _QUOTE_CHARS = '"“”«»'
@@ -172,6 +186,10 @@ _REPEAT_VERBS = frozenset({"repeat", "reiterate", "renew", "restate", "echo"})
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 _FUTURE_MODALS = frozenset({"could", "might", "may", "would", "will", "'ll", "shall"})
 _LEADERSHIP_NOUNS = frozenset({"command", "leadership", "headquarters", "politburo"})
+# Subjects that name the people an act hit ("the victims", "two of those killed", "the dead", "they").
+_HIT_PEOPLE = frozenset(
+    {"victim", "dead", "kill", "those", "they", "man", "men", "people", "casualty", "body", "all", "wounded"}
+)
 _DENY_HEADS = frozenset({"role", "involvement", "responsibility", "part", "link", "links", "connection"})
 
 
@@ -288,6 +306,18 @@ class ClaimFinder:
             else:
                 drafts.append(denial)
         out = drafts + self._casualty_clauses(drafts, sent, offset)
+        if len(out) > 1:
+            verbs = {offset + t.idx: t for t in sent}
+            for b in out:
+                verb = verbs.get(b.verb_start)
+                if verb is None or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+                    continue
+                # "claimed responsibility, saying its fighters had killed …": the participle goes on with
+                # the statement of the verb it hangs on.
+                b.goes_on = any(
+                    a is not b and a.verb_start == offset + verb.head.idx and a.claimant == b.claimant
+                    for a in out
+                )
         self._end_before_trailing_relative(out, sent, offset)
         for d in out:
             inside = [t for t in sent if d.start <= offset + t.idx < d.end]
@@ -300,7 +330,94 @@ class ClaimFinder:
             d.echoes = frozenset(
                 t.head.lemma_.lower() for t in inside if t.lower_ == "such" and t.head.pos_ == "NOUN"
             )
+            said = [t for t in inside if d.content_start <= offset + t.idx < d.content_end] or inside
+            self._mark_who_was_hit(d, said)
         return out
+
+    def _mark_who_was_hit(self, d: ClaimDraft, content: list[Any]) -> None:
+        """Set ``calls_combatants`` and ``calls_civilians`` from the claim's content words."""
+        d.calls_combatants = any(self._military(t) and self._hit(t) for t in content)
+        d.calls_civilians = any(
+            (self._military(t) and self._none_there(t)) or self._were_civilians(t) for t in content
+        )
+
+    def _military(self, noun: Any) -> bool:
+        """ "militants", "a terrorist", "armed men", "a command room", "military-industrial facilities"."""
+        if noun.pos_ != "NOUN":
+            return False
+        lex = self.lex
+        if noun.lemma_.lower() in lex.combatant_nouns or noun.lower_ in lex.combatant_nouns:
+            return True
+        return any(
+            t.dep_ in ("amod", "compound")
+            and (t.lower_ in lex.military_modifiers or t.lemma_ in lex.military_modifiers)
+            for t in noun.subtree
+            if t.i < noun.i
+        )
+
+    def _hit(self, noun: Any) -> bool:
+        """Whether the noun is what an act hit: the object of a verb of hitting ("killing 11 militants",
+        "struck a training camp of terrorists"), the subject of a passive one ("militants were killed"),
+        or what a strike was on ("a strike on a command room"); not its doer ("attacked by terrorists")."""
+        lex = self.lex
+        x = noun
+        for _ in range(8):
+            head = x.head
+            if head.i == x.i:
+                return False
+            word = head.lemma_.lower()
+            if x.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and word in lex.hit_verbs:
+                return True
+            if x.dep_ == "pobj" and head.lower_ in ("on", "against"):
+                act = head.head.lemma_.lower()
+                if act in lex.hit_verbs or act in lex.wrongdoing_nouns:
+                    return True
+            if x.dep_ not in ("pobj", "prep", "conj", "appos", "compound"):
+                return False
+            x = head
+        return False
+
+    @staticmethod
+    def _none_there(noun: Any) -> bool:
+        """ "no fighters", "none of the fighters", "did not see any armed men", "they were not fighters"."""
+        if any((c.dep_ == "det" and c.lower_ == "no") or c.dep_ == "neg" for c in noun.children):
+            return True
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("none", "neither"):
+            return True
+        if noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].lower_ == "not":
+            return True  # "farmers, not fighters": the parser hangs the "not" on the first noun
+        verb = noun.head
+        # "the military government has not addressed it" says nothing of who was there; "armed men
+        # were not there", "did not see any armed men" do.
+        subject = noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be"
+        return (noun.dep_ in ("dobj", "attr") or subject) and any(
+            c.dep_ == "neg" or c.lower_ == "never" for c in verb.children
+        )
+
+    def _were_civilians(self, noun: Any) -> bool:
+        """ "the victims were farmers", "two of those killed were farmers, not fighters", "there were only
+        families": what the dead or the people there were, said to be civilians."""
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be" or noun.pos_ != "NOUN":
+            return False
+        verb = noun.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        civilian = self.lex.civilian_nouns
+        words = [noun, *noun.conjuncts]
+        words += [
+            g for w in words for p in w.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+        ]
+        if not any(w.lemma_.lower() in civilian or w.lower_ in civilian for w in words):
+            return False
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+        if not any(
+            s.dep_ == "expl" or any(t.lemma_.lower() in _HIT_PEOPLE for t in s.subtree) for s in subjects
+        ):
+            return False
+        # "one of them was a child", "two of the dead were women" tell who some of the dead were; only
+        # with a contrast ("two of those killed were farmers, not fighters") do they answer a claim.
+        some = any(c.lower_ == "of" for s in subjects for c in s.children)
+        return not some or any(self._military(t) and self._none_there(t) for t in verb.subtree)
 
     @staticmethod
     def _main_verb_as_modifier(verb: Any) -> bool:
@@ -628,6 +745,7 @@ class ClaimFinder:
                     cleared=cleared,
                 )
             )
+            self._mark_who_was_hit(out[-1], toks)
         return out
 
     def quoted_run(self, intro: list[_Sent], paragraphs: list[list[_Sent]]) -> None:
@@ -2112,13 +2230,19 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
     """
     out = list(drafts)
     for i, d in enumerate(drafts):
-        if d.stance is Stance.ASSERT and d.content_negated and d.claimant:
-            # "said no civilian had been killed" after an accusation against the speaker's side.
-            match = _best_denied(drafts, i, same_side, accusations_only=True)
-            if match is None:
+        if d.stance is Stance.ASSERT and d.claimant and (d.content_negated or d.calls_civilians):
+            match = None
+            if d.content_negated:
+                # "said no civilian had been killed" after an accusation against the speaker's side.
+                match = _best_denied(drafts, i, same_side, accusations_only=True)
+            if match is None and d.content_negated:
                 # "The army said the strike hit a depot of the Front. The Front said none of its
                 # fighters had been there": the claim just made about the speaker's side is answered.
                 match = _spoke_of_speaker(drafts, i, same_side)
+            if match is None and d.calls_civilians:
+                # "The army said it had killed 11 militants. A villager said they were farmers": the
+                # answer denies the claim that called the dead combatants.
+                match = _called_combatants(drafts, i, same_side)
             if match is not None:
                 d.stance = Stance.DENY
                 d.denies = _same_charge(drafts, i, match, same_side)
@@ -2354,6 +2478,23 @@ def _spoke_of_speaker(drafts: list[ClaimDraft], i: int, same_side: Any) -> int |
             continue
         if any(a == d.claimant or same_side(d.claimant, a) for a in c.mentions):
             return j
+    return None
+
+
+def _called_combatants(drafts: list[ClaimDraft], i: int, same_side: Any) -> int | None:
+    """The nearest claim before draft ``i``, by another side, that called whom an act hit combatants or a
+    military objective (None if none): what "the victims were farmers" answers."""
+    d = drafts[i]
+    for j in range(i - 1, -1, -1):
+        c = drafts[j]
+        if not c.calls_combatants or c.stance is Stance.DENY or not c.claimant or not d.claimant:
+            continue
+        if same_side(d.claimant, c.claimant):
+            continue
+        while drafts[j].goes_on and j > 0 and drafts[j - 1].sentence == c.sentence:
+            # The answer denies the statement, which the participle only goes on with.
+            j -= 1
+        return j
     return None
 
 

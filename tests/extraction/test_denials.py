@@ -154,3 +154,50 @@ def test_one_sides_denial_answers_the_others_own_account_not_the_summary_of_both
     # "the allegations" answers the summary too.
     allegations = run(lead + "Chad's defence ministry rejected the allegations as lies.")
     assert quotes(allegations) == ["Chad and Sudan accus", "Sudan's defence mini"]
+
+
+def _denied_quotes(ann: dict[str, Any]) -> list[tuple[str, str]]:
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    return [(who, quotes[to]) for who, to in _edges(ann, "DENIES")]
+
+
+def test_saying_the_dead_were_civilians_denies_the_claim_that_called_them_combatants(run: Run) -> None:
+    ann = run(
+        "The army said its jets had killed 14 militants near Garo on Monday. A shepherd from Garo, "
+        "Musa Dan, said three of the dead were herders, not fighters."
+    )
+    assert [(who, quote[:26]) for who, quote in _denied_quotes(ann)] == [
+        ("Musa Dan", "The army said its jets had")
+    ]
+    # Telling who some of the dead were, with no contrast, answers nothing.
+    other = run(
+        "The army said its jets had killed 14 militants near Garo on Monday. A health official in Garo "
+        "said one of the dead was a boy."
+    )
+    assert _edges(other, "DENIES") == []
+
+
+def test_saying_no_combatants_were_there_denies_the_claim_of_a_military_target(run: Run) -> None:
+    ann = run(
+        "The air force said it had struck a rebel base near Kalo. A nurse in Kalo, Mary Tun, said she had "
+        "not seen any armed men in the village."
+    )
+    assert [(who, quote[:22]) for who, quote in _denied_quotes(ann)] == [
+        ("Mary Tun", "The air force said it ")
+    ]
+    # A negated statement that says nothing of who was there is no answer.
+    other = run(
+        "The air force said it had struck a rebel base near Kalo. A nurse in Kalo, Mary Tun, said the "
+        "military government had not paid the clinic's staff."
+    )
+    assert _edges(other, "DENIES") == []
+
+
+def test_the_answer_denies_the_statement_a_participle_goes_on_with(run: Run) -> None:
+    ann = run(
+        "The Northern Council claimed the attack in a statement on Sunday, saying its men had killed 20 "
+        "members of a militia. Relatives of the dead insisted that the victims were farmers."
+    )
+    assert [(who, quote[:28]) for who, quote in _denied_quotes(ann)] == [
+        ("relatives of the dead", "The Northern Council claimed")
+    ]
