@@ -673,9 +673,13 @@ _LINK_ITEM = "[type(e), e.id, o.id, " + ", ".join(f"e.{p}" for p in ROW_LINK_PRO
 @functools.cache
 def row_nodes(claim_depth: int) -> str:
     """Incidents and claims by id, with every claim reaching one of them by at most ``claim_depth``
-    ABOUT edges: each one's id, JSON, whether it is a claim, and the links timeline rows read
+    ABOUT edges: each one's id, its fields, whether it is a claim, and the links timeline rows read
     (ROW_LINKS_OUT, ROW_LINKS_IN) with only the edge props a row shows (no edge or neighbour JSON).
-    All in one record: the driver's cost is per record, not per value.
+    An incident's fields are its JSON, or null when its id is not in ``$data_ids`` (the caller holds
+    its model); a claim's are the properties a row shows (graph.store.ClaimFacts: claimant, target,
+    stance, quote, and the claim time's start and end as ISO text (a driver date costs tens of
+    microseconds in Python) and precision), not its JSON. All in one record: the driver's cost is
+    per record, not per value.
 
     >>> "{1,6}" in row_nodes(6), "{1," in row_nodes(0)
     (True, False)
@@ -703,11 +707,18 @@ UNWIND seeds + [c IN claims WHERE NOT c IN seeds] AS n
 WITH n,
   COLLECT {{ MATCH (n)-[e:{out}]->(o) RETURN {_LINK_ITEM} }} AS outgoing,
   COLLECT {{ MATCH (n)<-[e:{inc}]-(o) RETURN {_LINK_ITEM} }} AS incoming
-RETURN collect([n.id, n.data, n:{_label(NodeKind.CLAIM)}, outgoing, incoming]) AS nodes"""
+WITH n, outgoing, incoming, n:{_label(NodeKind.CLAIM)} AS is_claim
+RETURN collect([n.id,
+  CASE WHEN is_claim THEN [n.claimant_id, n.target_id, n.stance, n.quote, toString(n.claim_start),
+    toString(n.claim_end), n.claim_precision]
+  WHEN n.id IN $data_ids THEN n.data END,
+  is_claim, outgoing, incoming]) AS nodes"""
 
 
 # Nodes by id as timeline rows name them, in one record: id, label, the props a display name takes,
-# an article's citation fields, JSON and SAME_STORY partners, a place's JSON.
+# an article's citation fields and SAME_STORY partners, a place's JSON, and an article's JSON only
+# when it holds the text $dataset_key (the JSON key of a dataset row's outlet, graph.store.ArticleBrief:
+# an article's JSON holds its whole text, and no other field of it is shown).
 ROW_BRIEFS = f"""UNWIND $ids AS id
 CALL (id) {{
 {_ANY_NODE}
@@ -716,4 +727,5 @@ WITH n, n:{_label(NodeKind.ARTICLE)} AS article
 WITH n, article, CASE WHEN article
   THEN COLLECT {{ MATCH (n)-[:{_rel(EdgeType.SAME_STORY)}]-(o) RETURN o.id }} END AS same_story
 RETURN collect([n.id, head(labels(n)), n.name, n.title, n.summary, n.quote, n.outlet, n.url, n.published,
-  CASE WHEN article OR n:{_label(NodeKind.LOCATION)} THEN n.data END, same_story]) AS nodes"""
+  CASE WHEN (article AND n.data CONTAINS $dataset_key) OR n:{_label(NodeKind.LOCATION)} THEN n.data END,
+  same_story]) AS nodes"""

@@ -191,15 +191,7 @@ class TimeSpan(_Data):
 
     def label(self) -> str:
         """The date as precise as known: '2023-09-19', '2023-09', '2023', '1990/1994', 'unknown'."""
-        if self.start is None or self.end is None:
-            return "unknown"
-        if self.precision is Precision.DAY:
-            return self.start.isoformat()
-        if self.precision is Precision.MONTH:
-            return self.start.strftime("%Y-%m")
-        if self.precision is Precision.YEAR:
-            return str(self.start.year)
-        return f"{_partial(self.start, self.end, True)}/{_partial(self.start, self.end, False)}"
+        return span_label(self.start, self.end, self.precision)
 
     def overlaps(self, since: date | None, until: date | None) -> bool:
         """True when the interval touches [since, until]; an unknown date never matches a bound."""
@@ -210,6 +202,24 @@ class TimeSpan(_Data):
         if since is not None and self.end < since:
             return False
         return not (until is not None and self.start > until)
+
+
+def span_label(start: date | None, end: date | None, precision: Precision) -> str:
+    """:meth:`TimeSpan.label` of a span given by its fields (a store that reads them as properties
+    labels a date without building the span).
+
+    >>> span_label(date(1990, 1, 1), date(1994, 12, 31), Precision.RANGE)
+    '1990/1994'
+    """
+    if start is None or end is None:
+        return "unknown"
+    if precision is Precision.DAY:
+        return start.isoformat()
+    if precision is Precision.MONTH:
+        return start.strftime("%Y-%m")
+    if precision is Precision.YEAR:
+        return str(start.year)
+    return f"{_partial(start, end, True)}/{_partial(start, end, False)}"
 
 
 def _partial(start: date, end: date, first: bool) -> str:

@@ -54,6 +54,7 @@ from graph.model import (
     Location,
     Node,
     NodeKind,
+    Precision,
     Stance,
     node_from_dict,
     normalise,
@@ -63,6 +64,7 @@ from graph.store import (
     ROW_LINK_PROPS,
     ArticleBrief,
     ChainStep,
+    ClaimFacts,
     Direction,
     GraphStore,
     Link,
@@ -71,6 +73,7 @@ from graph.store import (
     check_limit,
     claim_sort_key,
     incident_sort_key,
+    span_claim_facts,
 )
 
 T = TypeVar("T")
@@ -296,10 +299,37 @@ class _ArticleExtra(BaseModel):
     extra: dict[str, str] = {}
 
 
+# Text that an article's JSON holds when its ``extra`` has a 'dataset' key: the key as JSON writes it.
+# Inside a JSON string a quote is escaped (\"), so no title or text holds it; an article without
+# it is no dataset row's outlet, and row_facts parses only the JSON of those that hold it.
+_DATASET_KEY = '"dataset":'
 # The day cypher.timeline(keys=True) counts dates from, as date.toordinal() numbers it.
 _UNIX_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _EDGE_TYPES = {t.value: t for t in EdgeType}
 _NO_PROPS = [None] * len(ROW_LINK_PROPS)
+
+
+_PRECISIONS = {p.value: p for p in Precision}
+_STANCES = {s.value: s for s in Stance}
+
+
+def _iso_date(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def _claim_facts(claim_id: str, fields: list[Any]) -> ClaimFacts:
+    """A claim's :class:`ClaimFacts` from the properties :func:`cypher.row_nodes` projects."""
+    claimant_id, target_id, stance, quote, start, end, precision = fields
+    return span_claim_facts(
+        claim_id,
+        claimant_id,
+        target_id,
+        _STANCES[stance],
+        quote or "",
+        _iso_date(start),
+        _iso_date(end),
+        _PRECISIONS[precision],
+    )
 
 
 def _links(outgoing: list[list[Any]], incoming: list[list[Any]]) -> list[Link]:
@@ -965,26 +995,33 @@ class Neo4jStore(GraphStore):
         for nid in {str(r["id"]) for r in rows}:
             out[nid].sort(key=lambda p: (p[0].id, p[1].id))
 
-    def row_facts(self, incident_ids: Iterable[str], claim_depth: int) -> RowFacts:
-        # Only what a row shows comes back (no edge JSON, no neighbour JSON): a round trip per
-        # SAME_AS level, one for claims named on DENIES edges outside the trees, one for named nodes.
+    def row_facts(
+        self, incident_ids: Iterable[str], claim_depth: int, known: Sequence[Incident] = ()
+    ) -> RowFacts:
+        # Only what a row shows comes back (no edge JSON, no neighbour JSON, no claim JSON, no JSON of
+        # the incidents in ``known``): a round trip per SAME_AS level, one for claims named on DENIES
+        # edges outside the trees, one for named nodes.
         facts = RowFacts()
+        held = {i.id: i for i in known}
         ids = list(dict.fromkeys(incident_ids))
         depth, named = claim_depth, False
         with _CYCLIC_GC_PAUSED:
             while ids:
                 for chunk in _chunks(ids, ITER_CHUNK):
-                    [record] = self._read(cypher.row_nodes(depth), ids=chunk)
-                    for nid, data, is_claim, outgoing, incoming in record["nodes"]:
+                    data_ids = [] if named else [i for i in chunk if i not in held]
+                    [record] = self._read(cypher.row_nodes(depth), ids=chunk, data_ids=data_ids)
+                    for nid, fields, is_claim, outgoing, incoming in record["nodes"]:
                         # skip a claim also in an earlier chunk's tree, and an incident named on a
                         # DENIES edge (only claims are looked up there)
                         if nid in facts.links or (named and not is_claim):
                             continue
                         facts.links[nid] = _links(outgoing, incoming)
                         if is_claim:
-                            facts.claims[nid] = Claim.model_validate_json(data)
+                            facts.claims[nid] = _claim_facts(nid, fields)
                         else:
-                            facts.incidents[nid] = Incident.model_validate_json(data)
+                            facts.incidents[nid] = (
+                                held[nid] if fields is None else Incident.model_validate_json(fields)
+                            )
                 if named:
                     break
                 ids = list(
@@ -1023,7 +1060,7 @@ class Neo4jStore(GraphStore):
             *sources,
         }
         for chunk in _chunks(sorted(arts | sources | places | names), ITER_CHUNK):
-            [record] = self._read(cypher.ROW_BRIEFS, ids=chunk)
+            [record] = self._read(cypher.ROW_BRIEFS, ids=chunk, dataset_key=_DATASET_KEY)
             for item in record["nodes"]:
                 nid, label, name, title, summary, quote, outlet, url, published, data, same = item
                 if label == "Article" and (nid in arts or nid in sources):
@@ -1033,7 +1070,7 @@ class Neo4jStore(GraphStore):
                         outlet,
                         url,
                         published.to_native() if published is not None else None,
-                        "dataset" in _ArticleExtra.model_validate_json(data).extra,
+                        data is not None and "dataset" in _ArticleExtra.model_validate_json(data).extra,
                         frozenset(same),
                     )
                 if label == "Location" and nid in places:

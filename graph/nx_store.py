@@ -72,6 +72,7 @@ from graph.store import (
     RowFacts,
     TimelineFilter,
     check_limit,
+    claim_facts,
     claim_sort_key,
     display_name,
     incident_sort_key,
@@ -956,7 +957,9 @@ class NetworkXStore(GraphStore):
             walk(r, 0, None, "root")
         return steps
 
-    def row_facts(self, incident_ids: Iterable[str], claim_depth: int) -> RowFacts:
+    def row_facts(
+        self, incident_ids: Iterable[str], claim_depth: int, known: Sequence[Incident] = ()
+    ) -> RowFacts:
         # The generic row_facts read from the edge records themselves: neighbours() makes an Edge model
         # of every edge at a node and the generic reads every type, where a row needs a few fields of
         # a few types (a month's rows touch hundreds of thousands of edges).
@@ -992,7 +995,7 @@ class NetworkXStore(GraphStore):
                             and link.other not in claims
                             and isinstance(node := nodes[link.other], Claim)
                         ):
-                            claims[node.id] = node
+                            claims[node.id] = claim_facts(node)
                             level.append(node.id)
                 for x in level:
                     links[x] = self._row_links(x)
@@ -1006,7 +1009,7 @@ class NetworkXStore(GraphStore):
             ]
             for cid in named:
                 if cid not in claims and isinstance(node := nodes.get(cid), Claim):
-                    claims[cid] = node
+                    claims[cid] = claim_facts(node)
                     links[cid] = self._row_links(cid)
             self._row_briefs(facts)
         return facts

@@ -30,6 +30,9 @@ from graph.model import (
     Location,
     Node,
     NodeKind,
+    Precision,
+    Stance,
+    span_label,
 )
 from graph.taxonomy import IncidentType
 
@@ -109,13 +112,62 @@ class ArticleBrief:
     same_story: frozenset[str]
 
 
+class ClaimFacts(NamedTuple):
+    """A claim as timeline rows read it (:class:`RowFacts`): the fields a row shows, its date label
+    (``claim_time.label()``) and its order (:func:`claim_sort_key`). A store that holds these fields as
+    properties hands them over without reading the claim's JSON (evidence, reports: the bulk of it)."""
+
+    id: str
+    claimant_id: str | None
+    target_id: str | None
+    stance: Stance
+    quote: str
+    date: str
+    sort_key: SortKey
+
+
+def claim_facts(claim: Claim) -> ClaimFacts:
+    """The :class:`ClaimFacts` of a claim model."""
+    t = claim.claim_time
+    return span_claim_facts(
+        claim.id, claim.claimant_id, claim.target_id, claim.stance, claim.quote, t.start, t.end, t.precision
+    )
+
+
+def span_claim_facts(
+    claim_id: str,
+    claimant_id: str | None,
+    target_id: str | None,
+    stance: Stance,
+    quote: str,
+    start: date | None,
+    end: date | None,
+    precision: Precision,
+) -> ClaimFacts:
+    """The :class:`ClaimFacts` of a claim given by its fields (its claim time as start, end and
+    precision).
+
+    >>> span_claim_facts("clm_1", None, None, Stance.DENY, "lies", None, None, Precision.UNKNOWN).date
+    'unknown'
+    """
+    return ClaimFacts(
+        claim_id,
+        claimant_id,
+        target_id,
+        stance,
+        quote,
+        span_label(start, end, precision),
+        time_sort_key(start, PRECISION_RANK[precision], claim_id),
+    )
+
+
 @dataclass
 class RowFacts:
     """What the timeline rows of some incidents read (:meth:`GraphStore.row_facts`), by node id.
 
     - ``incidents``: the given incidents and every incident joined to one by SAME_AS, transitively;
     - ``claims``: every claim reaching one of those by at most ``claim_depth`` ABOUT edges, and every
-      claim named (``claim_id``) on a DENIES edge into one of these claims;
+      claim named (``claim_id``) on a DENIES edge into one of these claims, as :class:`ClaimFacts`;
     - ``links``: of each of those incidents and claims, its outgoing INVOLVES, OCCURRED_NEAR,
       REPORTED_IN, SAME_AS and incoming SAME_AS, ABOUT, DENIES edges, sorted by (edge id, other id)
       as :meth:`GraphStore.neighbours` sorts (a self-loop comes once each way);
@@ -128,7 +180,7 @@ class RowFacts:
     """
 
     incidents: dict[str, Incident] = field(default_factory=dict)
-    claims: dict[str, Claim] = field(default_factory=dict)
+    claims: dict[str, ClaimFacts] = field(default_factory=dict)
     links: dict[str, list[Link]] = field(default_factory=dict)
     articles: dict[str, ArticleBrief] = field(default_factory=dict)
     places: dict[str, Location] = field(default_factory=dict)
@@ -312,10 +364,14 @@ class GraphStore(abc.ABC):
                 out[nid] = node
         return out
 
-    def row_facts(self, incident_ids: Iterable[str], claim_depth: int) -> RowFacts:
+    def row_facts(
+        self, incident_ids: Iterable[str], claim_depth: int, known: Sequence[Incident] = ()
+    ) -> RowFacts:
         """What the timeline rows of these incidents read, in a few batched reads (:class:`RowFacts`):
         a Neo4j store answers a chunk of rows in a handful of round trips with only the fields a row
         shows; this default builds the same from :meth:`neighbours_many` and :meth:`get_many`.
+        ``known``: models of some of these incidents that the caller holds already (read by
+        :meth:`timeline`), which a store may hand back instead of reading them again.
 
         >>> from graph import open_store
         >>> open_store("memory://").row_facts(["inc_x"], 6).incidents
@@ -362,7 +418,7 @@ class GraphStore(abc.ABC):
                 and isinstance(n, Claim)
                 and n.id not in facts.claims
             ]
-            facts.claims.update((c.id, c) for c in level_claims)
+            facts.claims.update((c.id, claim_facts(c)) for c in level_claims)
             frontier = list(dict.fromkeys(c.id for c in level_claims))
             read(frontier)
         named = [
@@ -372,7 +428,9 @@ class GraphStore(abc.ABC):
             if link.type is EdgeType.DENIES and not link.outgoing
             if isinstance(cid := link.props.get("claim_id"), str) and cid not in facts.claims
         ]
-        facts.claims.update((c.id, c) for c in self.get_many(named).values() if isinstance(c, Claim))
+        facts.claims.update(
+            (c.id, claim_facts(c)) for c in self.get_many(named).values() if isinstance(c, Claim)
+        )
         read(list(facts.claims))
         links = [link for x in facts.links.values() for link in x]
         arts = [link.other for link in links if link.type is EdgeType.REPORTED_IN]

@@ -41,9 +41,11 @@ from graph.model import (
 )
 from graph.store import (
     ArticleBrief,
+    ClaimFacts,
     GraphStore,
     Link,
     RowFacts,
+    SortKey,
     TimelineFilter,
     check_limit,
     claim_sort_key,
@@ -546,7 +548,7 @@ def iter_timeline(
             # collection walks millions of objects), and handed out after it, so the caller's own work
             # is not affected.
             with CYCLIC_GC_PAUSED:
-                facts = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1), flt.as_of)
+                facts = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1, chunk), flt.as_of)
                 for inc in chunk:
                     if inc.id in shown:
                         continue
@@ -580,7 +582,7 @@ class _FactRows:
         self.f = facts
         self.as_of = as_of
         self._articles: dict[str, list[ArticleBrief]] = {}
-        self._about: dict[str, list[Claim]] = {}
+        self._about: dict[str, list[ClaimFacts]] = {}
         self._buckets: dict[str, dict[tuple[EdgeType, bool | None], list[Link]]] = {}
 
     def links(self, node_id: str, etype: EdgeType, outgoing: bool | None) -> list[Link]:
@@ -610,7 +612,7 @@ class _FactRows:
     def visible(self, node_id: str) -> bool:
         return self.as_of is None or bool(self.articles_of(node_id))
 
-    def claims_about(self, node_id: str) -> list[Claim]:
+    def claims_about(self, node_id: str) -> list[ClaimFacts]:
         found = self._about.get(node_id)
         if found is None:
             claims = self.f.claims
@@ -619,7 +621,7 @@ class _FactRows:
                 for link in self.links(node_id, EdgeType.ABOUT, False)
                 if (c := claims.get(link.other)) is not None and self.visible(c.id)
             }
-            found = self._about[node_id] = sorted(by_id.values(), key=claim_sort_key)
+            found = self._about[node_id] = sorted(by_id.values(), key=_facts_order)
         return found
 
     def disputed(self, claim_id: str) -> bool:
@@ -645,7 +647,7 @@ class _FactRows:
                     stack.append(node.id)
         return sorted(found.values(), key=incident_sort_key)
 
-    def brief(self, c: Claim, replies_to: str | None) -> ClaimBrief:
+    def brief(self, c: ClaimFacts, replies_to: str | None) -> ClaimBrief:
         return trusted_fields(
             ClaimBrief,
             {
@@ -655,15 +657,15 @@ class _FactRows:
                 "stance": c.stance,
                 "target": self.name(c.target_id) if c.target_id else None,
                 "quote": c.quote,
-                "date": c.claim_time.label(),
+                "date": c.date,
                 "replies_to": replies_to,
                 "disputed": self.disputed(c.id),
             },
         )
 
-    def claim_tree(self, incident_id: str) -> dict[str, tuple[Claim, ClaimBrief]]:
+    def claim_tree(self, incident_id: str) -> dict[str, tuple[ClaimFacts, ClaimBrief]]:
         """:func:`claim_tree` over the facts, unordered."""
-        out: dict[str, tuple[Claim, ClaimBrief]] = {}
+        out: dict[str, tuple[ClaimFacts, ClaimBrief]] = {}
         frontier = [incident_id]
         for _ in range(CLAIM_DEPTH):
             nxt: list[str] = []
@@ -750,11 +752,11 @@ class _FactRows:
                     )
         actors.sort(key=lambda a: (a.role or "", a.name, a.id))
 
-        tree: dict[str, tuple[Claim, ClaimBrief]] = {}
+        tree: dict[str, tuple[ClaimFacts, ClaimBrief]] = {}
         for m in members:
             for cid, pair in self.claim_tree(m.id).items():
                 tree.setdefault(cid, pair)
-        claims = [b for _, b in sorted(tree.values(), key=lambda cb: claim_sort_key(cb[0]))]
+        claims = [b for _, b in sorted(tree.values(), key=_pair_order)]
         by_id: dict[str, ArticleBrief] = {}
         for m in members:
             for a in self.articles_of(m.id):
@@ -808,6 +810,14 @@ class _FactRows:
                 "reasons": str(link.props.get("reasons") or "") if link is not None else "",
             },
         )
+
+
+def _facts_order(c: ClaimFacts) -> SortKey:
+    return c.sort_key
+
+
+def _pair_order(pair: tuple[ClaimFacts, ClaimBrief]) -> SortKey:
+    return pair[0].sort_key
 
 
 def _trusted_row(fields: dict[str, Any]) -> TimelineRow:

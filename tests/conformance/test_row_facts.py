@@ -32,7 +32,7 @@ from graph.model import (
     Stance,
     TimeSpan,
 )
-from graph.store import GraphStore, TimelineFilter
+from graph.store import ClaimFacts, GraphStore, TimelineFilter, claim_sort_key
 from graph.taxonomy import IncidentType
 from loaders.annotations import load_annotation
 from loaders.datasets import read_dataset
@@ -241,12 +241,40 @@ def test_row_facts_equal_the_generic_reads(
         _mixed(store, seed_graph)
     else:
         _generated(store)
-    ids = [*[n.id for n in store.iter_nodes(NodeKind.INCIDENT)][::2], "inc_missing"]
+    incidents = list(store.iter_nodes(NodeKind.INCIDENT))
+    ids = [*[n.id for n in incidents][::2], "inc_missing"]
     for depth in (0, 2, CLAIM_DEPTH + 1):
         got = store.row_facts(ids, depth)
         assert got == GraphStore.row_facts(store, ids, depth), depth
+        # the models the caller holds stand for what the store would read
+        assert store.row_facts(ids, depth, known=incidents[::4]) == got, depth
     assert got.incidents and got.claims and got.articles and got.places and got.names
     assert "inc_missing" not in got.links
+
+
+@pytest.mark.parametrize("graph", ["mixed", "generated"])
+def test_row_facts_claims_carry_the_fields_label_and_order_of_the_claim(
+    store: GraphStore, seed_graph: ArticleGraph, graph: str
+) -> None:
+    if graph == "mixed":
+        _mixed(store, seed_graph)
+    else:
+        _generated(store)
+    ids = [n.id for n in store.iter_nodes(NodeKind.INCIDENT)]
+    facts = store.row_facts(ids, CLAIM_DEPTH + 1)
+    assert facts.claims
+    for cid, got in facts.claims.items():
+        claim = store.get(cid)
+        assert isinstance(claim, Claim)
+        assert got == ClaimFacts(
+            claim.id,
+            claim.claimant_id,
+            claim.target_id,
+            claim.stance,
+            claim.quote,
+            claim.claim_time.label(),
+            claim_sort_key(claim),
+        )
 
 
 @pytest.mark.parametrize("graph", ["mixed", "generated"])
@@ -275,9 +303,9 @@ def test_a_page_is_the_slice_of_the_whole_timeline_and_reads_only_its_incidents(
     read: list[str] = []
     row_facts = store.row_facts
 
-    def spy(ids: Any, depth: int) -> Any:
+    def spy(ids: Any, depth: int, known: Any = ()) -> Any:
         read.extend(ids)
-        return row_facts(ids, depth)
+        return row_facts(ids, depth, known)
 
     monkeypatch.setattr(store, "row_facts", spy)
     first = store.timeline(TimelineFilter(), 2)
