@@ -20,6 +20,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -482,6 +483,18 @@ def normalise(text: str) -> str:
     >>> normalise("  The  Kremlin\\n")
     'the kremlin'
     """
+    if len(text) <= _NAME_LENGTH:
+        return _normalise_name(text)
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+# Names and aliases are normalised again at every mention (tens of thousands of calls per hundred
+# articles, NFKC and a regex each), so short texts are cached; a whole article's text (article_id) is not.
+_NAME_LENGTH = 200
+
+
+@lru_cache(maxsize=1 << 15)
+def _normalise_name(text: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 

@@ -169,6 +169,10 @@ def _explodes(tok: Any) -> bool:
     return lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
 
 
+# The lemmas _explodes accepts ("blow" only with "up").
+_EXPLOSION_VERBS = frozenset({"explode", "detonate", "blow"})
+
+
 # "Its aircraft destroyed a convoy", "troops destroyed a mortar position": an armed force or a weapon
 # destroying something reports an attack; the doer gives the type.
 _DESTROY_VERBS = frozenset({"destroy", "demolish", "wipe"})
@@ -305,6 +309,12 @@ class TriggerTable:
                     self.multi.setdefault(parts, itype)
         # Words that can start a trigger: a set lookup keeps the per-token cost to one hash probe.
         self.starts = frozenset(self.single) | frozenset(k[0] for k in self.multi)
+        # The lemmas type_at can report an event at: a trigger's first word or a verb its own rules read
+        # (transported wounded, a harm act, a killing, a destruction, an explosion). Any other noun or
+        # verb of the sentence is no trigger, and is let go before the rules that walk its children.
+        self.event_lemmas = (
+            self.starts | _TRANSPORT_VERBS | _HARM_ACTS | _KILLING_VERBS | _DESTROY_VERBS | _EXPLOSION_VERBS
+        )
         self.accuse = lexicon.accuse
         self.killed = frozenset(lexicon.raw["killed_words"])
         self.injured = frozenset(lexicon.raw["injured_words"])
@@ -312,11 +322,13 @@ class TriggerTable:
     def type_at(self, tok: Any) -> tuple[IncidentType, int, int] | None:
         """(type, first token i, last token i) of a trigger starting at or headed by ``tok``, or None when
         the word does not report an event here (a name, a month, a consequence, an attacked convoy)."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self.event_lemmas and tok.lower_ not in self.starts:
+            return None
         if _inside_name(tok):
             return None
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in _TRANSPORT_VERBS and _carries_hurt(tok):
+        if tok.pos_ == "VERB" and lemma in _TRANSPORT_VERBS and _carries_hurt(tok):
             return IncidentType.MEDICAL_EVACUATION, tok.i, tok.i  # "drove 12 wounded patients to El Obeid"
-        lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _HARM_ACTS and accused_act(tok, self.accuse):
             # "accused M23 of killing 30 civilians": the alleged killing is the event (ANNOTATION.md),
             # unless its clause names the event it was the toll of ("of killing nine in a drone strike").
@@ -400,11 +412,9 @@ class TriggerTable:
         return any(t.i != tok.i and self._type_at(t) is not None for t in tok.sent)
 
     def _type_at(self, tok: Any) -> tuple[IncidentType, int, int] | None:
-        if (
-            tok.lower_ not in self.starts
-            and tok.lemma_.lower() not in self.starts
-            and not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
-        ):
+        # Every key of ``single`` and the first word of every key of ``multi`` are in ``starts``, so a word
+        # that is neither in it as written nor by its lemma starts no trigger.
+        if tok.lower_ not in self.starts and tok.lemma_.lower() not in self.starts:
             return None
         doc = tok.doc
         for n in (3, 2):
