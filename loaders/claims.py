@@ -2649,6 +2649,35 @@ def drop_restated_charges(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     return out
 
 
+def drop_lead_summaries(drafts: list[ClaimDraft], paragraph_of: list[int], lead: int) -> list[ClaimDraft]:
+    """ "Three people were killed, the health ministry says. … In a statement this morning, the health
+    ministry said the dead were …": a lead that sums up a statement in the present tense is the
+    statement the body reports in the past tense further down, so the lead's draft is dropped when a
+    later paragraph holds such a claim of the same claimant and stance (one claim per statement, as in
+    ANNOTATION.md; the lead's words are that claim's paraphrase). ``paragraph_of`` maps a sentence
+    index to its paragraph's offset; ``lead`` is the lead paragraph's offset.
+
+    Run before :func:`link_denials`, which refers to drafts by index.
+    """
+    return [
+        d
+        for d in drafts
+        if not (
+            paragraph_of[d.sentence] == lead
+            and d.present_tense
+            and not d.according_to
+            and d.claimant is not None
+            and any(
+                paragraph_of[c.sentence] != lead
+                and not c.present_tense
+                and c.claimant == d.claimant
+                and c.stance is d.stance
+                for c in drafts
+            )
+        )
+    ]
+
+
 def fold_quoted_followups(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
     """'The spokesman said the men were farmers. "They had nothing to do with any group," he said.': a
     quotation in the next sentence that names its speaker only by a pronoun carries the statement just

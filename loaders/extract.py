@@ -45,6 +45,7 @@ from loaders.claims import (
     ClaimDraft,
     ClaimFinder,
     default_lexicon,
+    drop_lead_summaries,
     drop_restated_charges,
     fold_quoted_followups,
     link_denials,
@@ -392,6 +393,10 @@ class Extractor:
         self._drop_places_taken_for_actors(state, drafts, incidents)
         drafts = fold_quoted_followups(drafts, article.text)
         drafts = drop_restated_charges(drafts)
+        # The lead: the first paragraph that tells of an event or a statement.
+        told = [k for k in range(len(sentences)) if k != state.headline and (per_sentence[k] or here_of[k])]
+        if told:
+            drafts = drop_lead_summaries(drafts, [s.offset for s in sentences], sentences[told[0]].offset)
         drafts = link_denials(drafts, registry.same_side)
         return self._graph(state, sentences, drafts, incidents)
 

@@ -201,3 +201,25 @@ def test_the_answer_denies_the_statement_a_participle_goes_on_with(run: Run) -> 
     assert [(who, quote[:28]) for who, quote in _denied_quotes(ann)] == [
         ("relatives of the dead", "The Northern Council claimed")
     ]
+
+
+def test_a_lead_that_sums_up_a_statement_is_the_statement_the_body_reports(run: Run) -> None:
+    ann = run(
+        "Two fishermen were killed when a shell hit their boat off the port of Marsa, the coast guard says. "
+        "The navy of Kessaria says it fired at a smuggling vessel.\n\n"
+        "The shell struck the boat at dawn on Monday.\n\n"
+        'The navy of Kessaria said in a statement it had hit "a boat carrying weapons for the Red Tide '
+        'militia".\n\n'
+        "The men's village council rejects that."
+    )
+    navy = [c["quote"][:28] for c in ann["claims"] if c["claimant_name"] and "Kessaria" in c["claimant_name"]]
+    assert navy == ["The navy of Kessaria said in"]
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    assert [quotes[to][:28] for _, to in _edges(ann, "DENIES")] == ["The navy of Kessaria said in"]
+    # A statement the body tells in the present tense too is no restatement of the lead's.
+    still = run(
+        "Two fishermen were killed when a shell hit their boat off the port of Marsa, the coast guard says. "
+        "The navy of Kessaria says it fired at a smuggling vessel.\n\n"
+        "The navy of Kessaria says it will keep patrolling the strait."
+    )
+    assert len([c for c in still["claims"] if c["claimant_name"] and "Kessaria" in c["claimant_name"]]) == 2
