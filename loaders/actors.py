@@ -129,6 +129,9 @@ _MINISTRY_TOPICS = (
     (("humanitarian",), "Humanitarian Affairs"),
     (("security",), "Security"),
 )
+# "Defence Minister X", "Interior ministry spokesman": the model tags the topic word alone as an
+# organisation; it only says which ministry.
+MINISTRY_TOPIC_WORDS = frozenset(k for keys, _topic in _MINISTRY_TOPICS for k in keys)
 
 # Generic heads a group's short form adds or drops ("Houthi fighters", "the Mitiga Guard [Brigade]").
 _GROUP_WORDS = frozenset(
@@ -1505,6 +1508,10 @@ class ActorResolver:
             return None
         if low == "force" and not any(c.dep_ in ("det", "poss") for c in head.children):
             return None  # "use force", "with great force": no armed force is meant
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return None  # "No group has claimed the attack": nobody is named
+        if low == "front" and head.dep_ == "pobj" and head.head.lower_ == "in" and not head.is_title:
+            return None  # "in front of their children": a place, not a front
         toks = np_tokens(head)
         if not toks:
             return None
@@ -2247,7 +2254,9 @@ class ActorResolver:
                     return self.resolve(objs[0], offset, sentence)
             if child.dep_ == "compound" and child.lemma_.lower() in self.d.armed_heads | {"ministry", "army"}:
                 return self.resolve(child, offset, sentence)
-            named_org = child.ent_type_ == "ORG" or child.ent_kb_id_.startswith("actor:")
+            named_org = (
+                child.ent_type_ == "ORG" and child.lower_ not in MINISTRY_TOPIC_WORDS
+            ) or child.ent_kb_id_.startswith("actor:")
             if child.dep_ == "compound" and named_org:
                 # "M23 spokesman Lawrence Kanyuka", "Hamas spokesman": the named group he speaks for.
                 found = self.resolve(child, offset, sentence)

@@ -40,7 +40,13 @@ from graph.model import (
 )
 from graph.taxonomy import IncidentType
 from loaders import dates as dates_mod
-from loaders.actors import ActorResolver, ArticleActors, default_dictionary, retag_places_named_elsewhere
+from loaders.actors import (
+    MINISTRY_TOPIC_WORDS,
+    ActorResolver,
+    ArticleActors,
+    default_dictionary,
+    retag_places_named_elsewhere,
+)
 from loaders.claims import (
     ClaimDraft,
     ClaimFinder,
@@ -436,6 +442,22 @@ class Extractor:
         """Towns the small model tags as persons or organisations ("the village of Kfar Roummane")."""
         _join_split_names(doc)
         retag_places(doc, self.gazetteer, self.dictionary.is_actor_word, self._is_weapon_word)
+        self._demonyms_as_nationality(doc)
+
+    def _demonyms_as_nationality(self, doc: Any) -> None:
+        """ "Azerbaijani units", "Azerbaijani army positions": the model sometimes tags a lone demonym
+        as a person; it is a nationality."""
+        from spacy.tokens import Span
+
+        demonyms = self.dictionary.demonyms
+        if not any(e.label_ in ("PERSON", "ORG") and e.text.lower() in demonyms for e in doc.ents):
+            return
+        doc.ents = [
+            Span(doc, e.start, e.end, label="NORP")
+            if e.label_ in ("PERSON", "ORG") and not e.kb_id_ and e.text.lower() in demonyms
+            else e
+            for e in doc.ents
+        ]
 
     def _is_weapon_word(self, word: str) -> bool:
         return word.lower() in self.dictionary.weapon_heads
@@ -752,6 +774,13 @@ class Extractor:
                 # "the UN agency", "PDF positions": the name only modifies a noun; the phrase, if it is an
                 # actor, comes in through its own head ("China Coast Guard vessels" still names a force).
                 continue
+            if (
+                ent.label_ == "ORG"
+                and head.dep_ == "compound"
+                and head.head.i >= ent.end
+                and all(t.lower_ in MINISTRY_TOPIC_WORDS for t in ent)
+            ):
+                continue  # "Defence Minister X": the topic of a ministry, which its own head brings in
             if (
                 ent.label_ in ("PERSON", "ORG")
                 or ent.kb_id_.startswith("actor:")

@@ -408,6 +408,16 @@ _TITLES = frozenset(
         "col.",
         "president",
         "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "governor",
+        "mayor",
+        "commander",
+        "brigadier",
+        "lieutenant",
+        "captain",
+        "sheikh",
     ]
 )
 
@@ -605,7 +615,7 @@ def _person_named(ent: Any, gazetteer: Gazetteer) -> tuple[int, int] | None:
         return None
     if ent.end < len(doc) and _name_half(doc[ent.end], gazetteer) and _name_ends(doc, ent.end + 1):
         return ent.start, ent.end + 1
-    if ent.start > 0 and _name_half(doc[ent.start - 1], gazetteer) and _name_ends(doc, ent.end):
+    if ent.start > 0 and _given_name(doc, ent.start - 1, gazetteer) and _name_ends(doc, ent.end):
         prev = doc[ent.start - 1]
         if prev.head.i == root.i and not prev.is_sent_start:
             return ent.start - 1, ent.end
@@ -657,14 +667,31 @@ def _long_name(ent: Any, gazetteer: Gazetteer) -> tuple[int, int] | None:
 
 
 def _name_half(tok: Any, gazetteer: Gazetteer) -> bool:
-    """A capitalised word outside any entity that is no place noun and no place name itself."""
+    """A capitalised word that is no place noun and either outside any entity and no place name itself,
+    or a name the model took for a person's ("Ali" in "spokesman Ali Hassan", though Ali and Hassan are
+    both towns)."""
     low = tok.lower_
     return (
         tok.pos_ == "PROPN"
         and tok.is_title
-        and not tok.ent_type_
         and low not in SETTLEMENT_NOUNS | SITE_NOUNS | ROUTE_NOUNS
-        and not gazetteer.lookup(tok.text)
+        and (tok.ent_type_ == "PERSON" or (not tok.ent_type_ and not gazetteer.lookup(tok.text)))
+    )
+
+
+def _given_name(doc: Any, i: int, gazetteer: Gazetteer) -> bool:
+    """Token ``i`` opens a personal name: a name half, or any capitalised word right after a title
+    ("Minister Ali Hassan", where Ali is a town too)."""
+    tok = doc[i]
+    if _name_half(tok, gazetteer):
+        return True
+    return (
+        i > 0
+        and doc[i - 1].lower_ in _TITLES
+        and tok.pos_ == "PROPN"
+        and tok.is_title
+        and tok.ent_type_ in ("", "GPE", "PERSON")
+        and not any(p.kind == "country" for p in gazetteer.lookup(tok.text))
     )
 
 

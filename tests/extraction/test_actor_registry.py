@@ -753,3 +753,36 @@ def test_an_acronym_first_met_with_what_it_is_is_that_body_later(run: Any) -> No
     # An acronym that opens another name is a different actor.
     ann = run("The AU mission said its convoy was attacked. The AU said it would send more troops.")
     assert {"AU mission", "AU"} <= {a["name"] for a in ann["actors"]}, ann["actors"]
+
+
+def test_a_name_whose_halves_are_both_towns_is_a_person_after_a_title(run: Any) -> None:
+    # Ali and Hassan are both towns in the gazetteer; after a title, or with Ali read as a person's name,
+    # the two words are one person.
+    for text in (
+        "Police spokesman Ali Hassan told reporters that three officers were wounded.",
+        "Justice Minister Ali Hassan said on Sunday the suspects would face trial.",
+    ):
+        ann = run(text)
+        people = [a["name"] for a in ann["actors"] if a["kind"] == "person"]
+        assert people == ["Ali Hassan"], ann["actors"]
+        assert not any("Hassan" in loc["name"] for loc in ann["locations"]), ann["locations"]
+
+
+def test_a_ministers_portfolio_and_a_lone_demonym_are_no_actors(run: Any) -> None:
+    ann = run(
+        "Health Minister Mona Farouk said 14 people had been hurt, and Defence Minister Karim Saleh blamed "
+        "the Azerbaijani side."
+    )
+    assert sorted((a["name"], a["kind"]) for a in ann["actors"]) == [
+        ("Azerbaijan", "state"),
+        ("Karim Saleh", "person"),
+        ("Mona Farouk", "person"),
+    ]
+
+
+def test_no_group_and_in_front_of_name_nobody(run: Any) -> None:
+    ann = run(
+        "No group said it had carried out the bombing, and the men were shot in front of their neighbours, "
+        "relatives said."
+    )
+    assert [a["name"] for a in ann["actors"]] == ["relatives"], ann["actors"]
