@@ -223,3 +223,18 @@ def test_a_lead_that_sums_up_a_statement_is_the_statement_the_body_reports(run: 
         "The navy of Kessaria says it will keep patrolling the strait."
     )
     assert len([c for c in still["claims"] if c["claimant_name"] and "Kessaria" in c["claimant_name"]]) == 2
+
+
+def test_a_courts_ruling_is_its_claim_and_what_a_ruling_noun_rejected_after_it_denies(run: Run) -> None:
+    ann = run(
+        "The interior ministry said the two reporters had entered a closed military zone. A court in Lemara "
+        "ruled on Monday that the reporters had been detained unlawfully, a ruling the interior ministry "
+        "rejects. The party that ruled the province until 2019 has not commented."
+    )
+    said = sorted((c["claimant_name"], c["stance"], c["quote"][:16]) for c in ann["claims"])
+    assert ("Court in Lemara", "assert", "A court in Lemar") in said
+    assert not any(q.startswith("The party") for _n, _s, q in said)
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    assert [(who, quotes[to][:16]) for who, to in _edges(ann, "DENIES")] == [
+        ("Ministry of Internal Affairs", "A court in Lemar")
+    ]
