@@ -1469,6 +1469,10 @@ class ActorResolver:
         at = offset + head.idx
         if low in ("which", "who", "that") and head.head.dep_ == "relcl":
             return self.resolve(head.head.head, offset, sentence, speaker)
+        whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        if whose is not None and head.head.dep_ == "relcl" and head.pos_ == "NOUN":
+            # "the monitoring mission, whose observers patrol the line": the mission's own people.
+            return self.resolve(head.head.head, offset, sentence, speaker)
         if head.pos_ == "DET" and head.ent_type_:
             # An entity that starts with its article ("the Jebel Forces Alliance" before "rebel group")
             # can have the article as its root: the name is the last word of the entity.

@@ -136,8 +136,12 @@ class GazetteerRuler:
         spans = []
         for match_id, start, end in self.matcher(doc):
             label, key = self.labels[match_id]
-            if key.startswith("actor:") and start > 0 and _name_goes_on(doc[start - 1]):
-                continue  # "the Arakan Defence Army": a known group's short name inside a longer one
+            if key.startswith("actor:") and (
+                (start > 0 and _name_goes_on(doc[start - 1])) or (end < len(doc) and _name_goes_on(doc[end]))
+            ):
+                # "the Arakan Defence Army", "the European Union Monitoring Mission": a known short name
+                # inside a longer one.
+                continue
             spans.append(Span(doc, start, end, label=label, kb_id=key))
         if spans:
             doc.ents = filter_spans(spans)

@@ -786,3 +786,13 @@ def test_no_group_and_in_front_of_name_nobody(run: Any) -> None:
         "relatives said."
     )
     assert [a["name"] for a in ann["actors"]] == ["relatives"], ann["actors"]
+
+
+def test_whose_people_are_the_body_they_belong_to(run: Any) -> None:
+    ann = run("The Red Cross, whose volunteers collected the bodies, said 11 people had died.")
+    assert [a["name"] for a in ann["actors"]] == ["Red Cross"], ann["actors"]
+
+
+def test_a_known_name_that_opens_a_longer_name_is_not_a_second_actor(run: Any) -> None:
+    ann = run("The African Union Transition Mission said its convoy had been ambushed near the town.")
+    assert [a["name"] for a in ann["actors"]] == ["African Union Transition Mission"], ann["actors"]
