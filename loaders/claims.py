@@ -67,6 +67,8 @@ class Lexicon:
     military_modifiers: frozenset[str] = frozenset()
     civilian_nouns: frozenset[str] = frozenset()
     hit_verbs: frozenset[str] = frozenset()
+    apology_verbs: frozenset[str] = frozenset()
+    error_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def reporting(self) -> frozenset[str]:
@@ -110,6 +112,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         military_modifiers=fs(data.get("military_modifiers", [])),
         civilian_nouns=fs(data.get("civilian_nouns", [])),
         hit_verbs=fs(data.get("hit_verbs", [])),
+        apology_verbs=fs(data.get("apology_verbs", [])),
+        error_nouns=fs(data.get("error_nouns", [])),
     )
 
 
@@ -805,6 +809,19 @@ class ClaimFinder:
             c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children
         )
 
+    def _owns_error(self, content: list[Any]) -> bool:
+        """ "we apologise for the error", "regrets the mistake": an apology for an error of one's own."""
+        lex = self.lex
+        return any(
+            t.lemma_.lower() in lex.apology_verbs
+            and any(
+                g.lemma_.lower() in lex.error_nouns
+                for c in t.children
+                for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])
+            )
+            for t in content
+        )
+
     def _figure_by(self, verb: Any, sentence: int, offset: int) -> ClaimDraft | None:
         """A figure attributed in a noun phrase: "the toll of 12 given by the local administration",
         "the 23 deaths cited by the army". The noun must carry the number, so "the figure given by X"
@@ -1252,6 +1269,9 @@ class ClaimFinder:
                                 described = self._span_of(inner, offset)
                                 names_claim = False
                                 charge_described = True
+        if stance is Stance.ASSERT and self._owns_error(content_sorted):
+            # '"We apologise for the error," the governor said': the speaker takes back its own claim.
+            stance, retracts, names_claim = Stance.DENY, True, True
         if (
             stance is Stance.DENY
             and not names_claim

@@ -347,7 +347,10 @@ class Extractor:
             here_of.append(incidents_here)
         # Sentences inside a quotation that a later sentence attributes ('"A. B," he said').
         for k, s in enumerate(sentences):
-            if per_sentence[k] or not _opens_quote(s.span.text):
+            # '"… we can say that no one died. We apologise," the governor said': a reporting verb inside
+            # the quotation whose speaker is only "we" is the governor's too.
+            unattributed = all(d.claimant is None for d in per_sentence[k])
+            if not unattributed or not _opens_quote(s.span.text):
                 continue
             for j in range(k + 1, min(k + 4, len(sentences))):
                 if sentences[j].offset != s.offset:
@@ -358,6 +361,7 @@ class Extractor:
                     # sentences, and takes their stance when they accuse or deny.
                     inner = finder.continue_quote(s.span, s.index, s.offset, attributed[0].claimant)
                     head = attributed[0]
+                    per_sentence[k] = []
                     strong = [d for d in inner if d.stance is not Stance.ASSERT]
                     if strong and head.stance is Stance.ASSERT:
                         per_sentence[j] = [d for d in per_sentence[j] if d is not head]

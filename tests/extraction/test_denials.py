@@ -238,3 +238,23 @@ def test_a_courts_ruling_is_its_claim_and_what_a_ruling_noun_rejected_after_it_d
     assert [(who, quotes[to][:16]) for who, to in _edges(ann, "DENIES")] == [
         ("Ministry of Internal Affairs", "A court in Lemar")
     ]
+
+
+def test_an_apology_for_an_error_takes_back_the_speakers_own_claim(run: Run) -> None:
+    ann = run(
+        'The port authority said a tanker had sunk near Sela. "We regret the mistake," the port '
+        "authority said later, adding that the tanker had only run aground."
+    )
+    assert [(who, quote[:25]) for who, quote in _denied_quotes(ann)] == [
+        ("Port authority", "The port authority said a")
+    ]
+
+
+def test_a_quoted_sentence_whose_verb_has_only_we_for_a_speaker_is_part_of_the_quotation(run: Run) -> None:
+    ann = run(
+        '"After checking with the hospital, we can confirm that nobody was killed in Dara. We apologise '
+        'for the error," the governor of Dara, Ali Ran, said on Monday.'
+    )
+    assert [(c["claimant_name"], c["stance"], c["quote"][:22]) for c in ann["claims"]] == [
+        ("Ali Ran", "deny", "After checking with th")
+    ]
