@@ -2466,6 +2466,8 @@ def _best_denied(
             score += 1  # a claim that speaks of the denier ("the soldiers are held by the Front")
         if echoed:
             score += 10  # "no such position": the claim that spoke of that position
+        if d.calls_civilians and c.calls_combatants:
+            score += 3  # "the men were farmers": the claim that called them fighters
         if not d.plural and _mutual(drafts, j):
             # "Both sides accused each other of …" sums up what the sides said; one denial answers one
             # side's own accusation, and only "the allegations" takes in the summary too.

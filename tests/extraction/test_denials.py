@@ -258,3 +258,20 @@ def test_a_quoted_sentence_whose_verb_has_only_we_for_a_speaker_is_part_of_the_q
     assert [(c["claimant_name"], c["stance"], c["quote"][:22]) for c in ann["claims"]] == [
         ("Ali Ran", "deny", "After checking with th")
     ]
+
+
+def test_a_denial_that_the_dead_were_civilians_answers_the_claim_that_called_them_fighters(run: Run) -> None:
+    # The quotation after it makes the statement a denial before links are made; the health office's
+    # claim shares a noun with it ("a man"), the army's claim is what it answers.
+    ann = run(
+        "Two men were killed when a drone hit their truck near Salma last night. In a statement, the "
+        "regional health office said the dead were a man and his son. The army told us it had struck "
+        '"two fighters of the Hill Front who were moving rockets". The family rejects that. The driver\'s '
+        'brother, Omar Haddad, said the men were shepherds bringing their sheep home. "They had nothing '
+        'to do with any armed group," he said.'
+    )
+    quotes = {c["id"]: c["quote"] for c in ann["claims"]}
+    assert [(who, quotes[to][:13]) for who, to in _edges(ann, "DENIES")] == [
+        ("Omar Haddad", "The army told"),
+        ("family", "The army told"),
+    ]
