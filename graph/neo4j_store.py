@@ -1069,7 +1069,7 @@ class Neo4jStore(GraphStore):
                         title or "",
                         outlet,
                         url,
-                        published.to_native() if published is not None else None,
+                        _iso_date(published),
                         data is not None and "dataset" in _ArticleExtra.model_validate_json(data).extra,
                         frozenset(same),
                     )
