@@ -68,6 +68,7 @@ from loaders.gazetteer import (
     default_gazetteer,
     distance_km,
     find_sites,
+    lemma_is,
     part_of_place,
     retag_places,
 )
@@ -261,7 +262,7 @@ class Extractor:
         # Loaded with the pipeline, before any worker is forked from this process (loaders.parallel).
         dates_mod.load_dateparser()
         # English function words, verbs, adjectives and adverbs: never a place's name ("the Federal state")
-        self.plain_words = common_words(self.nlp)[0]
+        self.plain_words, self.nouns = common_words(self.nlp)
 
     def extract(self, article: Article) -> ArticleGraph:
         spans = segments(article.text)
@@ -446,22 +447,39 @@ class Extractor:
         """Towns the small model tags as persons or organisations ("the village of Kfar Roummane")."""
         _join_split_names(doc)
         retag_places(doc, self.gazetteer, self.dictionary.is_actor_word, self._is_weapon_word)
-        self._demonyms_as_nationality(doc)
+        self._misread_words(doc)
 
-    def _demonyms_as_nationality(self, doc: Any) -> None:
-        """ "Azerbaijani units", "Azerbaijani army positions": the model sometimes tags a lone demonym
-        as a person; it is a nationality."""
+    def _misread_words(self, doc: Any) -> None:
+        """Single words the model tags as a person's or organisation's name that are not: a lone demonym
+        ("Azerbaijani units", "Azerbaijani army positions") is a nationality, and a capitalised noun that
+        opens a sentence and modifies another ("Grenade attacks were frequent") is no name at all."""
         from spacy.tokens import Span
 
         demonyms = self.dictionary.demonyms
-        if not any(e.label_ in ("PERSON", "ORG") and e.text.lower() in demonyms for e in doc.ents):
+        nouns = self.nouns
+
+        def noun_opening(e: Any) -> bool:
+            tok = e[0]
+            return (
+                len(e) == 1
+                and e.label_ == "PERSON"
+                and tok.is_sent_start
+                and tok.lower_ in nouns
+                and tok.dep_ == "compound"
+                and tok.head.pos_ == "NOUN"
+                and tok.head.is_lower
+            )
+
+        named = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and not e.kb_id_]
+        if not any(e.text.lower() in demonyms or noun_opening(e) for e in named):
             return
-        doc.ents = [
-            Span(doc, e.start, e.end, label="NORP")
-            if e.label_ in ("PERSON", "ORG") and not e.kb_id_ and e.text.lower() in demonyms
-            else e
-            for e in doc.ents
-        ]
+        ents = []
+        for e in doc.ents:
+            if e.label_ in ("PERSON", "ORG") and not e.kb_id_ and e.text.lower() in demonyms:
+                ents.append(Span(doc, e.start, e.end, label="NORP"))
+            elif e.kb_id_ or not noun_opening(e):
+                ents.append(e)
+        doc.ents = ents
 
     def _is_weapon_word(self, word: str) -> bool:
         return word.lower() in self.dictionary.weapon_heads
@@ -763,6 +781,20 @@ class Extractor:
 
     # -- actors -----------------------------------------------------------------------------------------
 
+    def _names_a_known_group(self, state: _ArticleState, ent: Any) -> bool:
+        """The entity only modifies a group word ("Hadba fighters") and is a word of an armed group's
+        name the article gave before, which the model took for a person's name."""
+        head = ent.root
+        if head.dep_ != "compound" or head.head.i < ent.end or head.head.pos_ != "NOUN":
+            return False
+        if not lemma_is(head.head, self.dictionary.armed_heads):
+            return False
+        words = ent.text.split()
+        return any(
+            a.actor_kind is ActorKind.ARMED_GROUP and a.name.split()[: len(words)] == words
+            for a in state.actors.actors.values()
+        )
+
     def _actor_mentions(self, state: _ArticleState, s: _Sentence) -> None:
         """Register named actors and actor-like noun phrases so pronouns and "the ministry" resolve."""
         resolver = state.resolver
@@ -785,6 +817,8 @@ class Extractor:
                 and all(t.lower_ in MINISTRY_TOPIC_WORDS for t in ent)
             ):
                 continue  # "Defence Minister X": the topic of a ministry, which its own head brings in
+            if ent.label_ == "PERSON" and self._names_a_known_group(state, ent):
+                continue  # "Hadba fighters" after "the Hadba Security Battalion": the group's men
             if (
                 ent.label_ in ("PERSON", "ORG")
                 or ent.kb_id_.startswith("actor:")

@@ -796,3 +796,19 @@ def test_whose_people_are_the_body_they_belong_to(run: Any) -> None:
 def test_a_known_name_that_opens_a_longer_name_is_not_a_second_actor(run: Any) -> None:
     ann = run("The African Union Transition Mission said its convoy had been ambushed near the town.")
     assert [a["name"] for a in ann["actors"]] == ["African Union Transition Mission"], ann["actors"]
+
+
+def test_a_groups_men_named_by_its_first_word_are_the_group(run: Any) -> None:
+    for name in ("Kikli", "Ghneiwa"):
+        ann = run(
+            f"The {name} Security Battalion denied starting the clashes. The Guard said {name} fighters "
+            "had attacked one of its posts."
+        )
+        group = next(a for a in ann["actors"] if a["name"] == f"{name} Security Battalion")
+        assert f"{name} fighters" in group["aliases"]
+        assert not any(a["name"] == name for a in ann["actors"]), ann["actors"]
+
+
+def test_a_noun_opening_a_sentence_is_no_person(run: Any) -> None:
+    ann = run("Grenade attacks on checkpoints were frequent in the town last year, police said.")
+    assert [a["name"] for a in ann["actors"]] == ["police"], ann["actors"]
