@@ -284,6 +284,12 @@ def _row(given: _GivenRows, model: Node | Edge) -> dict[str, Any]:
     return _node_row(model) if not isinstance(model, Edge) else _edge_row(model)
 
 
+def _callers(given: _GivenRows, model: Node | Edge) -> bool:
+    """Whether ``model`` is one of the caller's own (given) models, which the caller may still change."""
+    found = given.get(id(model))
+    return found is not None and found[0] is model
+
+
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -414,6 +420,10 @@ class Neo4jStore(GraphStore):
         self._shown_url = redact_url(url)
         self.database = database
         self._retry_seconds = retry_seconds()
+        # The store's own models of the nodes and edges the last write read or wrote, by their JSON
+        # text (see _write_tx): a content key, so a hit is exactly what parsing that text would give.
+        self._parsed_nodes: dict[str, Node] = {}
+        self._parsed_edges: dict[str, Edge] = {}
         user, password = read_credentials()
         parts = urlsplit(url)
         if parts.username is not None:
@@ -576,14 +586,22 @@ class Neo4jStore(GraphStore):
             ids=_Rows(sorted(node_ids)),
             edge_ids=_Rows(_Rows(sorted(edge_ids.get(t, ()))) for t in cypher.EDGE_TYPES),
         )
+        # What a batch merges over is mostly what the previous batch read or wrote: the actors and
+        # places of every article, whose JSON grows with each article that names them (20-26 KB for
+        # the bench's most named). Its text finds the model kept from then, instead of being parsed
+        # and validated again; a model a merge made also keeps its sorted evidence
+        # (graph.merge.MergedEvidence), so merging one more article into it costs O(new evidence).
+        parsed_nodes, parsed_edges = self._parsed_nodes, self._parsed_edges
+        keep_nodes: dict[str, Node] = {}
+        keep_edges: dict[str, Edge] = {}
         stored: dict[str, Node] = {}
         for data in record["nodes"]:
-            node = _node(data)
-            stored[node.id] = node
+            node = parsed_nodes.get(data) or _node(data)
+            stored[node.id] = keep_nodes[data] = node
         stored_edges: dict[str, Edge] = {}
         for data in record["edges"]:
-            edge = Edge.model_validate_json(data)
-            stored_edges[edge.id] = edge
+            edge = parsed_edges.get(data) or Edge.model_validate_json(data)
+            stored_edges[edge.id] = keep_edges[data] = edge
 
         pending: dict[str, Node] = {}
         pending_edges: dict[str, Edge] = {}
@@ -603,13 +621,19 @@ class Neo4jStore(GraphStore):
         by_kind: dict[NodeKind, list[dict[str, Any]]] = {k: _Rows() for k in cypher.NODE_KINDS}
         for n in pending.values():
             if stored.get(n.id) != n:
-                by_kind[n.kind].append(_row(given, n))
+                row = _row(given, n)
+                by_kind[n.kind].append(row)
+                # Kept only when the store made it (a merge): the caller may still change its own.
+                if not _callers(given, n):
+                    keep_nodes[row["props"]["data"]] = n
         # Sent without waiting for its end: the server writes the nodes while Python builds the edge
         # rows. Errors still surface before the commit.
         tx.run(cypher.WRITE_NODES, rows=_Rows([*by_kind.values(), _Rows(keys)]))
         kinds = {nid: n.kind for nid, n in stored.items()} | {nid: n.kind for nid, n in pending.items()}
         changed = [e for e in pending_edges.values() if stored_edges.get(e.id) != e]
-        self._write_edges(tx, changed, kinds, given)
+        self._write_edges(tx, changed, kinds, given, keep_edges)
+        # Kept for the next write only: memory stays one batch's worth.
+        self._parsed_nodes, self._parsed_edges = keep_nodes, keep_edges
         return refused
 
     def _write_edges(
@@ -618,17 +642,22 @@ class Neo4jStore(GraphStore):
         edges: list[Edge],
         kinds: dict[str, NodeKind],
         given: _GivenRows | None = None,
+        keep: dict[str, Edge] | None = None,
     ) -> None:
         """All edges in one statement (:data:`cypher.WRITE_EDGES`), grouped by (edge type, source label,
         target label); each group counts what it wrote, so a batch whose endpoints are not all there is
-        refused (and rolled back)."""
+        refused (and rolled back). The edges the store made (merges) go into ``keep`` by their JSON."""
         if not edges:
             return
+        given = given or {}
         groups: dict[tuple[EdgeType, NodeKind, NodeKind], list[dict[str, Any]]] = {
             key: _Rows() for key in cypher.EDGE_GROUPS
         }
         for e in edges:
-            groups[(e.type, kinds[e.source], kinds[e.target])].append(_row(given or {}, e))
+            row = _row(given, e)
+            groups[(e.type, kinds[e.source], kinds[e.target])].append(row)
+            if keep is not None and not _callers(given, e):
+                keep[row["props"]["data"]] = e
         written = tx.run(cypher.WRITE_EDGES, rows=_Rows(groups.values())).single(strict=True)["written"]
         for (etype, _, _), rows, count in zip(groups, groups.values(), written, strict=True):
             if count != len(rows):
