@@ -600,7 +600,6 @@ class ArticleActors:
         if aid not in self.actors and kind is not ActorKind.PERSON:
             aid, kind, country, name = self._same_as_known(aid, kind, country, name)
         surface = self.text[start:end]
-        ev = Evidence(article_id=self.article_id, sentence=sentence, start=start, end=end, quote=surface)
         actor = self.actors.get(aid)
         if actor is None:
             actor = Actor(id=aid, name=name, actor_kind=kind, country=country, aliases=[], role=role)
@@ -611,7 +610,9 @@ class ArticleActors:
         if role and not actor.role:
             actor.role = role
         if all(e.start != start for e in actor.evidence):
-            actor.evidence.append(ev)
+            actor.evidence.append(
+                Evidence(article_id=self.article_id, sentence=sentence, start=start, end=end, quote=surface)
+            )
         self.history.append(Mention(aid, start, end, sentence))
         if country:
             self.country_counts[country] = self.country_counts.get(country, 0) + 1

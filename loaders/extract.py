@@ -35,8 +35,12 @@ from graph.model import (
     Stance,
     TimeSpan,
     claim_id,
+    edge_id,
     incident_id,
     location_id,
+    trusted,
+    trusted_edge,
+    trusted_fields,
 )
 from graph.taxonomy import IncidentType
 from loaders import dates as dates_mod
@@ -544,8 +548,18 @@ class Extractor:
             state.places[lid] = loc
         if surface not in loc.aliases:
             loc.aliases.append(surface)
+        # Unvalidated, as in _graph: token offsets into the article.
         loc.evidence.append(
-            Evidence(article_id=state.article.id, sentence=sentence, start=a, end=end, quote=surface)
+            trusted_fields(
+                Evidence,
+                {
+                    "article_id": state.article.id,
+                    "sentence": sentence,
+                    "start": a,
+                    "end": end,
+                    "quote": surface,
+                },
+            )
         )
         state.place_mentions.append((sentence, a, end, lid))
         if place.country:
@@ -1266,8 +1280,19 @@ class Extractor:
         nodes: list[Node] = []
         edges: list[Edge] = []
 
+        # The graph's models are built unvalidated (graph.model.trusted): every value is a type the model
+        # declares, from token offsets into the article, ids made here and the registries' own models.
         def ev(start: int, end: int, sentence: int | None) -> Evidence:
-            return Evidence(article_id=aid, sentence=sentence, start=start, end=end, quote=text[start:end])
+            return trusted_fields(
+                Evidence,
+                {
+                    "article_id": aid,
+                    "sentence": sentence,
+                    "start": start,
+                    "end": end,
+                    "quote": text[start:end],
+                },
+            )
 
         inc_ids: list[str] = []
         inc_nodes: list[Incident] = []
@@ -1279,8 +1304,9 @@ class Extractor:
                 when = inc.date_mention[2]
             figures = []
             if inc.killed is not None or inc.injured is not None:
-                figures.append(CasualtyFigure(killed=inc.killed, injured=inc.injured, source=aid))
-            node = Incident(
+                figures.append(trusted(CasualtyFigure, killed=inc.killed, injured=inc.injured, source=aid))
+            node = trusted(
+                Incident,
                 id=iid,
                 incident_type=inc.type,
                 summary=inc.summary,
@@ -1293,11 +1319,13 @@ class Extractor:
             )
             inc_nodes.append(node)
             nodes.append(node)
-            edges.append(Edge(type=EdgeType.REPORTED_IN, source=iid, target=aid, evidence=node.evidence[:1]))
+            edges.append(
+                _edge(etype=EdgeType.REPORTED_IN, source=iid, target=aid, evidence=node.evidence[:1])
+            )
             for victim in inc.victims:
                 edges.append(
-                    Edge(
-                        type=EdgeType.INVOLVES,
+                    _edge(
+                        etype=EdgeType.INVOLVES,
                         source=iid,
                         target=victim,
                         props={"role": Role.VICTIM.value},
@@ -1322,8 +1350,8 @@ class Extractor:
                         distance_km((anchor.lat, anchor.lon), (place.lat, place.lon)), 1
                     )
                 edges.append(
-                    Edge(
-                        type=EdgeType.OCCURRED_NEAR,
+                    _edge(
+                        etype=EdgeType.OCCURRED_NEAR,
                         source=iid,
                         target=lid,
                         props=props,
@@ -1346,7 +1374,8 @@ class Extractor:
                 about = inc_ids[int(d.about_incident)]
             target = d.targets[0] if d.targets and d.stance is not Stance.DENY else None
             e = ev(d.start, d.end, d.sentence)
-            claim = Claim(
+            claim = trusted(
+                Claim,
                 id=cid,
                 claimant_id=d.claimant,
                 stance=d.stance,
@@ -1361,16 +1390,16 @@ class Extractor:
             )
             claim_nodes.append(claim)
             nodes.append(claim)
-            edges.append(Edge(type=EdgeType.REPORTED_IN, source=cid, target=aid, evidence=[e]))
+            edges.append(_edge(etype=EdgeType.REPORTED_IN, source=cid, target=aid, evidence=[e]))
             if d.claimant:
-                edges.append(Edge(type=EdgeType.MADE, source=d.claimant, target=cid, evidence=[e]))
+                edges.append(_edge(etype=EdgeType.MADE, source=d.claimant, target=cid, evidence=[e]))
             if about:
-                edges.append(Edge(type=EdgeType.ABOUT, source=cid, target=about, evidence=[e]))
+                edges.append(_edge(etype=EdgeType.ABOUT, source=cid, target=about, evidence=[e]))
             if d.stance is Stance.ACCUSE and d.claimant:
                 for t in d.targets:
                     edges.append(
-                        Edge(
-                            type=EdgeType.ACCUSES,
+                        _edge(
+                            etype=EdgeType.ACCUSES,
                             source=d.claimant,
                             target=t,
                             props={"claim_id": cid},
@@ -1379,8 +1408,8 @@ class Extractor:
                     )
                     if about and about.startswith("inc_"):
                         edges.append(
-                            Edge(
-                                type=EdgeType.INVOLVES,
+                            _edge(
+                                etype=EdgeType.INVOLVES,
                                 source=about,
                                 target=t,
                                 props={"role": Role.ALLEGED_PERPETRATOR.value},
@@ -1390,8 +1419,8 @@ class Extractor:
             if d.stance is Stance.DENY and d.claimant:
                 for j in d.denies:
                     edges.append(
-                        Edge(
-                            type=EdgeType.DENIES,
+                        _edge(
+                            etype=EdgeType.DENIES,
                             source=d.claimant,
                             target=claim_ids[j],
                             props={"claim_id": cid},
@@ -1403,12 +1432,12 @@ class Extractor:
         for actor in actors.values():
             nodes.append(actor)
             edges.append(
-                Edge(type=EdgeType.REPORTED_IN, source=actor.id, target=aid, evidence=actor.evidence[:1])
+                _edge(etype=EdgeType.REPORTED_IN, source=actor.id, target=aid, evidence=actor.evidence[:1])
             )
             if actor.parent_id and actor.parent_id in actors:
                 edges.append(
-                    Edge(
-                        type=EdgeType.PART_OF,
+                    _edge(
+                        etype=EdgeType.PART_OF,
                         source=actor.id,
                         target=actor.parent_id,
                         evidence=actor.evidence[:1],
@@ -1417,7 +1446,7 @@ class Extractor:
         for loc in state.places.values():
             nodes.append(loc)
             edges.append(
-                Edge(type=EdgeType.REPORTED_IN, source=loc.id, target=aid, evidence=loc.evidence[:1])
+                _edge(etype=EdgeType.REPORTED_IN, source=loc.id, target=aid, evidence=loc.evidence[:1])
             )
         graph = ArticleGraph(
             article=art, nodes=_dedupe_nodes(nodes), edges=_dedupe_edges(edges), source_key=aid
@@ -1437,6 +1466,20 @@ class Extractor:
             span = state.dateline
             return span.model_copy(update={"raw": state.dateline_text})
         return TimeSpan.unknown()
+
+
+def _edge(
+    etype: EdgeType,
+    source: str,
+    target: str,
+    evidence: list[Evidence],
+    props: dict[str, str | int | float | bool | None] | None = None,
+) -> Edge:
+    """An Edge built unvalidated, its id as Edge's validator gives it; ``props`` and ``evidence`` become the
+    edge's own, so each call gets fresh ones."""
+    props = {} if props is None else props
+    eid = edge_id(etype, source, target, props.get("claim_id"), props.get("role"))
+    return trusted_edge(eid, etype, source, target, props, evidence)
 
 
 # Two mentions of one event may name it by nearby places: "the port of Odesa", "the Odesa region".
