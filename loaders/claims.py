@@ -1219,6 +1219,16 @@ class ClaimFinder:
                         and t not in list(verb.subtree)
                     ]
                     if not prev:
+                        # '"No fighters, no weapons," he said': a quoted phrase with no verb, which the
+                        # parser hangs on "said" as its clause.
+                        prev = [
+                            t
+                            for c in children
+                            if c.dep_ == "ccomp" and c.i < verb.i
+                            for t in c.subtree
+                            if not t.is_punct
+                        ]
+                    if not prev:
                         return []
                     content = prev
                     # "Gunmen killed six miners, local official A. B. told reporters": a verb that only
@@ -2721,6 +2731,9 @@ def fold_quoted_followups(drafts: list[ClaimDraft], text: str) -> list[ClaimDraf
         if (
             not before
             or d.mutual
+            # '… said rescuers had dug out the bodies. "There were only families there," he said': a
+            # quotation that answers who was hit says something the statement before it did not.
+            or (d.calls_civilians and not before[0].calls_civilians)
             or not _PRONOUN_TAIL.search(text[d.start : d.end])
             or text[: d.start].rstrip()[-1:] not in _QUOTE_CHARS
         ):

@@ -376,6 +376,7 @@ class Extractor:
                     elif inner:
                         head.start = min(head.start, inner[0].start)
                         head.content_start = min(head.content_start, inner[0].content_start)
+                        head.calls_civilians = head.calls_civilians or any(d.calls_civilians for d in inner)
                     break
                 if per_sentence[j]:
                     break

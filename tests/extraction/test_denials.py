@@ -275,3 +275,16 @@ def test_a_denial_that_the_dead_were_civilians_answers_the_claim_that_called_the
         ("Omar Haddad", "The army told"),
         ("family", "The army told"),
     ]
+
+
+def test_a_quoted_answer_that_no_combatants_were_there_is_a_denial_of_its_own(run: Run) -> None:
+    ann = run(
+        "The air force said it had struck a command post of the Ridge Front in Tessa. Rescue worker Lena "
+        'Moor said volunteers had pulled six bodies from the ruins. "There were only students in the hall. '
+        'No fighters, no guns," she said.'
+    )
+    moor = [(c["stance"], c["quote"][:20]) for c in ann["claims"] if c["claimant_name"] == "Lena Moor"]
+    assert moor == [("assert", "Rescue worker Lena M"), ("deny", "There were only stud")]
+    assert [(who, quote[:21]) for who, quote in _denied_quotes(ann)] == [
+        ("Lena Moor", "The air force said it")
+    ]
