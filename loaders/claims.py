@@ -153,6 +153,8 @@ class ClaimDraft:
     denied_owners: frozenset[str] = frozenset()
     # "rejected that claim", "the family rejects that": the denied claim is the one just reported.
     points_back: bool = False
+    # "…, a charge Kigali rejects": appended to the clause it denies, which its own sentence tells.
+    appended: bool = False
     # "rejected these claims", "dismissed the allegations": the denial answers every charge just made.
     plural: bool = False
     # Actors the content says did not do wrong ("the paramilitaries do not target markets").
@@ -677,6 +679,7 @@ class ClaimFinder:
                             verb_end=end,
                             names_claim=True,
                             points_back=True,
+                            appended=True,
                             present_tense=word.tag_ in ("VBZ", "VBP", "NNS"),
                         ),
                     )
@@ -2458,6 +2461,8 @@ def _best_denied(
             continue
         if (later and j < i) or (earlier and j > i):
             continue
+        if d.appended and c.sentence != d.sentence:
+            continue  # the apposition's claim is in its own sentence, or is no claim of ours
         if j > i and (d.names_claim or accusations_only) and not later:
             continue  # "the accusation", "that claim" point back
         score = 0.0

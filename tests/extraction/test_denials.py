@@ -288,3 +288,23 @@ def test_a_quoted_answer_that_no_combatants_were_there_is_a_denial_of_its_own(ru
     assert [(who, quote[:21]) for who, quote in _denied_quotes(ann)] == [
         ("Lena Moor", "The air force said it")
     ]
+
+
+def test_a_denial_appended_to_a_clause_denies_only_what_its_own_sentence_tells(run: Run) -> None:
+    # The clause it is appended to reports old charges nobody is named as making: no claim of ours is
+    # denied, not the statement before it.
+    ann = run(
+        "The Red Hill Militia said army drones had struck a cattle market in Doro on Sunday, killing 12 "
+        "herders. The army said it had hit a rebel depot. Last year soldiers were also accused of killing "
+        "herders near Doro, accusations that the army denied at the time."
+    )
+    assert [c["stance"] for c in ann["claims"] if c["claimant_name"] == "army"] == ["assert", "deny"]
+    assert _edges(ann, "DENIES") == []
+    told = run(
+        "The army said it had hit a rebel depot. The UN accused the Red Hill Militia of recruiting "
+        "children, accusations its leaders reject."
+    )
+    quotes = {c["id"]: c["quote"] for c in told["claims"]}
+    assert [(who, quotes[to][:14]) for who, to in _edges(told, "DENIES")] == [
+        ("Red Hill Militia", "The UN accused")
+    ]
