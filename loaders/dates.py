@@ -97,21 +97,32 @@ _PATTERNS = [
     ("weekend", r"\b(?:(?:over|at|during|on)\s+)?(?:the|this|last)\s+weekend\b"),
 ]
 _SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.I)
-# Every pattern starts at a word boundary before a word character, so a match can only start where a word
-# starts: trying the scanner there alone finds what ``_SCANNER.finditer`` finds, in about half the time
-# (finditer tries all its alternatives at every character).
-_WORD_START = re.compile(r"\b\w")
+# Every pattern starts at a word boundary with a digit or one of these words (each followed by a non-word
+# character), so a match can only start there: trying the scanner at those words alone finds what
+# ``_SCANNER.finditer`` finds (which tries all its alternatives at every character), in about 40% less time
+# than trying it at every word. A new pattern that opens with another word adds it here (tests/extraction/test_dates.py
+# compares the two on the corpora).
+_FIRST_WORDS = [
+    *("on", "since", "from", "by", "in", "until", "during", "for", "over", "at", "the", "this", "last"),
+    *("past", "day", "early", "late", "mid", "later", "earlier", "overnight", "today", "tonight"),
+    "yesterday",
+    *_NUM_WORDS,
+    *_MONTH_ABBR,
+    *WEEKDAYS,
+    *MONTHS,
+]
+_DATE_START = re.compile(rf"\b(?:(?:{'|'.join(_FIRST_WORDS)})\b|\d)", re.I)
 
 
 def _scan(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_SCANNER.finditer(text)``, tried at word starts only.
+    """The matches of ``_SCANNER.finditer(text)``, tried only where a date can start.
 
     >>> text = "On 3 May 2024 and since last week, mid-2023"
     >>> [m.group(0) for m in _scan(text)] == [m.group(0) for m in _SCANNER.finditer(text)]
     True
     """
     end = 0
-    for word in _WORD_START.finditer(text):
+    for word in _DATE_START.finditer(text):
         if word.start() < end:
             continue
         m = _SCANNER.match(text, word.start())

@@ -8,7 +8,8 @@ import dateparser
 import pytest
 
 from graph.model import Precision
-from loaders.dates import find_dates, relative_to_event, resolve, shift
+from loaders.dates import _SCANNER, _scan, find_dates, relative_to_event, resolve, shift
+from tests.conftest import REPO, shared_dir
 
 PUB = date(2025, 5, 20)  # a Tuesday
 
@@ -211,3 +212,19 @@ def test_weeks_months_and_years_ago_are_as_precise_as_their_unit(
     [found] = find_dates(f"Rebels shelled the depot {words}, the army said.", PUB)
     assert (found.text, found.span.label(), found.span.precision) == (words, label, precision)
     assert resolve(words, None).precision is Precision.UNKNOWN
+
+
+def test_scan_tries_the_scanner_wherever_a_date_can_start() -> None:
+    """_scan runs the date scanner only at a digit or a word that opens one of its patterns; on every
+    article of the dev and team corpora it finds what the scanner finds trying every character."""
+    texts = [
+        path.read_text(encoding="utf-8")
+        for corpus in (shared_dir() / "dev-corpus", REPO / "tests" / "corpus")
+        if (corpus / "articles").is_dir()
+        for path in sorted((corpus / "articles").iterdir())
+    ]
+    assert texts, "no corpus articles found"
+    for text in texts:
+        assert [(m.span(), m.lastgroup) for m in _scan(text)] == [
+            (m.span(), m.lastgroup) for m in _SCANNER.finditer(text)
+        ]
