@@ -962,6 +962,8 @@ class Extractor:
                     _landmarks(state),
                     state.headline,
                 )
+            if target is None and _unrealised(tok):
+                continue  # "the talks could be postponed", "if every mission becomes a fight": no event
             if target is None:
                 target = len(incidents)
                 incidents.append(
@@ -1485,6 +1487,41 @@ def _edge(
 
 # Two mentions of one event may name it by nearby places: "the port of Odesa", "the Odesa region".
 _SAME_AREA_KM = 30.0
+
+
+# Modals that put an event in a possible future; "may have killed" (with "have") still tells one.
+_POSSIBLE = frozenset({"could", "might", "may", "would"})
+# Verbs whose infinitive is an act not done yet: "threatened to attack", "vowed to retake".
+_INTENT_VERBS = frozenset({"threaten", "vow", "plan", "intend", "promise", "pledge"})
+
+
+def _unrealised(tok: Any) -> bool:
+    """The event word sits in a clause that only imagines it: a possible future ("the understanding
+    could collapse"), a condition ("if every mission becomes a fight") or an intent ("threatened to
+    strike"). An event that is the clause's subject is told as real ("operations would continue")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return False
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _POSSIBLE and "have" not in auxes:
+        return True
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and verb.head.lemma_.lower() in _INTENT_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return True
+    clause = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+            return True
+        if clause.dep_ not in ("advcl", "conj", "xcomp") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
 
 
 def _join_split_names(doc: Any) -> None:

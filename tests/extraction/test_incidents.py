@@ -506,3 +506,17 @@ def test_a_vague_attack_told_again_with_its_weapon_is_one_incident(run) -> None:
         "A drone struck a market in Vinnytsia on Monday."
     )
     assert _types(two) == ["airstrike", "armed_clash"]
+
+
+def test_an_event_only_imagined_is_no_incident(run: Any) -> None:
+    # A condition, a possible future and an intent tell no event; "may have killed" tells one, and an
+    # event that is the subject of "would continue" is real.
+    assert _types(run("If a convoy is ambushed on the road again, the agency could halt deliveries.")) == []
+    assert _types(run("A mediator warned that the fragile truce might collapse into open fighting.")) == [
+        "ceasefire"
+    ]
+    assert _types(run("The rebels threatened on Monday to shell the airport.")) == []
+    assert _types(run("The strike may have killed 20 people, a doctor said.")) == ["airstrike"]
+    assert _types(run("The ministry said military operations in the province would continue.")) == [
+        "military_operation"
+    ]
