@@ -196,6 +196,10 @@ _LEADERSHIP_NOUNS = frozenset({"command", "leadership", "headquarters", "politbu
 _HIT_PEOPLE = frozenset(
     {"victim", "dead", "kill", "those", "they", "man", "men", "people", "casualty", "body", "all", "wounded"}
 )
+# "some of the dead", "most of them": a part of the people an act hit ("two of those killed" by number).
+_SOME_OF = frozenset(
+    {"one", "some", "most", "many", "several", "half", "few", "majority", "dozens", "hundreds"}
+)
 _DENY_HEADS = frozenset({"role", "involvement", "responsibility", "part", "link", "links", "connection"})
 
 
@@ -422,7 +426,10 @@ class ClaimFinder:
             return False
         # "one of them was a child", "two of the dead were women" tell who some of the dead were; only
         # with a contrast ("two of those killed were farmers, not fighters") do they answer a claim.
-        some = any(c.lower_ == "of" for s in subjects for c in s.children)
+        some = any(
+            (s.pos_ == "NUM" or s.lower_ in _SOME_OF) and any(c.lower_ == "of" for c in s.children)
+            for s in subjects
+        )
         return not some or any(self._military(t) and self._none_there(t) for t in verb.subtree)
 
     @staticmethod
@@ -2528,6 +2535,8 @@ def _called_combatants(drafts: list[ClaimDraft], i: int, same_side: Any) -> int 
             continue
         if same_side(d.claimant, c.claimant):
             continue
+        if d.about_incident is not None and c.about_incident not in (None, d.about_incident):
+            continue  # the dead of another incident
         while drafts[j].goes_on and j > 0 and drafts[j - 1].sentence == c.sentence:
             # The answer denies the statement, which the participle only goes on with.
             j -= 1

@@ -308,3 +308,20 @@ def test_a_denial_appended_to_a_clause_denies_only_what_its_own_sentence_tells(r
     assert [(who, quotes[to][:14]) for who, to in _edges(told, "DENIES")] == [
         ("Red Hill Militia", "The UN accused")
     ]
+
+
+def test_the_victims_of_the_strike_are_all_of_them_not_a_part(run: Run) -> None:
+    ann = run(
+        "The army said its jets had killed 14 militants near Garo. Villagers said the victims of the strike "
+        "were farmers."
+    )
+    assert [(who, quote[:13]) for who, quote in _denied_quotes(ann)] == [("villagers", "The army said")]
+
+
+def test_civilians_killed_in_another_incident_deny_nothing(run: Run) -> None:
+    ann = run(
+        "The army said its jets had killed 14 militants in an air strike near Garo on Monday. On Tuesday, a "
+        "roadside bomb hit a bus near Sela, 200 km to the south. Police in Sela said the dead in the "
+        "bombing were passengers."
+    )
+    assert _edges(ann, "DENIES") == []
