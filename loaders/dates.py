@@ -99,9 +99,9 @@ _PATTERNS = [
 _SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.I)
 # Every pattern starts at a word boundary with a digit or one of these words (each followed by a non-word
 # character), so a match can only start there: trying the scanner at those words alone finds what
-# ``_SCANNER.finditer`` finds (which tries all its alternatives at every character), in about 40% less time
-# than trying it at every word. A new pattern that opens with another word adds it here (tests/extraction/test_dates.py
-# compares the two on the corpora).
+# ``_SCANNER.finditer`` finds (which tries all its alternatives at every character), in about 40% less
+# time than trying it at every word. A new pattern that opens with another word adds it here
+# (tests/extraction/test_dates.py compares the two on the corpora).
 _FIRST_WORDS = [
     *("on", "since", "from", "by", "in", "until", "during", "for", "over", "at", "the", "this", "last"),
     *("past", "day", "early", "late", "mid", "later", "earlier", "overnight", "today", "tonight"),
