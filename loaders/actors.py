@@ -712,6 +712,17 @@ class ArticleActors:
                 hits.append(other.id)
         return hits[0] if len(hits) == 1 else None
 
+    def last_called(self, word: str, before: int) -> str | None:
+        """The armed group mentioned last before offset ``before`` under a name or alias with a word that
+        starts with ``word`` ("the rebels" after "the rebel Kivu Renewal Alliance")."""
+        for m in reversed(self.history):
+            actor = self.actors.get(m.actor_id)
+            if m.start >= before or actor is None or actor.actor_kind is not ActorKind.ARMED_GROUP:
+                continue
+            if any(w.startswith(word) for x in [actor.name, *actor.aliases] for w in x.lower().split()):
+                return actor.id
+        return None
+
     def again(self, aid: str, start: int, end: int, sentence: int) -> str:
         """One more mention, at [start, end), of the actor ``aid`` already recorded ("the ministry", "the
         army" pointing back)."""
@@ -1087,6 +1098,10 @@ _ACRONYM_CLASSIFIERS = frozenset(
         "network",
     }
 )
+
+
+# Words for an armed side that do not name it ("the rebels", "rebel-held", "militant-controlled").
+GENERIC_HOLDERS = frozenset({"rebel", "insurgent", "militant", "jihadist", "separatist", "militia"})
 
 
 def _without_state_owner(toks: list[Any], d: ActorDictionary) -> list[Any]:
@@ -2524,8 +2539,10 @@ class ActorResolver:
             "paramilitary",
             "separatist",
         ):
-            # A named armed group from the dictionary ("M23") has its kind as category.
-            found = reg.last(at, {"rebel", "armed_group"}, 99, sentence)
+            # A named armed group from the dictionary ("M23") has its kind as category. "The rebels" is
+            # first the group the text called rebel, then the last group of either kind.
+            found = reg.last_called(lemma, at) if lemma in GENERIC_HOLDERS else None
+            found = found or reg.last(at, {"rebel", "armed_group"}, 99, sentence)
             if found:
                 return reg.again(found, span_start, span_end, sentence)
             if lemma in ("group", "movement", "alliance", "front", "coalition"):

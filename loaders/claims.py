@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from graph.model import ActorKind, Stance
-from loaders.actors import ActorResolver, national_forces_name, np_tokens
+from loaders.actors import GENERIC_HOLDERS, ActorResolver, national_forces_name, np_tokens
 
 LEXICON_FILE = Path(__file__).with_name("data") / "lexicon.yaml"
 
@@ -1857,6 +1857,8 @@ class ClaimFinder:
                         for g in c.children:
                             if g.dep_ == "pobj" and not self._unnamed_perpetrator(g):
                                 found.extend(self.resolver.resolve_all(g, offset, sentence))
+                if not any(c.dep_ == "agent" for c in t.children):
+                    found.extend(self._holders_of_origin(t, offset, sentence))
             else:
                 subjects = self._clause_subjects(t)
                 # "the Philippine side had ignored warnings and rammed a vessel": a conjoined verb without
@@ -2017,6 +2019,28 @@ class ClaimFinder:
             and all(doc[k].is_punct for k in range(c.right_edge.i + 1, verb.left_edge.i))
             and verb.left_edge.i - c.right_edge.i <= 2
         ]
+
+    def _holders_of_origin(self, verb: Any, offset: int, sentence: int) -> list[str]:
+        """ "the rounds were fired from rebel-held hills": with no "by", the side that holds the ground a
+        passive act came from is the one blamed."""
+        out: list[str] = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for ground in prep.children:
+                for held in ground.children:
+                    if held.dep_ != "amod" or held.lemma_.lower() not in ("hold", "control"):
+                        continue
+                    for holder in held.children:
+                        if holder.dep_ not in ("npadvmod", "compound", "nmod", "amod") or holder.i > held.i:
+                            continue
+                        if holder.lemma_.lower() in GENERIC_HOLDERS:
+                            # "rebel-held": the group the article called rebel.
+                            found = self.resolver.reg.last_called(holder.lemma_.lower(), offset + holder.idx)
+                            out.extend([found] if found else [])
+                        else:
+                            out.extend(self.resolver.resolve_all(holder, offset, sentence))
+        return out
 
     def _noun_perpetrators(self, noun: Any, offset: int, sentence: int) -> list[str]:
         """The doer a wrongdoing noun names: "a war crime by Russia", "Russia's aggression"."""

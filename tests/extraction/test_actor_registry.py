@@ -812,3 +812,22 @@ def test_a_groups_men_named_by_its_first_word_are_the_group(run: Any) -> None:
 def test_a_noun_opening_a_sentence_is_no_person(run: Any) -> None:
     ann = run("Grenade attacks on checkpoints were frequent in the town last year, police said.")
     assert [a["name"] for a in ann["actors"]] == ["police"], ann["actors"]
+
+
+def test_the_rebels_are_the_group_the_text_called_rebel(run: Any) -> None:
+    ann = run(
+        "The rebel Sahel Liberation Front denied attacking the village. Its leader accused the army and its "
+        "allied militias of burning homes to turn people against the rebels."
+    )
+    front = next(a for a in ann["actors"] if a["name"] == "Sahel Liberation Front")
+    assert "the rebels" in front["aliases"], ann["actors"]
+
+
+def test_an_act_from_ground_a_side_holds_accuses_that_side(run: Any) -> None:
+    ann = run(
+        "The Sahel Liberation Front, a rebel group, took the hills last month. The governor said on Tuesday "
+        "that the mortars were fired from rebel-held ground north of the town."
+    )
+    names = {a["id"]: a["name"] for a in ann["actors"]}
+    accuses = [(names[e["from"]], names[e["to"]]) for e in ann["edges"] if e["type"] == "ACCUSES"]
+    assert accuses == [("governor", "Sahel Liberation Front")], ann["edges"]
