@@ -1507,9 +1507,13 @@ class ActorResolver:
                 and c.i < head.i
             ]
             if names:
-                found = self.resolve(names[0], offset, sentence, speaker)
+                toks = np_tokens(head)
+                # "Nawasi fighters" after "the Nawasi Security Battalion": that group's men, not a
+                # group called "Nawasi".
+                found = reg._group_of(self._phrase_name(toks)) or self.resolve(
+                    names[0], offset, sentence, speaker
+                )
                 if found:
-                    toks = np_tokens(head)
                     reg.add_alias(
                         found, offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text), sentence
                     )

@@ -799,7 +799,8 @@ def test_a_known_name_that_opens_a_longer_name_is_not_a_second_actor(run: Any) -
 
 
 def test_a_groups_men_named_by_its_first_word_are_the_group(run: Any) -> None:
-    for name in ("Kikli", "Ghneiwa"):
+    # The model reads the first word as a person's name (Kikli, Ghneiwa) or as an organisation's (Nawasi).
+    for name in ("Kikli", "Ghneiwa", "Nawasi"):
         ann = run(
             f"The {name} Security Battalion denied starting the clashes. The Guard said {name} fighters "
             "had attacked one of its posts."
