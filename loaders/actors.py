@@ -796,13 +796,7 @@ class ArticleActors:
                 kept = self.same_as[kept]
             if old == kept or old not in self.actors or kept not in self.actors or old in merged:
                 continue
-            keep = self.actors[kept]
-            for alias in self.actors[old].aliases:
-                if alias not in keep.aliases:
-                    keep.aliases.append(alias)
-            keep.evidence.extend(
-                e for e in self.actors[old].evidence if all(e.start != k.start for k in keep.evidence)
-            )
+            _absorb(self.actors[kept], self.actors[old])
             merged[old] = kept
         order = sorted(
             self.actors.values(), key=lambda a: min((e.start or 0 for e in a.evidence), default=1 << 30)
@@ -822,12 +816,7 @@ class ArticleActors:
                 # "U Pyinnya" taken once for an organisation, once for the person: one person, so claims
                 # made under either mention are his.
                 org = self.actors[hit]
-                for alias in org.aliases:
-                    if alias not in actor.aliases:
-                        actor.aliases.append(alias)
-                actor.evidence.extend(
-                    e for e in org.evidence if all(e.start != k.start for k in actor.evidence)
-                )
+                _absorb(actor, org)
                 merged[org.id] = actor.id
                 for k, v in list(owner.items()):
                     if v == org.id:
@@ -837,12 +826,7 @@ class ArticleActors:
                 continue
             if hit is not None and self.actors[hit].actor_kind is actor.actor_kind:
                 keep = self.actors[hit]
-                for alias in actor.aliases:
-                    if alias not in keep.aliases:
-                        keep.aliases.append(alias)
-                keep.evidence.extend(
-                    e for e in actor.evidence if all(e.start != k.start for k in keep.evidence)
-                )
+                _absorb(keep, actor)
                 keep.role = keep.role or actor.role
                 merged[actor.id] = hit
                 continue
@@ -878,12 +862,8 @@ class ArticleActors:
         for actor in order:
             described = None if actor.id in merged else self._described_acronym(actor, merged)
             if described is not None:
-                keep = self.actors[described]
-                keep.aliases.extend(a for a in actor.aliases if a not in keep.aliases)
-                keep.evidence.extend(
-                    e for e in actor.evidence if all(e.start != k.start for k in keep.evidence)
-                )
-                merged[actor.id] = keep.id
+                _absorb(self.actors[described], actor)
+                merged[actor.id] = described
         self._generic_forces_to_nation(merged)
         for old, kept in list(merged.items()):
             seen = {old}
@@ -949,10 +929,7 @@ class ArticleActors:
             self.category[target] = self.category.get(first.id, "army")
         keep = self.actors[target]
         for g in generic:
-            for alias in g.aliases:
-                if alias not in keep.aliases:
-                    keep.aliases.append(alias)
-            keep.evidence.extend(e for e in g.evidence if all(e.start != k.start for k in keep.evidence))
+            _absorb(keep, g)
             merged[g.id] = target
         keep.evidence.sort(key=lambda e: e.start or 0)
 
@@ -1000,6 +977,14 @@ class ArticleActors:
 
 _PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
 _THING_PRONOUNS = {"it", "its"}
+
+
+def _absorb(keep: Actor, other: Actor) -> None:
+    """Fold ``other``'s aliases and the evidence of its other mentions into ``keep`` (a merge)."""
+    for alias in other.aliases:
+        if alias not in keep.aliases:
+            keep.aliases.append(alias)
+    keep.evidence.extend(e for e in other.evidence if all(e.start != k.start for k in keep.evidence))
 
 
 def _plural_common(surface: str) -> bool:
