@@ -475,16 +475,19 @@ class Extractor:
                 and tok.head.is_lower
             )
 
-        named = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and not e.kb_id_]
-        if not any(e.text.lower() in demonyms or noun_opening(e) for e in named):
-            return
-        ents = []
+        ents, changed = [], False
         for e in doc.ents:
-            if e.label_ in ("PERSON", "ORG") and not e.kb_id_ and e.text.lower() in demonyms:
-                ents.append(Span(doc, e.start, e.end, label="NORP"))
-            elif e.kb_id_ or not noun_opening(e):
+            if e.label_ not in ("PERSON", "ORG") or e.kb_id_:
                 ents.append(e)
-        doc.ents = ents
+            elif e.text.lower() in demonyms:
+                ents.append(Span(doc, e.start, e.end, label="NORP"))
+                changed = True
+            elif noun_opening(e):
+                changed = True
+            else:
+                ents.append(e)
+        if changed:
+            doc.ents = ents
 
     def _is_weapon_word(self, word: str) -> bool:
         return word.lower() in self.dictionary.weapon_heads
