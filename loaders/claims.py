@@ -2299,10 +2299,10 @@ def link_denials(drafts: list[ClaimDraft], same_side: Any) -> list[ClaimDraft]:
             if d.content_negated:
                 # "said no civilian had been killed" after an accusation against the speaker's side.
                 match = _best_denied(drafts, i, same_side, accusations_only=True)
-            if match is None and d.content_negated:
-                # "The army said the strike hit a depot of the Front. The Front said none of its
-                # fighters had been there": the claim just made about the speaker's side is answered.
-                match = _spoke_of_speaker(drafts, i, same_side)
+                if match is None:
+                    # "The army said the strike hit a depot of the Front. The Front said none of its
+                    # fighters had been there": the claim just made about the speaker's side is answered.
+                    match = _spoke_of_speaker(drafts, i, same_side)
             if match is None and d.calls_civilians:
                 # "The army said it had killed 11 militants. A villager said they were farmers": the
                 # answer denies the claim that called the dead combatants.
