@@ -363,6 +363,8 @@ class TriggerTable:
                 first,
                 last,
             )  # "gunmen attacked a food convoy": the attacked delivery is the incident
+        if lemma in _BARRIER_NOUNS and not _barrier_event(tok):
+            return None  # "slowed by checkpoints", "stopped at four checkpoints": a place, not a closure
         if itype in _TARGET_TYPES and first == last and tok.pos_ == "NOUN" and _attacked(tok, self):
             return (
                 None  # "gunmen ambushed a supply convoy", "attacked a checkpoint": the target, not an event
@@ -653,6 +655,28 @@ def _inside_name(tok: Any) -> bool:
         ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
         return ent is not None and len(ent) > 1 and not ent.kb_id_
     return tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in _MONTH_WORDS
+
+
+# A checkpoint is where traffic is stopped. It tells of a closure when it is set up ("militiamen set up
+# checkpoints on the road") or when the clause reports an obstruction still going on ("supplies have been
+# held up at checkpoints"); a single trip stopped or slowed at one ("the convoy had been stopped at four
+# checkpoints", "a journey slowed by checkpoints") or an attacked checkpoint is a place, not an event.
+_BARRIER_NOUNS = frozenset({"checkpoint", "roadblock", "barricade"})
+_PUT_UP_VERBS = frozenset({"set", "erect", "establish", "install", "mount", "put", "build", "man", "impose"})
+
+
+def _barrier_event(tok: Any) -> bool:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _PUT_UP_VERBS:
+        return True
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBN", "VBG"):
+        return False
+    # the present perfect: "has been restricted", "have been held up"
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _attacked(tok: Any, table: TriggerTable) -> bool:

@@ -520,3 +520,16 @@ def test_an_event_only_imagined_is_no_incident(run: Any) -> None:
     assert _types(run("The ministry said military operations in the province would continue.")) == [
         "military_operation"
     ]
+
+
+def test_a_checkpoint_is_a_blockade_only_when_set_up_or_still_obstructing(run) -> None:  # type: ignore[no-untyped-def]
+    # A single trip stopped or slowed at checkpoints tells of a place on the way, not of a closure.
+    slowed = run("A lorry carrying seed to Tawila was slowed by checkpoints near Korma on Thursday.")
+    assert "blockade" not in _types(slowed)
+    stopped = run("Drivers said their bus had been stopped at three checkpoints outside Baidoa on Friday.")
+    assert "blockade" not in _types(stopped)
+    # Putting checkpoints up, or an obstruction still going on, is the closure itself.
+    set_up = run("Militiamen set up checkpoints on the road to Kalehe on Monday, traders said.")
+    assert "blockade" in _types(set_up)
+    ongoing = run("Fuel deliveries to Uvira have been held up at checkpoints on the lake road for weeks.")
+    assert "blockade" in _types(ongoing)
