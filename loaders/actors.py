@@ -629,7 +629,7 @@ class ArticleActors:
             if force is not None:
                 other = self.actors[force]
                 return other.id, other.actor_kind, other.country, other.name
-        group = self._group_of(name)
+        group = self.group_of(name)
         if group is not None:
             other = self.actors[group]
             return other.id, other.actor_kind, other.country, other.name
@@ -681,14 +681,14 @@ class ArticleActors:
         ]
         return hits[0] if len(hits) == 1 else None
 
-    def _group_of(self, name: str) -> str | None:
+    def group_of(self, name: str) -> str | None:
         """The named armed group a short or plural form points to: "Houthi", "Houthi fighters" after
         "the Houthis"; "the Mitiga Guard" after "the Mitiga Guard Brigade"; "Hadba fighters" after "the
         Hadba Security Battalion" (only when one group fits)."""
         words = normalise(name).split()
         if words[:1] == ["the"]:
             words = words[1:]
-        generic = bool(words) and words[-1] in _GROUP_WORDS
+        generic = bool(words) and (words[-1] in _GROUP_WORDS or words[-1] in self.dictionary.armed_heads)
         if generic:
             words = words[:-1]
         if not words or (not name[:1].isupper() and not name.lower().startswith("the ")):
@@ -1495,7 +1495,7 @@ class ActorResolver:
                 toks = np_tokens(head)
                 # "Nawasi fighters" after "the Nawasi Security Battalion": that group's men, not a
                 # group called "Nawasi".
-                found = reg._group_of(self._phrase_name(toks)) or self.resolve(
+                found = reg.group_of(self._phrase_name(toks)) or self.resolve(
                     names[0], offset, sentence, speaker
                 )
                 if found:

@@ -800,18 +800,14 @@ class Extractor:
     # -- actors -----------------------------------------------------------------------------------------
 
     def _names_a_known_group(self, state: _ArticleState, ent: Any) -> bool:
-        """The entity only modifies a group word ("Hadba fighters") and is a word of an armed group's
-        name the article gave before, which the model took for a person's name."""
+        """The entity only modifies a group word ("Hadba fighters") and the phrase is the men of an armed
+        group the article named before, which the model took for a person's name."""
         head = ent.root
         if head.dep_ != "compound" or head.head.i < ent.end or head.head.pos_ != "NOUN":
             return False
         if not lemma_is(head.head, self.dictionary.armed_heads):
             return False
-        words = ent.text.split()
-        return any(
-            a.actor_kind is ActorKind.ARMED_GROUP and a.name.split()[: len(words)] == words
-            for a in state.actors.actors.values()
-        )
+        return state.actors.group_of(f"{ent.text} {head.head.text}") is not None
 
     def _actor_mentions(self, state: _ArticleState, s: _Sentence) -> None:
         """Register named actors and actor-like noun phrases so pronouns and "the ministry" resolve."""

@@ -810,6 +810,18 @@ def test_a_groups_men_named_by_its_first_word_are_the_group(run: Any) -> None:
         assert not any(a["name"] == name for a in ann["actors"]), ann["actors"]
 
 
+def test_a_groups_men_under_any_force_word_are_the_group(run: Any) -> None:
+    # "gunmen", "troops": force words beyond the group words a name itself ends in ("fighters").
+    for name, men in (("Hadba", "gunmen"), ("Kivu", "troops")):
+        ann = run(
+            f"Fighting broke out between the {name} Renewal Alliance and government forces, residents said. "
+            f"{name} {men} later seized the port, the interior ministry said."
+        )
+        group = next(a for a in ann["actors"] if a["name"] == f"{name} Renewal Alliance")
+        assert f"{name} {men}" in group["aliases"], ann["actors"]
+        assert not any(a["name"] == f"{name} {men}" for a in ann["actors"]), ann["actors"]
+
+
 def test_a_noun_opening_a_sentence_is_no_person(run: Any) -> None:
     ann = run("Grenade attacks on checkpoints were frequent in the town last year, police said.")
     assert [a["name"] for a in ann["actors"]] == ["police"], ann["actors"]
