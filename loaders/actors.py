@@ -853,12 +853,8 @@ class ArticleActors:
             head = actor.name.split()[-1].lower()
             candidates = sorted(set(named_by_role.get(head, [])))
             if len(candidates) == 1 and candidates[0] not in merged:
-                keep = self.actors[candidates[0]]
-                for alias in actor.aliases:
-                    if alias not in keep.aliases:
-                        keep.aliases.append(alias)
-                keep.evidence.extend(actor.evidence)
-                merged[actor.id] = keep.id
+                _absorb(self.actors[candidates[0]], actor)
+                merged[actor.id] = candidates[0]
         for actor in order:
             described = None if actor.id in merged else self._described_acronym(actor, merged)
             if described is not None:
