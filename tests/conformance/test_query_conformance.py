@@ -192,6 +192,48 @@ def test_timeline_order_dates_then_precision_unknown_last(filled: GraphStore) ->
     ]
 
 
+# Ids that tie on date and precision, ordered by id. Python orders text by code point; Cypher may order
+# it by UTF-16 code unit (as Java strings compare), which puts a character beyond U+FFFF (two surrogate
+# units, from U+D800) before U+E000-U+FFFF.
+TIED_IDS = ["inc_t", "inc_ta", "inc_t\ue000", "inc_t\uffff", "inc_t\U0001f600", "inc_tb", "inc_t\u00e9"]
+
+
+def tied(store: GraphStore) -> None:
+    """Incidents that share a date and precision (only the id orders them), with odd ids, a day before
+    and after them, a month around them, four of the next month with plain ids, and undated ones (only
+    the id orders those too)."""
+    art = Article(id="art_tie", title="Ties", published=date(2024, 3, 1))
+    spans = {
+        **{f"{x}0": TimeSpan.day(date(2024, 1, 10)) for x in TIED_IDS},
+        "inc_before": TimeSpan.day(date(2024, 1, 9)),
+        "inc_after": TimeSpan.day(date(2024, 1, 11)),
+        "inc_month": TimeSpan.month(2024, 1),
+        **{f"inc_p{x}": TimeSpan.month(2024, 2) for x in "cbda"},
+        **{f"{x}1": TimeSpan.unknown("once") for x in TIED_IDS},
+    }
+    incidents = [_inc(iid, span) for iid, span in spans.items()]
+    edges = [Edge(type=EdgeType.REPORTED_IN, source=i.id, target=art.id) for i in incidents]
+    store.write_article(ArticleGraph(article=art, nodes=incidents, edges=edges, source_key=art.id))
+
+
+def test_pages_cut_ties_on_date_and_precision_by_id_in_code_point_order(store: GraphStore) -> None:
+    tied(store)
+    expected = ["inc_month", "inc_before", *(f"{x}0" for x in sorted(TIED_IDS)), "inc_after"]
+    expected += ["inc_pa", "inc_pb", "inc_pc", "inc_pd"]
+    expected += [f"{x}1" for x in sorted(TIED_IDS)]
+    assert sorted(TIED_IDS)[-1] == "inc_t\U0001f600"  # so UTF-16 order would differ
+    for flt in (
+        TimelineFilter(),
+        TimelineFilter(since=date(2024, 1, 10), until=date(2024, 1, 10)),
+        TimelineFilter(types=(IncidentType.SHELLING,)),
+        TimelineFilter(as_of=date(2024, 3, 1)),
+    ):
+        whole = ids(store, **flt.model_dump(exclude_defaults=True))
+        assert whole == [x for x in expected if x in whole], flt
+        for limit in range(len(whole) + 2):
+            assert [i.id for i in store.timeline(flt, limit)] == whole[:limit], (flt, limit)
+
+
 def test_partial_dates_match_by_overlap(filled: GraphStore) -> None:
     assert ids(filled, since=date(2023, 9, 15), until=date(2023, 9, 16)) == ["inc_year", "inc_month"]
     assert ids(filled, since=date(2023, 9, 30)) == ["inc_year", "inc_month", "inc_late"]
