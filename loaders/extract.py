@@ -86,6 +86,7 @@ from loaders.incidents import (
     accused_act,
     casualties,
     is_separate,
+    lasting_date,
     merge_weak_duplicates,
     relative_date,
     temporal_anchor,
@@ -1000,6 +1001,14 @@ class Extractor:
                 own = self._own_date(tok, s, dates_here)
                 if own is not None:
                     inc.date_mention, inc.date_from_statement = own, False
+            if (
+                inc.date_mention is not None
+                and not inc.date_from_statement
+                and inc.date_mention[3] == s.index
+            ):
+                a, b, span, si = inc.date_mention
+                span = lasting_date(tok, inc.type, (a, b, span), s.offset, state.article.published)
+                inc.date_mention = (a, b, span, si)
             if target not in here:
                 here.append(target)
         if here:

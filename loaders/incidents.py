@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from graph.model import TimeSpan
+from graph.model import Precision, TimeSpan
 from graph.taxonomy import IncidentType
 from loaders.claims import Lexicon
-from loaders.dates import relative_to_event, shift, short_span
+from loaders.dates import relative_to_event, resolve, shift, short_span
 from loaders.nlp import ents_of
 
 _NUMBER_WORDS = {
@@ -1005,6 +1006,73 @@ def temporal_anchor(tok: Any) -> bool:
     (True, False)
     """
     return tok.dep_ == "pobj" and tok.head.lower_ in _ANCHOR_PREPS
+
+
+_ONSET_VERBS = frozenset({"begin", "start", "erupt"})
+# A truce is dated when it took effect, not over the time it has held; talks and truces that began in a
+# month are dated by that month (talks that have gone on "since 2022" are a span of their own words).
+_TRUCES = frozenset({IncidentType.CEASEFIRE})
+_OPENED = frozenset({IncidentType.CEASEFIRE, IncidentType.NEGOTIATIONS})
+_SINCE = re.compile(r"since\s+", re.I)
+
+
+def lasting_date(
+    tok: Any, itype: IncidentType, mention: tuple[int, int, TimeSpan], offset: int, published: date | None
+) -> TimeSpan:
+    """The date of the incident at ``tok`` from its date words ``mention`` (start and end offsets into
+    the article, whose sentence's tokens count from ``offset``, and the words' span):
+
+    - "a truce that has held since Tuesday evening": a truce is dated when it took effect;
+    - "the war began in October 2023", "the siege, which began in August", "attacks have increased since
+      the rainy season ended in September": the month or year something began opens a span that runs to
+      publication.
+    """
+    start, end, span = mention
+    words = span.raw
+    if itype in _TRUCES:
+        since = _SINCE.match(words)
+        if since and span.precision is Precision.RANGE and span.end is not None:
+            took_effect = resolve(words[since.end() :], span.end)
+            if took_effect.known:
+                return took_effect
+        return span
+    if published is None or span.start is None or span.start > published:
+        return span
+    if span.precision not in (Precision.MONTH, Precision.YEAR) or itype in _OPENED:
+        return span
+    date_tok = next((t for t in tok.sent if offset + t.idx >= start), None)
+    if date_tok is None or offset + date_tok.idx >= end:
+        return span
+    begun = _onset_clause(tok)
+    began_then = begun is not None and date_tok in begun.subtree
+    # "attacks have increased since the rainy season ended in September": the date of the clause the
+    # incident is counted from; an event inside that clause keeps its own date ("in turmoil since the
+    # military seized power in February 2021").
+    since_clause = any(
+        (a.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children))
+        and tok not in a.subtree
+        for a in date_tok.ancestors
+    )
+    if began_then or since_clause:
+        return TimeSpan.range(span.start, published, span.raw)
+    return span
+
+
+def _onset_clause(tok: Any) -> Any:
+    """The verb saying when the event at ``tok`` began: "the war began …", "the siege, which began …"
+    (the parser may hang the relative clause on the last noun of "the siege of Kadugli")."""
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ONSET_VERBS:
+        return tok.head
+    nouns = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for noun in nouns:
+        for c in noun.children:
+            if (
+                c.dep_ == "relcl"
+                and c.lemma_.lower() in _ONSET_VERBS
+                and any(g.dep_ == "nsubj" and g.tag_ == "WDT" for g in c.children)
+            ):
+                return c
+    return None
 
 
 def is_separate(sent_text: str) -> bool:

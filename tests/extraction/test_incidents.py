@@ -533,3 +533,27 @@ def test_a_checkpoint_is_a_blockade_only_when_set_up_or_still_obstructing(run) -
     assert "blockade" in _types(set_up)
     ongoing = run("Fuel deliveries to Uvira have been held up at checkpoints on the lake road for weeks.")
     assert "blockade" in _types(ongoing)
+
+
+def _dated(ann: dict[str, Any], itype: str) -> list[tuple[str, str]]:
+    return [(i["date"], i["date_precision"]) for i in ann["incidents"] if i["type"] == itype]
+
+
+def test_a_truce_held_since_a_day_is_dated_to_that_day(run) -> None:  # type: ignore[no-untyped-def]
+    # Published Tuesday 20 May 2025: the truce took effect on Saturday, not over the days it has held.
+    ann = run("A truce between the two clans has held since Saturday night, elders in Galkayo said.")
+    assert _dated(ann, "ceasefire") == [("2025-05-17", "day")]
+    month = run("The ceasefire, in place since March, was broken near Dilling on Monday, residents said.")
+    assert ("2025-03", "month") in _dated(month, "ceasefire")
+
+
+def test_a_month_when_a_lasting_event_began_opens_a_span_to_publication(run) -> None:  # type: ignore[no-untyped-def]
+    war = run("The war in the Kivus began in January 2022.")
+    assert _dated(war, "war") == [("2022-01/2025-05-20", "range")]
+    siege = run("Traders say the blockade of Uvira, which started in March, has doubled the price of fuel.")
+    assert _dated(siege, "blockade") == [("2025-03/2025-05-20", "range")]
+    # The clause the incident is counted from gives the start; an event inside that clause keeps its date.
+    since = run("Raids on herders near Djibo have grown since the harvest ended in October, officials say.")
+    assert _dated(since, "armed_clash") == [("2024-10/2025-05-20", "range")]
+    coup = run("The country has been in turmoil since the army seized power in a coup in April 2024.")
+    assert _dated(coup, "other") == [("2024-04", "month")]
