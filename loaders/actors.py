@@ -1531,9 +1531,11 @@ class ActorResolver:
         compound = (
             len(toks) == 3 and toks[1].dep_ == "compound" and toks[1].pos_ == "NOUN" and toks[1].head == head
         )
+        # "the same collective" points back as "the collective" does.
+        same = len(toks) == 3 and toks[1].lower_ == "same"
         if (
             head.pos_ == "NOUN"
-            and (len(toks) == 2 or compound)
+            and (len(toks) == 2 or compound or same)
             and toks[0].lower_ in ("the", "this", "that")
             and low not in self.d.population_heads
             and low not in _GENERIC_DEFINITE
@@ -1546,7 +1548,7 @@ class ActorResolver:
                 found = self._previous_subject(
                     head, offset, sentence, {"rebel", "armed_group", "organisation"}
                 )
-            found = found or self._definite(" ".join(t.lower_ for t in toks[1:]), at)
+            found = found or self._definite(" ".join(t.lower_ for t in ([head] if same else toks[1:])), at)
             if found:
                 reg.add_alias(found, offset + toks[0].idx, offset + head.idx + len(head.text), sentence)
                 return found

@@ -69,6 +69,7 @@ class Lexicon:
     hit_verbs: frozenset[str] = frozenset()
     apology_verbs: frozenset[str] = frozenset()
     error_nouns: frozenset[str] = frozenset()
+    condemn: frozenset[str] = frozenset()
 
     @cached_property
     def reporting(self) -> frozenset[str]:
@@ -114,6 +115,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         hit_verbs=fs(data.get("hit_verbs", [])),
         apology_verbs=fs(data.get("apology_verbs", [])),
         error_nouns=fs(data.get("error_nouns", [])),
+        condemn=fs(data.get("condemn_verbs", [])),
     )
 
 
@@ -308,6 +310,12 @@ class ClaimFinder:
                 if d.end > cut:
                     d.end = cut
                     d.content_end = min(d.content_end, cut)
+            if sent.doc[comma.i + 1 :].text.split(" ", 2)[0].lower().rstrip("s") in _ACCUSATION_NOUNS:
+                # "X denounced the killing of civilians, accusations the authorities denied": the article
+                # itself names the statement before the comma an accusation.
+                named = max(earlier, key=lambda d: d.start, default=None)
+                if named is not None and named.stance is Stance.ASSERT and named.claimant is not None:
+                    named.stance = Stance.ACCUSE
             accusing = [d for d in earlier if d.stance is Stance.ACCUSE and d.targets]
             if denial.claimant is None and accusing:
                 # "…, an accusation they deny": the pronoun is the accused side.
@@ -1029,6 +1037,21 @@ class ClaimFinder:
             on.i < verb.i or any(g.ent_type_ in ("DATE", "TIME") for g in on.children if g.dep_ == "pobj")
         ):
             del preps["on"]  # "On Sunday the army blamed …": a time, not whom the blame is put on
+        if lemma == "blame" and "on" not in preps and dobj:
+            # "blamed the explosion on the group": the parser often hangs "on" on the object noun; when
+            # its noun is an actor, that is whom the blame is put on.
+            for p in dobj[0].children:
+                if (
+                    p.dep_ == "prep"
+                    and p.lower_ == "on"
+                    and any(
+                        g.dep_ == "pobj"
+                        and g.ent_type_ not in ("DATE", "TIME")
+                        and self.resolver.resolve_all(g, offset, sentence)
+                        for g in p.children
+                    )
+                ):
+                    preps["on"] = p
         if passive:
             # "was blamed by the governor, X, on the group": the parser often hangs the "on"/"of"/"for"
             # phrase on the agent's noun; it still belongs to the verb.
@@ -1181,7 +1204,7 @@ class ClaimFinder:
                             for c in dobj[0].children
                         )
                     )
-            if lemma == "condemn" and dobj:
+            if lemma in lex.condemn and dobj:
                 content.extend(dobj[0].subtree)
             if (
                 lemma == "put"
@@ -1322,7 +1345,7 @@ class ClaimFinder:
         if stance is Stance.ACCUSE and not drafts_targets and content_sorted:
             acc_targets, _neg = self._accused_in_content(content_sorted, offset, sentence, any_subject=True)
             drafts_targets = acc_targets or repeated
-        if (lemma == "condemn" or attributes) and stance is Stance.ACCUSE and not drafts_targets:
+        if (lemma in lex.condemn or attributes) and stance is Stance.ACCUSE and not drafts_targets:
             stance = Stance.ASSERT  # "attributed the delay to bad weather" accuses no one
 
         # Speakers: "both sides accused each other" gives one claim per side.

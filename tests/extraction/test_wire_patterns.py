@@ -1,0 +1,66 @@
+"""Reporting patterns of wire copy, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Run = Callable[..., dict[str, Any]]
+
+
+def _claims(ann: dict[str, Any]) -> list[tuple[str, str | None, str | None]]:
+    return [(c["stance"], c["claimant_name"], c["target_name"]) for c in ann["claims"]]
+
+
+def _edges(ann: dict[str, Any], etype: str) -> list[tuple[str, str]]:
+    names = ann["names"]
+    return sorted((names[e["from"]], names.get(e["to"], e["to"])) for e in ann["edges"] if e["type"] == etype)
+
+
+def test_affirm_reports_its_clause(run: Run) -> None:
+    for text in (
+        "The Defence Ministry affirmed that its forces had retaken the town of Molbara.",
+        "The Health Ministry reaffirmed on Monday that 28 people had died in the shelling.",
+    ):
+        ann = run(text)
+        assert [(s, c) for s, c, _t in _claims(ann)] == [("assert", ann["claims"][0]["claimant_name"])]
+        assert ann["claims"][0]["claimant_name"] in ("Ministry of Defence", "Ministry of Health")
+
+
+def test_denounce_reports_its_object_as_condemn_does(run: Run) -> None:
+    for verb in ("denounced", "decried", "condemned"):
+        ann = run(f"Amnesty International {verb} the killing of three journalists in Tarvo.")
+        assert _claims(ann) == [("assert", "Amnesty International", None)], verb
+        assert ann["claims"][0]["quote"].startswith(f"Amnesty International {verb} the killing")
+
+
+def test_statement_the_article_calls_an_accusation(run: Run) -> None:
+    ann = run(
+        "The farmers' union of Tarvo had denounced the burning of crops near the river, accusations that "
+        "the governor denied."
+    )
+    stances = sorted(c["stance"] for c in ann["claims"])
+    assert stances == ["accuse", "deny"]
+    accusation = next(c for c in ann["claims"] if c["stance"] == "accuse")
+    assert _edges(ann, "DENIES") == [("governor", accusation["id"])]
+
+
+def test_blame_on_hung_on_the_object(run: Run) -> None:
+    for text in (
+        "Police blamed the explosion on the Northern Liberation Front.",
+        "The army blamed the attack on Monday on the Northern Liberation Front.",
+    ):
+        ann = run(text)
+        assert [t for _s, _c, t in _claims(ann)] == ["Northern Liberation Front"], text
+        assert len(_edges(ann, "ACCUSES")) == 1
+    # A place after the object is where the act was, not whom the blame is on.
+    ann = run("The governor blamed the rebels for the attack on the market.")
+    assert [t for _s, _c, t in _claims(ann)] == ["rebels"]
+
+
+def test_the_same_names_the_earlier_actor(run: Run) -> None:
+    ann = run(
+        "The Kourao Farmers Collective said on Sunday that nine herders had been killed. Last year, the same "
+        "collective had said that soldiers burned a village."
+    )
+    assert {c["claimant_name"] for c in ann["claims"]} == {"Kourao Farmers Collective"}
