@@ -336,6 +336,17 @@ class ClaimFinder:
                     a is not b and a.verb_start == offset + verb.head.idx and a.claimant == b.claimant
                     for a in out
                 )
+                for a in out:
+                    if (
+                        b.goes_on
+                        and a.stance is Stance.DENY
+                        and a.verb_start == offset + verb.head.idx
+                        and a.claimant == b.claimant
+                        and a.end <= b.start + 2
+                    ):
+                        # "rejected the criticism, saying troops had arrived within an hour": the
+                        # participle gives the denial's grounds, so the denial's words run on over it.
+                        a.end = max(a.end, b.end)
         self._end_before_trailing_relative(out, sent, offset)
         for d in out:
             inside = [t for t in sent if d.start <= offset + t.idx < d.end]

@@ -64,3 +64,14 @@ def test_the_same_names_the_earlier_actor(run: Run) -> None:
         "collective had said that soldiers burned a village."
     )
     assert {c["claimant_name"] for c in ann["claims"]} == {"Kourao Farmers Collective"}
+
+
+def test_a_denial_runs_on_over_its_grounds(run: Run) -> None:
+    ann = run(
+        "The rebels accused the army of abandoning the camp at Sorvi. A military spokesman, Captain Idris "
+        "Mavali, rejected the accusation, saying troops had reached the camp within an hour."
+    )
+    denial = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert denial["quote"].endswith("saying troops had reached the camp within an hour")
+    assert denial["claimant_name"] == "Idris Mavali"
+    assert len(_edges(ann, "DENIES")) == 1
