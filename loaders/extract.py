@@ -1161,17 +1161,37 @@ class Extractor:
             keep.update(m[3] for m in places_here if lo <= m[1] and m[2] <= hi)
         return [lid for lid in loc_ids if lid in keep]
 
-    @staticmethod
     def _relative_date(
-        tok: Any, s: _Sentence, same_sentence: list[IncidentDraft], earlier: list[IncidentDraft], pub: Any
+        self,
+        tok: Any,
+        s: _Sentence,
+        same_sentence: list[IncidentDraft],
+        earlier: list[IncidentDraft],
+        pub: Any,
     ) -> Any:
         """ "A day after the attack, troops launched an operation": dated from the incident named."""
         found = relative_date(s.span, tok, same_sentence, earlier, pub)
         if found is None:
             return None
         start, end, span = found
+        words = dates_mod.DateMention(start, end, "", span, "relative")
+        if self._dates_statement(s, words) and tok.head.i != tok.i and self._reported_in(tok, s, start):
+            return None  # "the army said the next day that the JFA had fired the shells": the statement's day
         base = s.offset + s.span.start_char
         return (base + start, base + end, span, s.index)
+
+    @staticmethod
+    def _reported_in(tok: Any, s: _Sentence, at: int) -> bool:
+        """The trigger lies in what a verb reports, and the words at ``at`` (an offset into the sentence
+        text) follow that verb ("said the next day that …"); fronted words ("A day after the attack, the
+        army said it had destroyed …") are read as the report's own time."""
+        word = next((t for t in s.span if t.idx - s.span.start_char >= at), None)
+        verb = word
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb is None or word is None or word.i < verb.i:
+            return False
+        return verb.i != tok.i and verb in tok.ancestors
 
     def _acting(self, ent: Any, place: Place) -> bool:
         """A country or capital doing something ("Kigali rejects", "accused Rwanda of") is an actor here,

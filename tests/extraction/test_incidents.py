@@ -557,3 +557,12 @@ def test_a_month_when_a_lasting_event_began_opens_a_span_to_publication(run) -> 
     assert _dated(since, "armed_clash") == [("2024-10/2025-05-20", "range")]
     coup = run("The country has been in turmoil since the army seized power in a coup in April 2024.")
     assert _dated(coup, "other") == [("2024-04", "month")]
+
+
+def test_relative_words_on_a_reporting_verb_date_the_statement_not_the_reported_event(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Gunmen attacked a bus near Gao on Sunday. Officials said the next day that the rebels, who have "
+        "besieged the town of Menaka since March, had carried out the attack."
+    )
+    # Published Tuesday 20 May 2025: "the next day" is Monday's statement, the siege runs from March.
+    assert _dated(ann, "blockade") == [("2025-03/2025-05-20", "range")]
