@@ -492,24 +492,6 @@ _IS_DATED = (
 _IS_TYPE = "i.incident_type IN $p.types"
 
 
-# The tail of a page's statement. Matches are ordered as graph.store.time_sort_key orders them (event
-# start, nulls last as in Python; precision rank; id) and only the page's JSON is read. Python orders
-# text by code point; Cypher may order it by UTF-16 code unit (Java's string order: a parameter's
-# strings compare so, a stored property's by code point). The two disagree only where a character from
-# U+10000 on (two units from U+D800) meets one in U+E000-U+FFFF. The dates and ranks order alike, so the page
-# can only differ among the matches that tie with its last one on both; when one of those has an id
-# with a character from U+D800 on (rare: ids are hashes and names), the keys of every match come back
-# instead, and Python orders them.
-_PAGE = """WITH i, i.event_start AS start, i.precision_rank AS rank, i.id AS id
-ORDER BY start, rank, id
-WITH collect([i, start, rank, id]) AS found
-WITH found, CASE WHEN $p.limit > 0 AND size(found) > $p.limit THEN found[$p.limit - 1] END AS edge
-WITH found, edge IS NOT NULL AND any(x IN found WHERE x[2] = edge[2]
-    AND (x[1] = edge[1] OR (x[1] IS NULL AND edge[1] IS NULL)) AND x[3] =~ $p.odd_id) AS odd
-RETURN CASE WHEN NOT odd THEN [x IN found[..$p.limit] | x[0].data] END AS data,
-  CASE WHEN odd THEN [x IN found | [x[3], toString(x[1]), x[2]]] END AS keys"""
-
-
 @functools.cache
 def timeline(
     *,
@@ -523,14 +505,13 @@ def timeline(
     dates: bool = False,
     types: bool = False,
     as_of: bool = False,
-    page: bool = False,
+    keys: bool = False,
 ) -> str:
     """The timeline statement for the filters that are set (``radius`` only counts with
     ``location``); it returns one row whose ``data`` lists the incidents' JSON, unordered. With
-    ``page`` (the first ``$p.limit`` incidents), the server orders the matches and ``data`` holds the
-    JSON of the first ``$p.limit`` only; unless an id at the page's edge holds a character from U+D800
-    on (``$p.odd_id``, see :data:`_PAGE`): then ``data`` is null and ``keys`` lists every match's
-    [id, event_start as ISO text (null when unknown), precision_rank], for the caller to order.
+    ``keys`` (a page of ``$p.limit`` incidents), when more match than the page holds, ``data`` is null
+    and ``keys`` lists each incident's [id, event_start as days since 1970-01-01 (null when unknown),
+    precision_rank]: what the timeline order needs (then only the page's incidents are read as JSON).
 
     >>> timeline(actor=True).count("MATCH (i:Incident)")
     0
@@ -564,7 +545,18 @@ def timeline(
     if checks:
         parts.append("WITH * WHERE " + "\n  AND ".join(checks) + "\n")
     # One row holding every incident: the driver's cost is per record, and a month can hold thousands.
-    parts.append(_PAGE if page else "RETURN collect(i.data) AS data")
+    # A key's date travels as its day number since 1970-01-01: the driver makes a date object in
+    # Python, some 30 microseconds each (a month's keys: tens of ms), an integer for nothing. When
+    # every match fits in the page ($p.limit), their JSON comes at once instead (no second read).
+    parts.append(
+        """WITH collect(i) AS found
+RETURN CASE WHEN size(found) <= $p.limit THEN [i IN found | i.data] END AS data,
+  CASE WHEN size(found) > $p.limit
+    THEN [i IN found | [i.id, duration.inDays(date('1970-01-01'), i.event_start).days, i.precision_rank]]
+  END AS keys"""
+        if keys
+        else "RETURN collect(i.data) AS data"
+    )
     return "".join(parts)
 
 
@@ -728,9 +720,38 @@ RETURN collect([n.id,
 # Python, and a month's rows cite ~1,500 articles) and SAME_STORY partners, a place's JSON, and an
 # article's JSON only when it holds the text $dataset_key (the JSON key of a dataset row's outlet,
 # graph.store.ArticleBrief: an article's JSON holds its whole text, and no other field of it is shown).
-ROW_BRIEFS = f"""UNWIND $ids AS id
-CALL (id) {{
+# $wanted lists [id, use] pairs (one list: Neo4j plans a statement again for each new combination of
+# its list parameters' size classes). Each id is sought under the one label its use asks for
+# ('article': a cited article; 'place'), or as a 'name' (a claimant, a target, an involved actor, a
+# figure's source) as an Actor first, then under every label: not under every label at once (six
+# index seeks per id, about a third of this statement's server CPU on the bench graph). Ids are unique
+# across labels (the embedded store holds one node per id), so each finds what the seek under every
+# label would.
+ROW_BRIEFS = f"""WITH [x IN $wanted WHERE x[1] = 'article' | x[0]] AS articles,
+  [x IN $wanted WHERE x[1] = 'place' | x[0]] AS places,
+  [x IN $wanted WHERE x[1] = 'name' | x[0]] AS names
+CALL (articles, places, names) {{
+  UNWIND articles AS id
+  MATCH (n:{_label(NodeKind.ARTICLE)} {{id: id}})
+  RETURN n
+  UNION ALL
+  UNWIND places AS id
+  MATCH (n:{_label(NodeKind.LOCATION)} {{id: id}})
+  RETURN n
+  UNION ALL
+  UNWIND names AS id
+  OPTIONAL MATCH (actor:{_label(NodeKind.ACTOR)} {{id: id}})
+  CALL (actor, id) {{
+    WITH actor WHERE actor IS NOT NULL
+    RETURN actor AS found
+    UNION ALL
+    WITH id WHERE actor IS NULL
+    CALL (id) {{
 {_ANY_NODE}
+    }}
+    RETURN n AS found
+  }}
+  RETURN found AS n
 }}
 WITH n, n:{_label(NodeKind.ARTICLE)} AS article
 WITH n, article, CASE WHEN article
