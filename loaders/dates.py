@@ -52,6 +52,8 @@ _NUM_WORDS = {
     "ten": 10,
 }
 
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
 # Ordered: longer, more specific forms first. Each alternative is one named group.
 _PATTERNS = [
     (
@@ -92,6 +94,11 @@ _PATTERNS = [
     (
         "relative",
         r"\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)\s+ago|today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|during\s+the\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day)|earlier\s+today|this\s+week|last\s+week|(?:the\s+)?past\s+week|this\s+month|last\s+month|this\s+year|last\s+year|the\s+day\s+before|the\s+previous\s+day|the\s+same\s+day|in\s+recent\s+(?:days|weeks|months))\b",
+    ),
+    (
+        "nth_unit",
+        r"\bin\s+(?:its|their)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+        r"\d{1,2}(?:st|nd|rd|th))\s+(?:year|month)\b",
     ),
     ("duration", r"\bfor\s+(?:weeks|months|years|days)\b"),
     ("weekend", r"\b(?:(?:over|at|during|on)\s+)?(?:the|this|last)\s+weekend\b"),
@@ -283,6 +290,19 @@ def _resolve(low: str, pub: date | None, kind: str, raw: str) -> TimeSpan | None
         if low.split()[-2] == "last" and pub <= saturday + timedelta(days=1):
             saturday -= timedelta(days=7)
         return TimeSpan.range(saturday, min(saturday + timedelta(days=1), pub), raw)
+    if kind == "nth_unit":
+        # "the war, now in its third year": the year (or month) it began is counted back from publication.
+        m = re.search(r"(\w+)\s+(year|month)$", low)
+        if not m:
+            return None
+        word = m.group(1)
+        n = _ORDINALS.index(word) + 1 if word in _ORDINALS else int(re.sub(r"\D", "", word))
+        if n < 1:
+            return None
+        if m.group(2) == "year":
+            return TimeSpan.range(date(pub.year - n + 1, 1, 1), pub, raw)
+        months = pub.year * 12 + pub.month - 1 - (n - 1)
+        return TimeSpan.range(date(months // 12, months % 12 + 1, 1), pub, raw)
     if kind == "duration":
         # "for weeks" / "for months" with no start: the start is known only to the year (dev-corpus rule).
         unit = low.split()[-1]

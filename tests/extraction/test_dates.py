@@ -53,6 +53,18 @@ def test_durations_are_intervals_ending_at_publication() -> None:
     assert (since.start, since.end, since.precision) == (date(2022, 1, 1), PUB, Precision.RANGE)
 
 
+def test_an_ordinal_year_or_month_counts_back_from_publication() -> None:
+    # "the insurgency, now in its fifth year" began four calendar years before the report
+    found = find_dates("The insurgency, now in its fifth year, has emptied the valley.", PUB)
+    assert [(m.span.start, m.span.end, m.span.precision) for m in found] == [
+        (date(2021, 1, 1), PUB, Precision.RANGE)
+    ]
+    assert (resolve("in their second month", PUB).start, resolve("in its 11th year", PUB).start) == (
+        date(2025, 4, 1),
+        date(2015, 1, 1),
+    )
+
+
 @pytest.mark.parametrize("words", ["on Tuesday", "yesterday", "last night", "earlier this week", "April 14"])
 def test_without_publication_relative_dates_stay_unknown(words: str) -> None:
     span = resolve(words, None)
