@@ -70,6 +70,7 @@ class Lexicon:
     apology_verbs: frozenset[str] = frozenset()
     error_nouns: frozenset[str] = frozenset()
     condemn: frozenset[str] = frozenset()
+    mutual_accuse: frozenset[str] = frozenset()
 
     @cached_property
     def reporting(self) -> frozenset[str]:
@@ -116,6 +117,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         apology_verbs=fs(data.get("apology_verbs", [])),
         error_nouns=fs(data.get("error_nouns", [])),
         condemn=fs(data.get("condemn_verbs", [])),
+        mutual_accuse=fs(data.get("mutual_accuse_verbs", [])),
     )
 
 
@@ -1418,6 +1420,7 @@ class ClaimFinder:
             or (t.lower_ == "other" and t.head.head.i == verb.i)
             for t in verb.subtree
         ) and any(t.lower_ in ("each", "one") for t in verb.subtree)
+        each_other = each_other or (accuse_phrase and lemma in lex.mutual_accuse)
         if stance is Stance.ACCUSE and each_other:
             named = [x for x in speakers if x]
             sides = named if len(named) == 2 else self._two_sides(speaker_tok, offset, sentence)
@@ -1838,28 +1841,40 @@ class ClaimFinder:
             # "sent a drone to bomb our market": the purpose clause carries the wrongdoing. A clause with
             # its own subject ("was carrying traders when it was hit") tells what befell someone else.
             purpose = (
-                any(
-                    c.dep_ in ("xcomp", "advcl")
-                    and c.lemma_.lower() in self.lex.wrongdoing
-                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                    for c in t.children
-                )
-                # "Two armed groups fought …, killing six people", "the army clashed with rebels,
-                # killing five": the dead fell to a fight between sides, which blames none of them.
-                and not self._fight_between_sides(t)
-            ) or (
-                # "the Pakistani forces started the firing", "the group has conducted raids"
-                lemma in self.lex.act_verbs
-                and any(
-                    c.dep_ in ("dobj", "xcomp")
-                    and (
-                        c.lemma_.lower() in self.lex.wrongdoing_nouns
-                        or c.lower_ in self.lex.wrongdoing_nouns
-                        or c.lower_.removesuffix("ing") in self.lex.wrongdoing
-                        or c.lower_.removesuffix("ing") + "e" in self.lex.wrongdoing
-                        or c.lemma_.lower() in self.lex.wrongdoing
+                (
+                    any(
+                        c.dep_ in ("xcomp", "advcl")
+                        and c.lemma_.lower() in self.lex.wrongdoing
+                        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                        for c in t.children
                     )
-                    for c in t.children
+                    # "Two armed groups fought …, killing six people", "the army clashed with rebels,
+                    # killing five": the dead fell to a fight between sides, which blames none of them.
+                    and not self._fight_between_sides(t)
+                )
+                or (
+                    # "the Pakistani forces started the firing", "the group has conducted raids"; the small
+                    # model's lemmatiser misreads some past forms ("staged" as "stag"), so the past form
+                    # without its final "d" counts too.
+                    (
+                        lemma in self.lex.act_verbs
+                        or (
+                            t.tag_ in ("VBD", "VBN")
+                            and t.lower_.endswith("ed")
+                            and t.lower_[:-1] in self.lex.act_verbs
+                        )
+                    )
+                    and any(
+                        c.dep_ in ("dobj", "xcomp")
+                        and (
+                            c.lemma_.lower() in self.lex.wrongdoing_nouns
+                            or c.lower_ in self.lex.wrongdoing_nouns
+                            or c.lower_.removesuffix("ing") in self.lex.wrongdoing
+                            or c.lower_.removesuffix("ing") + "e" in self.lex.wrongdoing
+                            or c.lemma_.lower() in self.lex.wrongdoing
+                        )
+                        for c in t.children
+                    )
                 )
             )
             if lemma == "be":

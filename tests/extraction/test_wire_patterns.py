@@ -75,3 +75,26 @@ def test_a_denial_runs_on_over_its_grounds(run: Run) -> None:
     assert denial["quote"].endswith("saying troops had reached the camp within an hour")
     assert denial["claimant_name"] == "Idris Mavali"
     assert len(_edges(ann, "DENIES")) == 1
+
+
+def test_traded_blame_is_an_accusation_each_way(run: Run) -> None:
+    ann = run("The Kelvani army and the Northern Liberation Front traded blame for the attack on Tarvo.")
+    assert _edges(ann, "ACCUSES") == [
+        ("Kelvani army", "Northern Liberation Front"),
+        ("Northern Liberation Front", "Kelvani army"),
+    ]
+    # Trading fire is fighting, not blame.
+    assert run("Soldiers and rebels traded fire near the border on Sunday.")["claims"] == []
+
+
+def test_staged_attack_accuses_its_subject(run: Run) -> None:
+    ann = run('"The army staged this attack to justify its offensive," rebel commander Yusuf Barran said.')
+    assert _edges(ann, "ACCUSES") == [("Yusuf Barran", "army")]
+
+
+def test_not_behind_the_attack_is_a_denial(run: Run) -> None:
+    for text in (
+        "The Northern Liberation Front said it was not behind the bombing of the bridge.",
+        "Police said they were not involved in the raid on the village.",
+    ):
+        assert [c["stance"] for c in run(text)["claims"]] == ["deny"], text
