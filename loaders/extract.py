@@ -244,6 +244,8 @@ class _ArticleState:
     dateline: TimeSpan | None = None
     dateline_text: str = ""
     sites: dict[str, str] = field(default_factory=dict)  # site noun -> location id of the latest such site
+    site_anchors: dict[str, list[str]] = field(default_factory=dict)  # site id -> ids of the places it is in
+    incident_towns: list[tuple[int, str]] = field(default_factory=list)  # (offset, town id) of each event
     headline: int | None = None  # index of the headline sentence, when the text opens with one
 
 
@@ -770,6 +772,7 @@ class Extractor:
             place = Place(key, name, site.kind, base.country, base.lat, base.lon, 0)
             site_id = self._add_place(state, place, s.index, start, end)
             state.sites[site.noun] = site_id
+            state.site_anchors.setdefault(site_id, list(dict.fromkeys(anchor_ids)))
             taken.update(range(site.first, site.last + 1))
             # The phrase without its place ("a crowded market" of "a crowded market in the town of X") is how
             # the article names the site too.
@@ -791,10 +794,17 @@ class Extractor:
 
     @staticmethod
     def _last_town(state: _ArticleState, before: int) -> list[str]:
+        """The town "the town" refers back to: the town of the latest event told before, else the last one
+        the narration named; a town a speaker names ("Port Sudan is inventing this story") or one that
+        only describes an actor ("the authorities in Sanaa") does not move the story."""
+        told = [town for at, town in state.incident_towns if at < before]
+        if told:
+            return told[-1:]
+        text = state.article.text
         towns = [
             lid
             for _s, a, _b, lid in state.place_mentions
-            if a < before and state.places[lid].location_kind is LocationKind.CITY
+            if a < before and state.places[lid].location_kind is LocationKind.CITY and not _quoted(text, a)
         ]
         return towns[-1:]
 
@@ -934,7 +944,7 @@ class Extractor:
             generic = generic and itype in _VIOLENT
             if target is None and not separate and (generic or weak):
                 # "the attack", "firing the rounds": the violent incident just reported.
-                target = self._recent_violent(incidents, s.index, loc_ids, generic, tok.tag_ == "NN")
+                target = self._recent_violent(incidents, s.index, loc_ids, generic, tok.tag_ == "NN", state)
                 if target is None and generic:
                     # "the attack" after a grenade thrown at a market: the article's latest such event
                     target = next(
@@ -990,6 +1000,7 @@ class Extractor:
             for lid in loc_ids:
                 if lid not in inc.near:
                     inc.near.append(lid)
+            state.incident_towns.extend((start, town) for town in _towns_of(loc_ids, state))
             if inc.date_mention is None and target == len(incidents) - 1:
                 # Words such as "a week after" date a new incident before the sentence's own dates do.
                 same = [incidents[j] for j in here]
@@ -1040,6 +1051,7 @@ class Extractor:
         loc_ids: list[str],
         generic: bool,
         singular: bool = False,
+        state: _ArticleState | None = None,
     ) -> int | None:
         for j in range(len(incidents) - 1, -1, -1):
             inc = incidents[j]
@@ -1052,7 +1064,8 @@ class Extractor:
                 return None
             if generic or not loc_ids or not inc.near or set(loc_ids) & set(inc.near):
                 return j
-            return None
+            # "fired from hills west of the town": a site of the same town is the same fighting
+            return j if state is not None and _one_area(loc_ids, inc.near, state) else None
         return None
 
     def _coreferent(
@@ -1621,6 +1634,25 @@ def _headline(article: Article, sentences: list[_Sentence]) -> int | None:
     return 0 if whole and text and text[-1] not in '.!?"”' else None
 
 
+def _towns_of(loc_ids: list[str], state: _ArticleState) -> list[str]:
+    """The towns among the places, a site standing for the towns it lies in."""
+    out = []
+    for lid in loc_ids:
+        for x in [lid, *state.site_anchors.get(lid, [])]:
+            if state.places[x].location_kind is LocationKind.CITY and x not in out:
+                out.append(x)
+    return out
+
+
+def _one_area(loc_ids: list[str], others: list[str], state: _ArticleState) -> bool:
+    """The places share one, counting the places a site lies in, or lie within a few km of each other."""
+
+    def widened(ids: list[str]) -> set[str]:
+        return {*ids, *(a for x in ids for a in state.site_anchors.get(x, []))}
+
+    return bool(widened(loc_ids) & widened(others)) or _same_area(loc_ids, others, state.places)
+
+
 def _same_area(loc_ids: list[str], others: list[str], places: dict[str, Location]) -> bool:
     """Some place of each list lies within a few km of the other's, in the same country; a country is too
     wide to tell."""
@@ -1686,6 +1718,19 @@ def _over_a_period(inc: IncidentDraft) -> bool:
 def _long_span(span: TimeSpan) -> bool:
     """More than a week: a period of events, not one event ("since January", "for months")."""
     return span.start is not None and span.end is not None and (span.end - span.start).days > 7
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Offset ``at`` lies inside a quotation opened earlier in its paragraph."""
+    inside = False
+    for ch in text[text.rfind("\n", 0, at) + 1 : at]:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
 
 
 def _opens_quote(text: str) -> bool:

@@ -821,12 +821,16 @@ def find_sites(sent: Any) -> list[SiteMention]:
     place_roots = {e.root.i: e for e in span_ents(sent) if e.label_ in ("GPE", "LOC", "FAC")}
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or not (
-            lemma in SITE_NOUNS or lemma in ROUTE_NOUNS or tok.lower_ in SITE_NOUNS
-        ):
+        if tok.pos_ != "NOUN":
             continue
-        if tok.ent_type_:
-            continue  # part of a name the ruler or NER already took
+        if not (lemma in SITE_NOUNS or lemma in ROUTE_NOUNS or tok.lower_ in SITE_NOUNS):
+            # "villages west of Afgooye": a settlement the article does not name, placed by the compass
+            placed = _compass_anchors(tok, place_roots) if lemma in _COMPASS_SITE_NOUNS else []
+            if placed:
+                out.append(_site_mention(tok, place_roots, placed, "site", lemma))
+            continue
+        if tok.ent_type_ and any(c.isupper() for c in _entity_text(tok)):
+            continue  # part of a name the ruler or NER already took ("the hills east" is no name)
         anchors: list[int] = []
         for child in tok.children:
             if child.dep_ in ("compound", "amod") and child.i in place_roots:
@@ -849,15 +853,59 @@ def find_sites(sent: Any) -> list[SiteMention]:
             # "struck a market in the town of X": the parse hangs the place on the verb.
             anchors.extend(_place_objects(after, place_roots))
         if not anchors:
+            anchors.extend(_compass_anchors(tok, place_roots))
+        if not anchors:
             continue
-        first = min(
-            t.i for t in tok.subtree if t.dep_ in ("det", "amod", "compound", "nummod", "poss") or t is tok
+        out.append(
+            _site_mention(tok, place_roots, anchors, "route" if lemma in ROUTE_NOUNS else "site", lemma)
         )
-        first = min(first, tok.i)
-        last = max(place_roots[a].end - 1 if a in place_roots else a for a in anchors)
-        kind = "route" if lemma in ROUTE_NOUNS else "site"
-        out.append(SiteMention(first, max(last, tok.i), kind, lemma, tuple(anchors)))
     return out
+
+
+def _site_mention(
+    tok: Any, place_roots: dict[int, Any], anchors: list[int], kind: str, noun: str
+) -> SiteMention:
+    first = min(
+        t.i for t in tok.subtree if t.dep_ in ("det", "amod", "compound", "nummod", "poss") or t is tok
+    )
+    # "rebel-held hills": a modifier's own words ("rebel") belong to the phrase too
+    first = min([first, tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("amod", "compound")])
+    last = max(place_roots[a].end - 1 if a in place_roots else a for a in anchors)
+    return SiteMention(first, max(last, tok.i), kind, noun, tuple(anchors))
+
+
+def _entity_text(tok: Any) -> str:
+    return str(next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text))
+
+
+# Nouns besides the site and route nouns that a compass phrase after them places ("villages east of X").
+_COMPASS_SITE_NOUNS = frozenset(["village", "area", "position"])
+_COMPASS_POINTS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ]
+)
+
+
+def _compass_anchors(tok: Any, place_roots: dict[int, Any]) -> list[int]:
+    """The place of "<noun> west of <place>": English puts the compass phrase right after the noun it
+    locates, while the parse hangs it on the noun, its verb or its clause, so the words decide."""
+    doc = tok.doc
+    i = tok.i
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in _COMPASS_POINTS or doc[i + 2].lower_ != "of":
+        return []
+    return _place_objects(doc[i + 2], place_roots)
 
 
 # Settlement nouns that, with "the", refer back to the town the article named last.

@@ -363,3 +363,31 @@ def test_a_name_ner_missed_before_an_administrative_noun_is_a_region(run: Any) -
     )
     regions = [loc["name"] for loc in ann["locations"] if loc["kind"] == "region"]
     assert regions == ["Djugu territory"], ann["locations"]
+
+
+def test_a_compass_phrase_after_a_noun_places_an_unnamed_site(run: Any) -> None:
+    ann = run(
+        "Mortar rounds hit a market in the town of Kiwanja on Sunday, killing six people. Three days later, "
+        "a local official said the rounds had been fired from rebel-held hills north of the town."
+    )
+    hills = _location(ann, "rebel-held hills north of the town")
+    assert hills["kind"] == "site"
+    shelling = [i for i in ann["incidents"] if i["type"] == "shelling"]
+    assert len(shelling) == 1
+    near = {e["to"] for e in ann["edges"] if e["type"] == "OCCURRED_NEAR" and e["from"] == shelling[0]["id"]}
+    assert hills["id"] in near
+    raid = run("Soldiers searched villages east of Baidoa on Monday, residents said.")
+    assert "villages east of Baidoa" in _names(raid["locations"])
+    # A distance before the compass word measures from a place; it names no site of its own.
+    far = run("Kiwanja, about 70 km north of Goma, was shelled on Sunday.")
+    assert not [loc for loc in far["locations"] if loc["kind"] == "site"]
+
+
+def test_the_town_is_the_town_of_the_event_not_a_seat_of_government_named_since(run: Any) -> None:
+    ann = run(
+        "Shells hit a camp on the edge of Kiwanja on Sunday, the army said, blaming rebels backed by the "
+        "authorities in Kigali. Residents said the shells came from hills west of the town."
+    )
+    hills = _location(ann, "hills west of the town")
+    town = next(loc for loc in ann["locations"] if loc["name"] == "Kiwanja")
+    assert hills["country"] == town["country"]
