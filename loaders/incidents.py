@@ -655,7 +655,28 @@ def _inside_name(tok: Any) -> bool:
     if tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ in ("B", "I"):
         ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
         return ent is not None and len(ent) > 1 and not ent.kb_id_
-    return tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in _MONTH_WORDS
+    if tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in _MONTH_WORDS:
+        return True
+    return _title_word(tok)
+
+
+def _title_word(tok: Any) -> bool:
+    """A capitalised word inside a title-cased name the model did not tag: "the Syria Conflict Monitor",
+    "the Treatment of Prisoners of War". A name that opens with the word ("Operation Sindoor") names
+    the event itself, and a capitalised event noun at the head of a name ("the Second Karabakh War") is
+    the event."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == tok.sent.start:
+        return False
+    head = tok.head
+    if not (head.pos_ == "PROPN" and head.text[:1].isupper()):
+        if not (tok.dep_ == "pobj" and head.lower_ == "of"):
+            return False
+        owner = head.head
+        return bool(owner.pos_ == "PROPN" and owner.text[:1].isupper() and owner.i != tok.sent.start)
+    before = tok.doc[tok.i - 1]
+    return bool(
+        tok.dep_ == "compound" and head.i > tok.i and before.pos_ == "PROPN" and before.text[:1].isupper()
+    )
 
 
 # A checkpoint is where traffic is stopped. It tells of a closure when it is set up ("militiamen set up

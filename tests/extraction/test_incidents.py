@@ -566,3 +566,13 @@ def test_relative_words_on_a_reporting_verb_date_the_statement_not_the_reported_
     )
     # Published Tuesday 20 May 2025: "the next day" is Monday's statement, the siege runs from March.
     assert _dated(ann, "blockade") == [("2025-03/2025-05-20", "range")]
+
+
+def test_an_event_word_inside_a_title_cased_name_is_no_incident(run) -> None:  # type: ignore[no-untyped-def]
+    monitor = run("Shelling killed two herders near Ber, according to the Sahel Conflict Monitor.")
+    assert _types(monitor) == ["shelling"]
+    office = run("The Office for Prisoners of War said 40 soldiers had returned home to Lviv on Monday.")
+    assert "war" not in _types(office)
+    # A name the event word opens, or heads, is the event's own name.
+    named = run("The Second Karabakh War ended in November 2020.")
+    assert "war" in _types(named)
