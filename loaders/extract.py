@@ -341,7 +341,7 @@ class Extractor:
         per_sentence: list[list[ClaimDraft]] = []
         here_of: list[list[int]] = []
         for s in sentences:
-            self._places(state, s)
+            self._places(state, s, s.index in dateline_sents)
             self._sites(state, s)
             if s.index not in dateline_sents:
                 self._actor_mentions(state, s)
@@ -573,12 +573,15 @@ class Extractor:
             state.countries.add(place.country)
         return lid
 
-    def _places(self, state: _ArticleState, s: _Sentence) -> None:
+    def _places(self, state: _ArticleState, s: _Sentence, dateline: bool = False) -> None:
         for ent in span_ents(s.span):
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             if ent.kb_id_.startswith("actor:"):
                 continue
+            before = ent.doc.text[s.span.start_char : ent.start_char]
+            if dateline and before.count("(") > before.count(")"):
+                continue  # "MOGADISHU, Feb 14 (Gulf of Aden Press) -": the agency's name, not a place
             text = ent.text
             start = s.offset + ent.start_char
             end = s.offset + ent.end_char
@@ -649,6 +652,8 @@ class Extractor:
                 kind = "route" if word in _ROUTE_WORDS else "region" if word in _REGION_WORDS else base.kind
                 place = Place(f"{base.key}:{word}", full, kind, base.country, base.lat, base.lon, 0)
                 self._add_place(state, place, s.index, start, end_full, surface_start)
+                continue
+            if found and found[0].kind == "country" and self._named_in_title_or_as_party(ent):
                 continue
             if found and found[0].kind == "country":
                 # A name several states share ("Congo"): the article's places choose, as for actors.
@@ -1206,10 +1211,27 @@ class Extractor:
             return False
         return verb.i != tok.i and verb in tok.ancestors
 
+    def _named_in_title_or_as_party(self, ent: Any) -> bool:
+        """A country after a capitalised noun and "of/in/for" is part of a body's name or a title ("the
+        Government of Burkina Faso", "the UN Mission in Libya", "the Coordinator for Sudan"), and the
+        countries "between" which a war or talks are held are its parties, not its places."""
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        prep = root.head
+        if root.dep_ != "pobj" or prep.i == root.i:
+            return False
+        owner = prep.head
+        if prep.lower_ in ("of", "in", "for"):
+            return owner.pos_ == "PROPN" and owner.is_title and not owner.is_sent_start and owner.i < prep.i
+        return prep.lower_ == "between" and owner.pos_ == "NOUN" and self.triggers.type_at(owner) is not None
+
     def _acting(self, ent: Any, place: Place) -> bool:
         """A country or capital doing something ("Kigali rejects", "accused Rwanda of") is an actor here,
         not a place; so is a name a reporting verb takes as its subject ("Mendoza said")."""
         root = ent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "India and Pakistan accused each other": each conjunct acts as the first
         head = root.head.lemma_.lower()
         reporting = head in self.lexicon.reporting
         if root.dep_ in ("nsubj", "nsubjpass") and reporting:

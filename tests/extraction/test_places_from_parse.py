@@ -391,3 +391,18 @@ def test_the_town_is_the_town_of_the_event_not_a_seat_of_government_named_since(
     hills = _location(ann, "hills west of the town")
     town = next(loc for loc in ann["locations"] if loc["name"] == "Kiwanja")
     assert hills["country"] == town["country"]
+
+
+def test_a_country_in_a_bodys_name_a_dateline_agency_or_among_a_wars_parties_is_no_place(run: Any) -> None:
+    ann = run(
+        "TOROUMBI, May 19 (Gulf of Guinea Wire) - A bomb exploded at a market in Baidoa on Monday, the UN "
+        "Assistance Mission in Somalia said. The Government of Kenya condemned the attack. Kenya and "
+        "Ethiopia accused each other of arming the group, which has grown since the war between Ethiopia "
+        "and Somalia."
+    )
+    places = _names(ann["locations"])
+    assert "Baidoa" in places
+    assert not places & {"Somalia", "Kenya", "Ethiopia", "Gulf of Guinea"}, places
+    # A country a sentence puts events in is still a place.
+    plain = run("Two soldiers were killed in Somalia on Monday, the army said.")
+    assert "Somalia" in _names(plain["locations"])
