@@ -1102,6 +1102,7 @@ class ClaimFinder:
         repeated: list[str] = []
         described: tuple[int, int] | None = None
         charge_described = False
+        branded_doers: list[str] = []
 
         if stance is Stance.ACCUSE:
             if passive:
@@ -1219,6 +1220,22 @@ class ClaimFinder:
                     )
             if lemma in lex.condemn and dobj:
                 content.extend(dobj[0].subtree)
+            branded = preps.get("as") if (lemma in lex.condemn or lemma in ("call", "describe")) else None
+            if (
+                branded is not None
+                and dobj
+                and any(
+                    g.dep_ == "pobj"
+                    and (g.lemma_.lower() in lex.wrongdoing_nouns or g.lower_ in lex.wrongdoing_nouns)
+                    for g in branded.children
+                )
+            ):
+                # "condemned the Israeli strike as a flagrant violation of the ceasefire": a wrongdoing
+                # noun the act is branded with accuses whoever the act's own words name.
+                branded_doers = self._act_owners(dobj[0], offset, sentence)
+                if branded_doers:
+                    content.extend(dobj[0].subtree)
+                    content.extend(branded.subtree)
             if (
                 lemma == "put"
                 and dobj
@@ -1339,6 +1356,9 @@ class ClaimFinder:
 
         drafts_targets: list[str] = []
         resolver = self.resolver
+        if branded_doers:
+            stance = Stance.ACCUSE
+            drafts_targets = list(branded_doers)
         for th in targets_heads:
             drafts_targets.extend(resolver.resolve_all(th, offset, sentence))
         content_negated = False
@@ -2111,6 +2131,33 @@ class ClaimFinder:
             if not self._unnamed_perpetrator(g):
                 out.extend(self.resolver.resolve_all(g, offset, sentence))
         return out
+
+    def _act_owners(self, noun: Any, offset: int, sentence: int) -> list[str]:
+        """Whose act a noun names: "Russia's strike", "the strike by Russia", or the state of its national
+        adjective ("the Israeli strike", "Turkish operations")."""
+        doers = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        doers += [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        out: list[str] = []
+        for g in doers:
+            if not self._unnamed_perpetrator(g):
+                out.extend(self.resolver.resolve_all(g, offset, sentence))
+        if out:
+            return out
+        reg = self.resolver.reg
+        for c in noun.children:
+            # The small model tags some demonyms as names ("Azerbaijani" as a PERSON compound): the
+            # dictionary's demonyms decide, not the entity label.
+            if c.dep_ in ("amod", "compound"):
+                country = reg.dictionary.country_of_word(c.text)
+                if country:
+                    return [reg.ensure_state(country)]
+        return []
 
     def _unnamed_perpetrator(self, head: Any) -> bool:
         """ "Gunmen", "the attackers", "a group of armed men": a doer the text does not name."""

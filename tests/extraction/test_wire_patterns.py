@@ -98,3 +98,23 @@ def test_not_behind_the_attack_is_a_denial(run: Run) -> None:
         "Police said they were not involved in the raid on the village.",
     ):
         assert [c["stance"] for c in run(text)["claims"]] == ["deny"], text
+
+
+def test_act_branded_a_wrongdoing_accuses_its_owner(run: Run) -> None:
+    for text, edge in (
+        (
+            "Armenia's foreign ministry condemned the Azerbaijani attack on Sotk as a gross violation of "
+            "the truce.",
+            ("Ministry of Foreign Affairs of Armenia", "Azerbaijan"),
+        ),
+        (
+            "Iraq's government described Iranian drone flights over Erbil as an aggression against its "
+            "sovereignty.",
+            ("Iraq", "Iran"),
+        ),
+    ):
+        ann = run(text)
+        assert _edges(ann, "ACCUSES") == [edge], ann["claims"]
+    # Branded with no wrongdoing, or with no owner named, the act accuses no one.
+    assert _edges(run("The ministry described the Azerbaijani proposal as constructive."), "ACCUSES") == []
+    assert _edges(run("The ministry condemned the shelling as a violation of the truce."), "ACCUSES") == []
