@@ -353,6 +353,8 @@ class TriggerTable:
             return None
         if _negated(tok):
             return None  # "did not carry out any operation", "no attack took place"
+        if itype is IncidentType.BLOCKADE and first == last and _not_a_closure(tok):
+            return None  # "the rubble of the apartment block", "thousands of schools have been closed"
         if lemma in _VIOLATION_WORDS and _violates_law(tok):
             return None  # "a flagrant violation of international humanitarian law": a charge, no event
         if tok.pos_ == "VERB" and lemma == "kill":
@@ -631,6 +633,38 @@ def accused_act(tok: Any, accuse_verbs: frozenset[str]) -> bool:
     if owner.pos_ in ("NOUN", "PROPN", "PRON") and owner.dep_ in ("dobj", "nsubjpass"):
         owner = owner.head  # "accused [M23 rebels] of killing": "of" may hang on the accused
     return owner.lemma_.lower() in accuse_verbs or owner.lemma_.lower() in ("accusation", "allegation")
+
+
+# Places whose closing shuts a service, not a way in or out: a closed school is no blockade.
+_FACILITY_NOUNS = frozenset(
+    {"school", "university", "shop", "business", "office", "bank", "mosque", "church", "clinic", "factory"}
+)
+
+
+def _not_a_closure(tok: Any) -> bool:
+    """The blockade word names no closing of a way: the noun "block" is a building ("an apartment
+    block"), and closing a school or a shop shuts a service."""
+    lemma = tok.lemma_.lower()
+    if lemma == "block":
+        return bool(tok.pos_ == "NOUN")
+    if lemma != "close" or tok.pos_ != "VERB":
+        return False
+    closed = [_counted(c) for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    return bool(closed) and all(c.lemma_.lower() in _FACILITY_NOUNS for c in closed)
+
+
+def _counted(noun: Any) -> Any:
+    """What a quantity phrase counts: "thousands of schools" -> "schools"."""
+    if noun.lemma_.lower() not in _QUANTITY_NOUNS and not noun.like_num:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return counted if counted is not None else noun
+
+
+_QUANTITY_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "dozens", "number", "scores", "score", "many", "most"}
+)
 
 
 def _negated(tok: Any) -> bool:

@@ -576,3 +576,13 @@ def test_an_event_word_inside_a_title_cased_name_is_no_incident(run) -> None:  #
     # A name the event word opens, or heads, is the event's own name.
     named = run("The Second Karabakh War ended in November 2020.")
     assert "war" in _types(named)
+
+
+def test_a_building_block_or_a_closed_school_is_no_blockade(run) -> None:  # type: ignore[no-untyped-def]
+    tower = run("Rescuers searched the ruins of a tower block in Kharkiv on Monday.")
+    assert "blockade" not in _types(tower)
+    schools = run("Hundreds of schools have been closed in Oudalan province since January, officials said.")
+    assert "blockade" not in _types(schools)
+    # Closing or blocking a way in or out is the blockade.
+    road = run("Soldiers closed the road to Djibo on Monday, and militants blocked the highway near Gao.")
+    assert "blockade" in _types(road)
