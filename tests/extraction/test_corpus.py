@@ -94,12 +94,14 @@ def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
 # 27th afternoon session (groups NER takes for persons, bodies named again, towns in personal names:
 # actors .7973, locations .7678). A little margin for the claims work alongside. Locations raised after the
 # region rules of session 9 (measured .7758 on c23c16b). Actors raised after session 10's name rules
-# (measured .8065 on f92c0c8).
+# (measured .8065 on f92c0c8). Incidents and their dates raised after session 11's incident rules
+# (checkpoints, title-cased names, building blocks and closed schools; truces dated when they took effect,
+# spans opened by "began in" / "since …", "now in its third year"; measured .7023 / .6267 on da02b93).
 ENTITY_FLOORS = {
     "actors": 0.80,
     "locations": 0.77,
-    "incidents": 0.675,
-    "incident_dates": 0.565,
+    "incidents": 0.69,
+    "incident_dates": 0.61,
     "OCCURRED_NEAR": 0.50,
 }
 
