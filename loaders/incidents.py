@@ -353,6 +353,8 @@ class TriggerTable:
             return None
         if _negated(tok):
             return None  # "did not carry out any operation", "no attack took place"
+        if itype is IncidentType.LANDMINE_EXPLOSION and tok.pos_ == "VERB" and lemma == "mine":
+            return None  # "the road is mined": mines laid, a danger told, not a blast
         if itype is IncidentType.BLOCKADE and first == last and _not_a_closure(tok):
             return None  # "the rubble of the apartment block", "thousands of schools have been closed"
         if lemma in _VIOLATION_WORDS and _violates_law(tok):

@@ -586,3 +586,10 @@ def test_a_building_block_or_a_closed_school_is_no_blockade(run) -> None:  # typ
     # Closing or blocking a way in or out is the blockade.
     road = run("Soldiers closed the road to Djibo on Monday, and militants blocked the highway near Gao.")
     assert "blockade" in _types(road)
+
+
+def test_a_mined_road_is_a_danger_not_a_blast(run) -> None:  # type: ignore[no-untyped-def]
+    mined = run("Herders avoid the track to Kaya because it has been mined, a local official said.")
+    assert "landmine_explosion" not in _types(mined)
+    blast = run("A landmine exploded under a truck on the track to Kaya on Sunday, killing two herders.")
+    assert _types(blast) == ["landmine_explosion"]
