@@ -107,7 +107,14 @@ CALL (id) {{
 }}
 RETURN e.data AS data"""
 
-# Used by cross-article resolution (loaders/resolve.py) to replace the nodes it merged.
+# The label of each stored node among $ids (Neo4jStore.overwrite_nodes refuses to change a kind).
+LABELS_BY_IDS = f"""UNWIND $ids AS id
+CALL (id) {{
+{_ANY_NODE}
+}}
+RETURN n.id AS id, labels(n) AS labels"""
+
+# Used by cross-article resolution (loaders/resolve.py) to remove the nodes it merged.
 DELETE_NODES = f"""UNWIND $ids AS id
 CALL (id) {{
 {_ANY_NODE}

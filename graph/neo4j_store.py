@@ -719,6 +719,32 @@ class Neo4jStore(GraphStore):
         for batch in _chunks(ids, 5000):
             self._write(cypher.DELETE_NODES, ids=batch)
 
+    def overwrite_nodes(self, nodes: Iterable[Node]) -> None:
+        todo = list({n.id: n for n in nodes}.values())
+        if not todo:
+            return
+
+        def work(tx: ManagedTransaction) -> None:
+            found = tx.run(cypher.LABELS_BY_IDS, ids=_Rows(n.id for n in todo))
+            stored = {r["id"]: r["labels"] for r in found}
+            for n in todo:
+                labels = stored.get(n.id)
+                if labels is not None and n.kind.value not in labels:
+                    raise StoreError(f"id {n.id!r} is a {labels[0]}, cannot write it as a {n.kind.value}")
+            # NODE_UPSERT sets every property a node of its kind has (None removes one), so a stored
+            # node ends up exactly as a fresh write of this value; MERGE keeps it, and its edges.
+            for chunk in _chunks(todo, BATCH_ROWS):
+                by_kind: dict[NodeKind, list[dict[str, Any]]] = {k: _Rows() for k in cypher.NODE_KINDS}
+                for n in chunk:
+                    by_kind[n.kind].append(_node_row(n))
+                tx.run(cypher.WRITE_NODES, rows=_Rows([*by_kind.values(), _Rows()])).consume()
+
+        def action() -> None:
+            with self._session() as session:
+                session.execute_write(work)
+
+        self._retrying(action)
+
     def clear(self) -> None:
         def action() -> None:
             # CALL { } IN TRANSACTIONS needs an auto-commit transaction.

@@ -109,11 +109,12 @@ _LINE_PARTS_OK = _EDGE_PARTS_OK and tuple(ArticleGraph.model_fields) == (
 JSON_MEMO_SIZE = 16384
 # Nodes or edges per write() of a snapshot.
 _SNAPSHOT_CHUNK = 2000
-# A deletion's journal line: {"delete_nodes": [ids]} or {"delete_edges": [ids]}; a graph's line starts
-# with {"article":.
+# A deletion's journal line: {"delete_nodes": [ids]} or {"delete_edges": [ids]}; an overwrite's:
+# {"overwrite_nodes": [node JSON]}; a graph's line starts with {"article":.
 _DELETE_NODES = "delete_nodes"
 _DELETE_EDGES = "delete_edges"
 JOURNAL_DELETE_PREFIX = b'{"delete_'
+JOURNAL_OVERWRITE_PREFIX = b'{"overwrite_nodes":'
 
 
 def _edge_json(
@@ -299,6 +300,9 @@ class NetworkXStore(GraphStore):
                     try:
                         if raw.startswith(JOURNAL_DELETE_PREFIX):
                             self._replay_delete(json.loads(raw))
+                        elif raw.startswith(JOURNAL_OVERWRITE_PREFIX):
+                            for nd in json.loads(raw)["overwrite_nodes"]:
+                                self._put_node(node_from_dict(nd))
                         else:
                             self._apply(ArticleGraph.model_validate_json(raw))
                     except ValueError:
@@ -593,6 +597,24 @@ class NetworkXStore(GraphStore):
             self._drop_nodes(ids)
             self._maybe_compact()
 
+    def overwrite_nodes(self, nodes: Iterable[Node]) -> None:
+        with self._lock:
+            todo = list({n.id: n for n in nodes}.values())
+            for n in todo:
+                old = self._nodes.get(n.id)
+                if old is not None and old.kind is not n.kind:
+                    raise StoreError(
+                        f"id {n.id!r} is a {old.kind.value}, cannot write it as a {n.kind.value}"
+                    )
+            if not todo:
+                return
+            if self.path is not None:
+                nodes_json = ",".join(n.model_dump_json() for n in todo)
+                self._journal_synced(f'{{"overwrite_nodes":[{nodes_json}]}}\n'.encode())
+            for n in todo:
+                self._put_node(n)
+            self._maybe_compact()
+
     def _drop_edges(self, edge_ids: Iterable[str]) -> None:
         for eid in edge_ids:
             rec = self._edges.pop(eid, None)
@@ -622,8 +644,14 @@ class NetworkXStore(GraphStore):
         rewrote the whole graph three times in each resolution pass."""
         if not ids or self.path is None:
             return
+        line = json.dumps({key: ids}, ensure_ascii=False, separators=(",", ":")) + "\n"
+        self._journal_synced(line.encode())
+
+    def _journal_synced(self, line: bytes) -> None:
+        """Append a journal line and fsync it, before the change is made in memory; a failed append or
+        fsync is cut back and raised, and the caller changes nothing."""
         start = self._journal_size
-        self._append_line((json.dumps({key: ids}, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+        self._append_line(line)
         try:
             self._sync()
         except BaseException:

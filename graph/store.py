@@ -275,6 +275,15 @@ class GraphStore(abc.ABC):
         resolution to replace the nodes it merged). Unknown ids are ignored."""
 
     @abc.abstractmethod
+    def overwrite_nodes(self, nodes: Iterable[Node]) -> None:
+        """Store each node exactly as given, in place of the stored node with its id (no merge), and
+        keep every edge that touches it; a node not stored yet is added. Raises StoreError, and writes
+        nothing, when a stored node with one of these ids is of another kind; for one id given twice,
+        the last wins. Cross-article resolution rewrites the nodes whose value a merge cannot give
+        (a claim re-pointed at a resolved actor) this way, instead of deleting them with their edges
+        and writing both again."""
+
+    @abc.abstractmethod
     def clear(self) -> None:
         """Remove every node, edge and ledger entry."""
 

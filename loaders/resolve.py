@@ -1342,53 +1342,33 @@ def _apply(
     cfg: ResolveConfig,
     report: ResolveReport,
 ) -> None:
-    """Write what changed: new and changed nodes (a node that merging cannot turn into its new value is
-    deleted and written again), their edges, then remove stale edges and nodes."""
-    replace: list[str] = []
-    write_nodes: list[Node] = []
-    for nid in sorted(nodes):
-        new = nodes[nid]
-        old = snap.nodes.get(nid)
-        if old == new:
-            continue
-        if old is not None and merge_node(old, new) != new:
-            replace.append(nid)
-        write_nodes.append(new)
+    """Write what changed: new and changed nodes, each overwriting the stored one in place (its edges
+    stay), the edges that are new or changed, then remove stale edges and nodes."""
+    write_nodes = [nodes[nid] for nid in sorted(nodes) if snap.nodes.get(nid) != nodes[nid]]
     stale_nodes = sorted(set(snap.nodes) - set(nodes))
-    gone = set(replace) | set(stale_nodes)
+    gone = set(stale_nodes)
     write_edges: list[Edge] = []
     stale_edges: list[str] = []
     for eid in sorted(edges):
         new_e = edges[eid]
         old_e = snap.edges.get(eid)
-        if old_e == new_e and old_e.source not in gone and old_e.target not in gone:
+        if old_e == new_e:
             continue
-        if (
-            old_e is not None
-            and merge_edge(old_e, new_e) != new_e
-            and old_e.source not in gone
-            and old_e.target not in gone
-        ):
+        if old_e is not None and merge_edge(old_e, new_e) != new_e:
             stale_edges.append(eid)
         write_edges.append(new_e)
     for eid, old_e in snap.edges.items():
         if eid not in edges and old_e.source not in gone and old_e.target not in gone:
             stale_edges.append(eid)
-    # New nodes first; a node whose new value merging cannot give is deleted and written straight after
-    # (its id, a hash of its reports, is unchanged, so its reports are the same ones); then the edges;
-    # the nodes this pass replaced by others go last.
-    replacing = set(replace)
-    b = cfg.write_batch
-    # One write_many call per step: a store writes all its graphs with one fsync (embedded) or in as
-    # few transactions as their size allows (Neo4j), not one per graph.
-    fresh = [n for n in write_nodes if n.id not in replacing]
-    store.write_many([ArticleGraph(nodes=fresh[i : i + b]) for i in range(0, len(fresh), b)])
-    again = [n for n in write_nodes if n.id in replacing]
-    # One delete for all of them: the embedded directory store snapshots the whole graph per delete,
-    # and a delete per batch of 500 made this pass take minutes after a 5,000-article ingest.
-    store.delete_nodes([n.id for n in again])
-    store.write_many([ArticleGraph(nodes=again[i : i + b]) for i in range(0, len(again), b)])
+    # A node's new value is written over the old one, not merged with it: merging cannot turn a claim
+    # re-pointed at a resolved actor into its new value, and deleting such a node took its edges with
+    # it, to be written again. Its id, a hash of its reports, is unchanged, so its reports are the same.
+    # The nodes that others replaced (merged into them) go last.
+    store.overwrite_nodes(write_nodes)
     store.delete_edges(sorted(set(stale_edges)))
+    b = cfg.write_batch
+    # One write_many call: a store writes all its graphs with one fsync (embedded) or in as few
+    # transactions as their size allows (Neo4j), not one per graph.
     store.write_many([ArticleGraph(edges=write_edges[i : i + b]) for i in range(0, len(write_edges), b)])
     if stale_nodes:
         store.delete_nodes(stale_nodes)

@@ -179,6 +179,44 @@ def test_deletions_are_journal_lines_replayed_in_order_after_a_crash(tmp_path: P
         again.close()
 
 
+def test_an_overwrite_is_a_journal_line_replayed_in_order_after_a_crash(tmp_path: Path) -> None:
+    store = NetworkXStore(str(tmp_path))
+    store.write_many([_article(n) for n in range(1, 3)])
+    baku = store.get("act_baku")
+    assert isinstance(baku, Actor)
+    renamed = baku.model_copy(update={"name": "Azerbaijan"})
+    store.overwrite_nodes([renamed])
+    store.write_article(_article(3))  # merges over the overwritten actor: the order counts
+    lines = (tmp_path / JOURNAL).read_bytes().splitlines()
+    assert lines[2].startswith(b'{"overwrite_nodes":[') and len(lines) == 4
+    held = store.get("act_baku")
+    stats = store.stats()
+    store._journal.close()  # crash: read back from the journal alone
+    reopened = NetworkXStore(str(tmp_path))
+    try:
+        assert reopened.get("act_baku") == held and held is not None and held.name == "Azerbaijan"
+        assert reopened.stats() == stats and stats["INVOLVES"] == 3
+        assert reopened.find(NodeKind.ACTOR, "Azerbaijan") == [held]
+    finally:
+        reopened.close()
+
+
+def test_an_overwrite_that_cannot_be_journaled_changes_nothing(tmp_path: Path) -> None:
+    store = NetworkXStore(str(tmp_path))
+    store.write_article(_article(1))
+    baku = store.get("act_baku")
+    assert baku is not None
+    good_size = (tmp_path / JOURNAL).stat().st_size
+    real = store._journal
+    store._journal = _FailingJournal(real)
+    with pytest.raises(OSError, match="No space"):
+        store.overwrite_nodes([baku.model_copy(update={"name": "Azerbaijan"})])
+    store._journal = real
+    assert (tmp_path / JOURNAL).stat().st_size == good_size
+    assert store.get("act_baku") == baku
+    store.close()
+
+
 def test_a_deletion_that_cannot_be_journaled_deletes_nothing(tmp_path: Path) -> None:
     store = NetworkXStore(str(tmp_path))
     store.write_article(_article(1))
