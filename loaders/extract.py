@@ -396,6 +396,7 @@ class Extractor:
             if quoted:
                 finder.quoted_run(sent_rows(para_sents[first - 1]) if first else [], quoted)
         incidents, here_of = merge_weak_duplicates(incidents, here_of)
+        _add_origins(incidents, state)
         for k, found in enumerate(per_sentence):
             for d in found:
                 d.about_incident = self._about(d, incidents, here_of[k])
@@ -1654,6 +1655,30 @@ def _headline(article: Article, sentences: list[_Sentence]) -> int | None:
         return 0  # also a Markdown body that opens with its title as a heading ("# Title")
     whole = first.start == 0 and first.end == len(first.doc)
     return 0 if whole and text and text[-1] not in '.!?"”' else None
+
+
+# Words of a flight from danger ("families fled towards Goma").
+_FLIGHT_WORDS = frozenset(["flee", "exodus"])
+
+
+def _add_origins(incidents: list[IncidentDraft], state: _ArticleState) -> None:
+    """An evacuation or a flight whose places leave out the town of the violent event told before it
+    ("evacuated 11 wounded to Goma", "families fled towards Goma") left that town: it is one of its places."""
+    for k, inc in enumerate(incidents):
+        departs = inc.type is IncidentType.MEDICAL_EVACUATION or inc.trigger_lemma in _FLIGHT_WORDS
+        if not departs or not inc.near:
+            continue
+        before = [
+            j
+            for j, other in enumerate(incidents)
+            if j != k and other.type in _VIOLENT and other.location and other.sentence < inc.sentence
+        ]
+        if not before:
+            continue
+        violent = incidents[max(before, key=lambda j: incidents[j].sentence)]
+        towns = _towns_of([violent.location] if violent.location else [], state)
+        if towns and not set(towns) & set(_towns_of(inc.near, state)):
+            inc.near.append(towns[0])
 
 
 def _towns_of(loc_ids: list[str], state: _ArticleState) -> list[str]:

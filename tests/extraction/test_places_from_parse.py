@@ -406,3 +406,21 @@ def test_a_country_in_a_bodys_name_a_dateline_agency_or_among_a_wars_parties_is_
     # A country a sentence puts events in is still a place.
     plain = run("Two soldiers were killed in Somalia on Monday, the army said.")
     assert "Somalia" in _names(plain["locations"])
+
+
+def test_an_evacuation_or_flight_told_with_its_destination_only_left_the_town_of_the_attack(run: Any) -> None:
+    ann = run(
+        "Artillery shells struck a market in the town of Bunia on Sunday, killing eight people, local "
+        "officials said. The Red Cross said on Monday it had evacuated 14 wounded patients to Goma. "
+        "Hundreds of families have fled towards Goma since the attack, residents said."
+    )
+    names = {loc["id"]: loc["name"] for loc in ann["locations"]}
+
+    def places(itype: str, lemma: str = "") -> set[str]:
+        found = [i for i in ann["incidents"] if i["type"] == itype and lemma in i["summary"]]
+        assert found, [(i["type"], i["summary"]) for i in ann["incidents"]]
+        near = [e for e in ann["edges"] if e["type"] == "OCCURRED_NEAR" and e["from"] == found[0]["id"]]
+        return {names[e["to"]] for e in near}
+
+    assert places("medical_evacuation") >= {"Goma", "Bunia"}
+    assert places("other", "fled") >= {"Goma", "Bunia"}
