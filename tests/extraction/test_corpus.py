@@ -97,12 +97,14 @@ def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
 # (measured .8065 on f92c0c8). Incidents and their dates raised after session 11's incident rules
 # (checkpoints, title-cased names, building blocks and closed schools; truces dated when they took effect,
 # spans opened by "began in" / "since …", "now in its third year"; measured .7023 / .6267 on da02b93).
+# Locations and OCCURRED_NEAR raised after session 11's place rules (compass sites, countries in names and
+# titles, the town an evacuation left: measured .8061 and .5571 on e83ad33).
 ENTITY_FLOORS = {
     "actors": 0.80,
-    "locations": 0.77,
+    "locations": 0.80,
     "incidents": 0.69,
     "incident_dates": 0.61,
-    "OCCURRED_NEAR": 0.50,
+    "OCCURRED_NEAR": 0.54,
 }
 
 
