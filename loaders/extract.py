@@ -1260,10 +1260,12 @@ class Extractor:
             return None, False
         base = s.span.start_char
         trig = tok.idx - base
-        clause = tok
         # An accused act has a clause of its own: "on Tuesday accused M23 of killing" dates the charge, and
-        # the act only until its own date is told.
-        accused = accused_act(tok, self.triggers.accuse)
+        # the act only until its own date is told; so does an event named inside it ("accused the army on
+        # Saturday of killing nine civilians in a drone strike").
+        act = next((a for a in (tok, *tok.ancestors) if accused_act(a, self.triggers.accuse)), None)
+        accused = act is not None
+        clause = act if act is not None else tok
         while (
             not accused
             and clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl")

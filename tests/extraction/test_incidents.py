@@ -593,3 +593,13 @@ def test_a_mined_road_is_a_danger_not_a_blast(run) -> None:  # type: ignore[no-u
     assert "landmine_explosion" not in _types(mined)
     blast = run("A landmine exploded under a truck on the track to Kaya on Sunday, killing two herders.")
     assert _types(blast) == ["landmine_explosion"]
+
+
+def test_an_event_named_inside_an_accused_act_is_not_dated_by_the_accusation(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The rebels accused the army on Monday of killing four herders in an air strike near Kidal.")
+    assert _dated(ann, "airstrike") == [(None, None)]  # Monday is when the charge was made
+    told = run(
+        "The rebels accused the army on Monday of killing four herders in an air strike near Kidal. "
+        "The air strike hit a well near Kidal on Saturday, residents said."
+    )
+    assert _dated(told, "airstrike") == [("2025-05-17", "day")]
