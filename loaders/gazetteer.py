@@ -856,9 +856,12 @@ def find_sites(sent: Any) -> list[SiteMention]:
             anchors.extend(_compass_anchors(tok, place_roots))
         if not anchors:
             continue
-        out.append(
-            _site_mention(tok, place_roots, anchors, "route" if lemma in ROUTE_NOUNS else "site", lemma)
-        )
+        site = _site_mention(tok, place_roots, anchors, "route" if lemma in ROUTE_NOUNS else "site", lemma)
+        between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
+        if between and between[0].right_edge.i > site.last:
+            # "the road between Téra and the border": the phrase runs to its second end, named or not
+            site = SiteMention(site.first, between[0].right_edge.i, site.kind, site.noun, site.anchors)
+        out.append(site)
     return out
 
 

@@ -424,3 +424,9 @@ def test_an_evacuation_or_flight_told_with_its_destination_only_left_the_town_of
 
     assert places("medical_evacuation") >= {"Goma", "Bunia"}
     assert places("other", "fled") >= {"Goma", "Bunia"}
+
+
+def test_a_road_between_a_town_and_an_unnamed_place_runs_to_its_second_end(run: Any) -> None:
+    ann = run("The road between Kiwanja and the border has been closed to civilian traffic since June.")
+    road = _location(ann, "The road between Kiwanja and the border")
+    assert road["kind"] == "route"
