@@ -761,6 +761,11 @@ class Extractor:
         mentions = [m for m in state.place_mentions if m[0] == s.index]
         taken: set[int] = set()
         for site in find_sites(s.span):
+            noun = doc[site.first]
+            if noun.tag_ == "NN" and noun.lemma_.lower() == site.noun and s.index != state.headline:
+                # "died in hospital in Goma", "from house to house in the town": a singular noun without a
+                # determiner is a state or a manner, not a site (a headline drops its articles, though)
+                continue
             anchor_ids = []
             for i in site.anchors:
                 at = s.offset + doc[i].idx

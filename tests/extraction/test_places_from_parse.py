@@ -430,3 +430,12 @@ def test_a_road_between_a_town_and_an_unnamed_place_runs_to_its_second_end(run: 
     ann = run("The road between Kiwanja and the border has been closed to civilian traffic since June.")
     road = _location(ann, "The road between Kiwanja and the border")
     assert road["kind"] == "route"
+
+
+def test_a_singular_site_noun_without_a_determiner_is_no_site(run: Any) -> None:
+    ann = run(
+        "Two of the wounded later died in hospital in Bunia, and troops went from house to house in the "
+        "town of Bunia. A drone hit a hospital in Goma on Friday."
+    )
+    sites = {loc["name"] for loc in ann["locations"] if loc["kind"] == "site"}
+    assert sites == {"hospital in Goma"}, sites
