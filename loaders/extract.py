@@ -779,7 +779,12 @@ class Extractor:
             key = f"{site.kind}:{site.noun}:" + "+".join(dict.fromkeys(anchor_ids))
             start = s.offset + doc[site.first].idx
             end = s.offset + doc[site.last].idx + len(doc[site.last].text)
-            name = re.sub(r"^(the|a|an)\s+", "", state.article.text[start:end], flags=re.I)
+            phrase = state.article.text[start:end]
+            if phrase.count('"') % 2 or phrase.count("“") != phrase.count("”"):
+                # 'struck "a training camp of terrorists" near the village': a quotation mark inside cuts
+                # the words into a speaker's and the narration's; they make no one site
+                continue
+            name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
             place = Place(key, name, site.kind, base.country, base.lat, base.lon, 0)
             site_id = self._add_place(state, place, s.index, start, end)
             state.sites[site.noun] = site_id

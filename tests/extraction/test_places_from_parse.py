@@ -439,3 +439,12 @@ def test_a_singular_site_noun_without_a_determiner_is_no_site(run: Any) -> None:
     )
     sites = {loc["name"] for loc in ann["locations"] if loc["kind"] == "site"}
     assert sites == {"hospital in Goma"}, sites
+
+
+def test_a_site_phrase_cut_by_a_quotation_mark_is_no_site(run: Any) -> None:
+    ann = run(
+        'The army said its jets had struck "a training camp of armed bandits" near Bunia on Friday. '
+        "A drone hit a hospital in Goma on Saturday."
+    )
+    sites = {loc["name"] for loc in ann["locations"] if loc["kind"] == "site"}
+    assert sites == {"hospital in Goma"}, sites
