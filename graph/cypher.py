@@ -499,6 +499,24 @@ _IS_DATED = (
 _IS_TYPE = "i.incident_type IN $p.types"
 
 
+# The tail of a page's statement. Matches are ordered as graph.store.time_sort_key orders them (event
+# start, nulls last as in Python; precision rank; id) and only the page's JSON is read. Python orders
+# text by code point; Cypher may order it by UTF-16 code unit (Java's string order: a parameter's
+# strings compare so, a stored property's by code point). The two disagree only where a character from
+# U+10000 on (two units from U+D800) meets one in U+E000-U+FFFF. The dates and ranks order alike, so the page
+# can only differ among the matches that tie with its last one on both; when one of those has an id
+# with a character from U+D800 on (rare: ids are hashes and names), the keys of every match come back
+# instead, and Python orders them.
+_PAGE = """WITH i, i.event_start AS start, i.precision_rank AS rank, i.id AS id
+ORDER BY start, rank, id
+WITH collect([i, start, rank, id]) AS found
+WITH found, CASE WHEN $p.limit > 0 AND size(found) > $p.limit THEN found[$p.limit - 1] END AS edge
+WITH found, edge IS NOT NULL AND any(x IN found WHERE x[2] = edge[2]
+    AND (x[1] = edge[1] OR (x[1] IS NULL AND edge[1] IS NULL)) AND x[3] =~ $p.odd_id) AS odd
+RETURN CASE WHEN NOT odd THEN [x IN found[..$p.limit] | x[0].data] END AS data,
+  CASE WHEN odd THEN [x IN found | [x[3], toString(x[1]), x[2]]] END AS keys"""
+
+
 @functools.cache
 def timeline(
     *,
@@ -512,13 +530,14 @@ def timeline(
     dates: bool = False,
     types: bool = False,
     as_of: bool = False,
-    keys: bool = False,
+    page: bool = False,
 ) -> str:
     """The timeline statement for the filters that are set (``radius`` only counts with
     ``location``); it returns one row whose ``data`` lists the incidents' JSON, unordered. With
-    ``keys`` (a page of ``$p.limit`` incidents), when more match than the page holds, ``data`` is null
-    and ``keys`` lists each incident's [id, event_start as days since 1970-01-01 (null when unknown),
-    precision_rank]: what the timeline order needs (then only the page's incidents are read as JSON).
+    ``page`` (the first ``$p.limit`` incidents), the server orders the matches and ``data`` holds the
+    JSON of the first ``$p.limit`` only; unless an id at the page's edge holds a character from U+D800
+    on (``$p.odd_id``, see :data:`_PAGE`): then ``data`` is null and ``keys`` lists every match's
+    [id, event_start as ISO text (null when unknown), precision_rank], for the caller to order.
 
     >>> timeline(actor=True).count("MATCH (i:Incident)")
     0
@@ -552,18 +571,7 @@ def timeline(
     if checks:
         parts.append("WITH * WHERE " + "\n  AND ".join(checks) + "\n")
     # One row holding every incident: the driver's cost is per record, and a month can hold thousands.
-    # A key's date travels as its day number since 1970-01-01: the driver makes a date object in
-    # Python, some 30 microseconds each (a month's keys: tens of ms), an integer for nothing. When
-    # every match fits in the page ($p.limit), their JSON comes at once instead (no second read).
-    parts.append(
-        """WITH collect(i) AS found
-RETURN CASE WHEN size(found) <= $p.limit THEN [i IN found | i.data] END AS data,
-  CASE WHEN size(found) > $p.limit
-    THEN [i IN found | [i.id, duration.inDays(date('1970-01-01'), i.event_start).days, i.precision_rank]]
-  END AS keys"""
-        if keys
-        else "RETURN collect(i.data) AS data"
-    )
+    parts.append(_PAGE if page else "RETURN collect(i.data) AS data")
     return "".join(parts)
 
 

@@ -74,6 +74,7 @@ from graph.store import (
     claim_sort_key,
     incident_sort_key,
     span_claim_facts,
+    time_sort_key,
 )
 
 T = TypeVar("T")
@@ -309,8 +310,9 @@ class _ArticleExtra(BaseModel):
 # Inside a JSON string a quote is escaped (\"), so no title or text holds it; an article without
 # it is no dataset row's outlet, and row_facts parses only the JSON of those that hold it.
 _DATASET_KEY = '"dataset":'
-# The day cypher.timeline(keys=True) counts dates from, as date.toordinal() numbers it.
-_UNIX_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+# An id Cypher may order apart from Python (cypher._PAGE): it holds a character from U+D800 on. A Java
+# regex, matched against the whole id; (?s) lets '.' cross a line break.
+_ODD_ID = "(?s).*[^\\x{0}-\\x{D7FF}].*"
 _EDGE_TYPES = {t.value: t for t in EdgeType}
 _NO_PROPS = [None] * len(ROW_LINK_PROPS)
 
@@ -840,6 +842,7 @@ class Neo4jStore(GraphStore):
             "types": [t.value for t in flt.types],
             "as_of": flt.as_of,
             "limit": limit,
+            "odd_id": _ODD_ID,
         }
         query = cypher.timeline(
             actor=flt.actor is not None,
@@ -852,24 +855,21 @@ class Neo4jStore(GraphStore):
             dates=flt.since is not None or flt.until is not None,
             types=bool(flt.types),
             as_of=flt.as_of is not None,
-            keys=limit is not None,
+            page=limit is not None,
         )
-        rows = self._read(query, p=params)
-        if limit is not None and rows[0]["data"] is None:
-            # A page: the order from each match's sort key, then the JSON of the page's incidents only
-            # (a month holds ~1,500 incidents; their JSON is most of what the whole list costs). The
-            # keys are graph.store.time_sort_key's, from the day number.
-            keyed = sorted(
-                (1, 0, rank, nid) if day is None else (0, day + _UNIX_EPOCH_ORDINAL, rank, nid)
-                for nid, day, rank in rows[0]["keys"]
-            )
+        [record] = self._read(query, p=params)
+        if record["data"] is None:
+            # A page whose edge ties on date and precision among ids Cypher may order apart from
+            # Python: ordered here by each match's key (graph.store.time_sort_key's), then read.
+            keyed = sorted(time_sort_key(_iso_date(start), rank, nid) for nid, start, rank in record["keys"])
             page = [key[3] for key in keyed[:limit]]
             found = self.get_many(page)
             return [node for nid in page if isinstance(node := found.get(nid), Incident)]
         with _CYCLIC_GC_PAUSED:
-            incidents = [Incident.model_validate_json(data) for r in rows for data in r["data"]]
-            # Ordered here with the shared key, not in Cypher: Cypher compares strings by UTF-16 code
-            # units, Python (and so the embedded store) by code points.
+            incidents = [Incident.model_validate_json(data) for data in record["data"]]
+            # Ordered here with the shared key: a whole timeline comes unordered, and Cypher may order
+            # a page's ids by UTF-16 code units, Python (and so the embedded store) by code points
+            # (the page holds the same incidents either way, see cypher._PAGE).
             incidents.sort(key=incident_sort_key)
         return incidents
 

@@ -135,8 +135,10 @@ def test_a_timeline_page_reads_json_only_for_its_incidents(
         return read(query, **params)
 
     monkeypatch.setattr(neo4j_store, "_read", spy)
-    # more matches than the page holds: their sort keys, then the page's JSON (a second read)
-    assert [i.id for i in neo4j_store.timeline(TimelineFilter(), 2)] == whole[:2] and len(reads) == 2
+    # more matches than the page holds: the server orders them and returns the page's JSON only, in
+    # the one statement (no second read of the page by id)
+    assert [i.id for i in neo4j_store.timeline(TimelineFilter(), 2)] == whole[:2] and len(reads) == 1
+    assert "ORDER BY start, rank, id" in reads[0]
     reads.clear()
     # every match fits in the page: their JSON comes with the first read
     assert [i.id for i in neo4j_store.timeline(TimelineFilter(), len(whole))] == whole and len(reads) == 1
