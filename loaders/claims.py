@@ -2118,6 +2118,10 @@ class ClaimFinder:
             and noun.lower_ not in self.lex.wrongdoing_nouns
         ):
             return []
+        return self._named_doers(noun, offset, sentence)
+
+    def _named_doers(self, noun: Any, offset: int, sentence: int) -> list[str]:
+        """The actors a noun's possessive or "by" phrase names: "Russia's strike", "the strike by Russia"."""
         doers = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         doers += [
             g
@@ -2135,18 +2139,7 @@ class ClaimFinder:
     def _act_owners(self, noun: Any, offset: int, sentence: int) -> list[str]:
         """Whose act a noun names: "Russia's strike", "the strike by Russia", or the state of its national
         adjective ("the Israeli strike", "Turkish operations")."""
-        doers = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        doers += [
-            g
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "by"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        out: list[str] = []
-        for g in doers:
-            if not self._unnamed_perpetrator(g):
-                out.extend(self.resolver.resolve_all(g, offset, sentence))
+        out = self._named_doers(noun, offset, sentence)
         if out:
             return out
         reg = self.resolver.reg
@@ -2880,6 +2873,23 @@ def fold_quoted_followups(drafts: list[ClaimDraft], text: str) -> list[ClaimDraf
     return out
 
 
+def quotation_open_after(chars: str, inside: bool = False) -> bool:
+    """Whether a quotation is open after ``chars``, read from the state ``inside``: curly marks open and
+    close, a straight mark toggles.
+
+    >>> quotation_open_after('He said: "We hit it', False), quotation_open_after("“No.” Then", False)
+    (True, False)
+    """
+    for ch in chars:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
 def paragraph_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(first, last) paragraph indices of quotations that run over paragraphs: opened in ``first`` and
     not closed there, closed in ``last``. A paragraph that goes on with an open quotation may repeat the
@@ -2896,13 +2906,7 @@ def paragraph_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[t
         inside = open_since is not None
         if inside and body[:1] in ('"', "“"):
             body = body[1:]
-        for ch in body:
-            if ch == "“":
-                inside = True
-            elif ch == "”":
-                inside = False
-            elif ch == '"':
-                inside = not inside
+        inside = quotation_open_after(body, inside)
         if inside and open_since is None:
             open_since = k
         elif not inside and open_since is not None:

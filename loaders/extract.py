@@ -60,6 +60,7 @@ from loaders.claims import (
     fold_quoted_followups,
     link_denials,
     paragraph_quotations,
+    quotation_open_after,
 )
 from loaders.gazetteer import (
     JOINING_DASHES,
@@ -1781,15 +1782,7 @@ def _long_span(span: TimeSpan) -> bool:
 
 def _quoted(text: str, at: int) -> bool:
     """Offset ``at`` lies inside a quotation opened earlier in its paragraph."""
-    inside = False
-    for ch in text[text.rfind("\n", 0, at) + 1 : at]:
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-    return inside
+    return quotation_open_after(text[text.rfind("\n", 0, at) + 1 : at])
 
 
 def _opens_quote(text: str) -> bool:

@@ -883,12 +883,9 @@ def _entity_text(tok: Any) -> str:
 
 # Nouns besides the site and route nouns that a compass phrase after them places ("villages east of X").
 _COMPASS_SITE_NOUNS = frozenset(["village", "area", "position"])
-_COMPASS_POINTS = frozenset(
+# "north-east" or "northeast": a compass point and, before a place, a compass word too.
+_COMPOUND_POINTS = frozenset(
     [
-        "north",
-        "south",
-        "east",
-        "west",
         "north-east",
         "north-west",
         "south-east",
@@ -899,6 +896,7 @@ _COMPASS_POINTS = frozenset(
         "southwest",
     ]
 )
+_COMPASS_POINTS = frozenset(["north", "south", "east", "west"]) | _COMPOUND_POINTS
 
 
 def _compass_anchors(tok: Any, place_roots: dict[int, Any]) -> list[int]:
@@ -968,32 +966,27 @@ def _place_objects(prep: Any, place_roots: dict[int, Any]) -> list[int]:
 
 
 # Compass words that make a region of a named place: "southern Lebanon", "north-east Syria".
-COMPASS_WORDS = frozenset(
-    [
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "north-eastern",
-        "north-western",
-        "south-eastern",
-        "south-western",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "upper",
-        "lower",
-    ]
+COMPASS_WORDS = (
+    frozenset(
+        [
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "north-eastern",
+            "north-western",
+            "south-eastern",
+            "south-western",
+            "northeastern",
+            "northwestern",
+            "southeastern",
+            "southwestern",
+            "upper",
+            "lower",
+        ]
+    )
+    | _COMPOUND_POINTS
 )
 
 
