@@ -18,6 +18,7 @@ words that make a noun phrase a government body, an armed actor, a population gr
 
 from __future__ import annotations
 
+import bisect
 import csv
 import itertools
 import re
@@ -535,6 +536,10 @@ class ArticleActors:
     article_id: str
     text: str
     actors: dict[str, Actor] = field(default_factory=dict)
+    # In text order (by where a mention ends), not the order the passes register mentions in: "the most
+    # recent actor before X" is the one mentioned last before X in the text, even when a later pass
+    # registered an earlier one. Mentions ending together keep their order, so a phrase resolved after
+    # the name inside it ("the territory's Health Ministry" after "Health Ministry") stays the later.
     history: list[Mention] = field(default_factory=list)
     category: dict[str, str] = field(default_factory=dict)
     affiliation: dict[str, str] = field(default_factory=dict)
@@ -613,7 +618,7 @@ class ArticleActors:
             actor.evidence.append(
                 Evidence(article_id=self.article_id, sentence=sentence, start=start, end=end, quote=surface)
             )
-        self.history.append(Mention(aid, start, end, sentence))
+        self._remember(Mention(aid, start, end, sentence))
         if country:
             self.country_counts[country] = self.country_counts.get(country, 0) + 1
         return aid
@@ -735,7 +740,10 @@ class ArticleActors:
         surface = self.text[start:end]
         if surface and surface not in actor.aliases:
             actor.aliases.append(surface)
-        self.history.append(Mention(aid, start, end, sentence))
+        self._remember(Mention(aid, start, end, sentence))
+
+    def _remember(self, mention: Mention) -> None:
+        bisect.insort(self.history, mention, key=lambda m: m.end)
 
     def state(self, iso3: str, start: int, end: int, sentence: int) -> str:
         aid = self.add(ActorKind.STATE, iso3, self.dictionary.state_name(iso3), start, end, sentence, "state")

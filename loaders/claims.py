@@ -2693,6 +2693,13 @@ def _same_charge(drafts: list[ClaimDraft], i: int, match: int, same_side: Any) -
             continue
         if (c.start, c.end) in {(drafts[k].start, drafts[k].end) for k in out}:
             continue
+        if (
+            not d.plural
+            and c.about_incident is not None
+            and m.about_incident is not None
+            and c.about_incident != m.about_incident
+        ):
+            continue  # one charge denied: a charge about another incident is a charge of its own
         if not d.plural and _mutual(drafts, j):
             continue
         if (

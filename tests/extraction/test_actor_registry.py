@@ -822,6 +822,19 @@ def test_a_groups_men_under_any_force_word_are_the_group(run: Any) -> None:
         assert not any(a["name"] == f"{name} {men}" for a in ann["actors"]), ann["actors"]
 
 
+def test_the_group_is_the_one_named_last_in_the_text(run: Any) -> None:
+    # The unnamed gunmen come first in the text but are registered again after the front by a later
+    # pass; "the rebel group" is the front, named last before it.
+    ann = run(
+        "Gunmen killed six villagers on Monday, the army said, blaming the Sahel Liberation Front. "
+        "The rebel group denied any involvement."
+    )
+    front = next(a for a in ann["actors"] if a["name"] == "Sahel Liberation Front")
+    assert "The rebel group" in front["aliases"], ann["actors"]
+    denial = next(c for c in ann["claims"] if c["stance"] == "deny")
+    assert denial["claimant"] == front["id"]
+
+
 def test_a_noun_opening_a_sentence_is_no_person(run: Any) -> None:
     ann = run("Grenade attacks on checkpoints were frequent in the town last year, police said.")
     assert [a["name"] for a in ann["actors"]] == ["police"], ann["actors"]

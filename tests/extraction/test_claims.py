@@ -792,6 +792,16 @@ def test_denial_of_these_claims_answers_every_charge_just_made(run: Run) -> None
     assert len([e for e in ann["edges"] if e["type"] == "DENIES"]) == 1
 
 
+def test_a_single_denied_charge_leaves_a_charge_about_another_incident(run: Run) -> None:
+    ann = run(
+        "The army accused the rebels of ambushing an aid convoy near the river on Monday. The army also "
+        "accused the rebels of looting a clinic in the town last week. The rebels rejected that accusation."
+    )
+    (denied,) = [e["to"] for e in ann["edges"] if e["type"] == "DENIES"]
+    claim = next(c for c in ann["claims"] if c["id"] == denied)
+    assert "looting a clinic" in claim["quote"], claim
+
+
 def test_a_statement_without_a_speaker_is_not_a_claim(run: Run) -> None:
     # Every claim has a claimant (shared ANNOTATION.md); the parse finds none for "one of them".
     ann = run(
