@@ -1218,8 +1218,10 @@ class ClaimFinder:
                             for c in dobj[0].children
                         )
                     )
-            if lemma in lex.condemn and dobj:
-                content.extend(dobj[0].subtree)
+            # "condemned the attack"; passive, "the attack was condemned by the UN": what is condemned.
+            condemned = dobj or ([c for c in children if c.dep_ == "nsubjpass"] if passive else [])
+            if lemma in lex.condemn and condemned:
+                content.extend(condemned[0].subtree)
             branded = preps.get("as") if (lemma in lex.condemn or lemma in ("call", "describe")) else None
             if (
                 branded is not None

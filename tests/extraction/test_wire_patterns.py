@@ -118,3 +118,11 @@ def test_act_branded_a_wrongdoing_accuses_its_owner(run: Run) -> None:
     # Branded with no wrongdoing, or with no owner named, the act accuses no one.
     assert _edges(run("The ministry described the Azerbaijani proposal as constructive."), "ACCUSES") == []
     assert _edges(run("The ministry condemned the shelling as a violation of the truce."), "ACCUSES") == []
+
+
+def test_a_condemnation_in_the_passive_is_its_agents_claim(run: Run) -> None:
+    ann = run("The attack on the market was condemned by the United Nations.")
+    assert _claims(ann) == [("assert", "United Nations", None)], ann["claims"]
+    # With the act's doer named, the condemnation accuses it, as the active form does.
+    ann = run("The shelling of the hospital by the army was condemned by the World Health Organization.")
+    assert _edges(ann, "ACCUSES") == [("World Health Organization", "army")], ann["claims"]
