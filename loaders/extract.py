@@ -186,6 +186,8 @@ _REGION_WORDS = frozenset(
 _DATELINE_PREFIX = re.compile(
     r"[A-Z][A-Za-z'’.]*(?:[ -][A-Z][A-Za-z'’.]*)*\s*,\s*[^()\n]{0,40}?\d{1,2}(?:,\s*\d{4})?\s*"
     r"(?:\([^)\n]{1,60}\)\s*)?[-–—:]\s+|[A-Z][A-Z'’. -]+\s*(?:,[^()\n]{0,40})?\s*\([^)\n]{1,60}\)\s*[-–—]\s+"
+    # "MOGADISHU — ", "QAMISHLI, Syria — ": a place in capitals, maybe its country, and a dash, no date.
+    r"|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*)*)? +[-–—] +"
 )
 
 
@@ -196,6 +198,9 @@ def segments(text: str) -> list[tuple[int, int]]:
     >>> text = "Title\\n\\nGOMA, April 14 (Wire) - Shells hit the market."
     >>> [text[a:b] for a, b in segments(text)]
     ['Title', 'GOMA, April 14 (Wire) - ', 'Shells hit the market.']
+    >>> text = "QAMISHLI, Syria — Drones struck a farm."
+    >>> [text[a:b] for a, b in segments(text)]
+    ['QAMISHLI, Syria — ', 'Drones struck a farm.']
     """
     out = []
     for n, (a, b) in enumerate(_lines_as_headings(text)):

@@ -39,6 +39,16 @@ def test_dateline_in_capitals_is_a_place_not_an_organisation(run) -> None:  # ty
     assert "GAROWE" not in _names(ann["actors"])
 
 
+@pytest.mark.parametrize("dateline", ["NAIROBI — ", "QAMISHLI, Syria — "])
+def test_a_dateline_without_date_or_agency_is_split_off(run, dateline: str) -> None:  # type: ignore[no-untyped-def]
+    ann = run(dateline + "A roadside bomb killed three soldiers near the market on Monday, police said.")
+    assert [c["quote"] for c in ann["claims"]] == [
+        "A roadside bomb killed three soldiers near the market on Monday, police said"
+    ]
+    assert dateline.split(",")[0].split()[0] in _names(ann["locations"])
+    assert not any(a["kind"] == "state" for a in ann["actors"]), ann["actors"]
+
+
 @pytest.mark.parametrize(
     "dateline",
     ["KHARTOUM, June 3 (Reuters) - ", "KYIV, Ukraine (AP) — ", "BEIRUT (AFP) - "],
