@@ -93,7 +93,15 @@ from loaders.incidents import (
     temporal_anchor,
     victim_heads,
 )
-from loaders.nlp import common_words, freeze_ents, get_nlp, paragraph_spans, span_ents, thaw_ents
+from loaders.nlp import (
+    common_words,
+    first_conjunct,
+    freeze_ents,
+    get_nlp,
+    paragraph_spans,
+    span_ents,
+    thaw_ents,
+)
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?"
@@ -1232,9 +1240,7 @@ class Extractor:
         """A country after a capitalised noun and "of/in/for" is part of a body's name or a title ("the
         Government of Burkina Faso", "the UN Mission in Libya", "the Coordinator for Sudan"), and the
         countries "between" which a war or talks are held are its parties, not its places."""
-        root = ent.root
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
+        root = first_conjunct(ent.root)
         prep = root.head
         if root.dep_ != "pobj" or prep.i == root.i:
             return False
@@ -1246,9 +1252,8 @@ class Extractor:
     def _acting(self, ent: Any, place: Place) -> bool:
         """A country or capital doing something ("Kigali rejects", "accused Rwanda of") is an actor here,
         not a place; so is a name a reporting verb takes as its subject ("Mendoza said")."""
-        root = ent.root
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head  # "India and Pakistan accused each other": each conjunct acts as the first
+        # "India and Pakistan accused each other": each conjunct acts as the first
+        root = first_conjunct(ent.root)
         head = root.head.lemma_.lower()
         reporting = head in self.lexicon.reporting
         if root.dep_ in ("nsubj", "nsubjpass") and reporting:

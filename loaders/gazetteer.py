@@ -28,7 +28,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from loaders.nlp import ents_of, span_ents
+from loaders.nlp import ents_of, first_conjunct, span_ents
 
 DATA_DIR = Path(__file__).with_name("data")
 CURATED_FILE = DATA_DIR / "gazetteer_curated.csv"
@@ -726,8 +726,7 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
         if head.i == ent.end and lemma_is(head, REGION_NOUNS):
             return True  # "Gezira state", "Idlib province": the region's own name
         return head.pos_ == "NOUN" and lemma_is(head, SITE_NOUNS)
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "between Dabore and Gao": the second name takes the first one's preposition
+    root = first_conjunct(root)  # "between Dabore and Gao": the second name takes the first one's preposition
     if root.dep_ == "dobj" and lemma_is(root.head, _SEIZE_VERBS) and ent.label_ != "PERSON":
         # "the RSF shelled Babanusa": a name the gazetteer knows, taken or hit, is the town (a person
         # shot or captured keeps NER's word).

@@ -20,7 +20,7 @@ from graph.model import Precision, TimeSpan
 from graph.taxonomy import IncidentType
 from loaders.claims import Lexicon
 from loaders.dates import relative_to_event, resolve, shift, short_span
-from loaders.nlp import ents_of
+from loaders.nlp import ents_of, first_conjunct
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -724,8 +724,7 @@ _PUT_UP_VERBS = frozenset({"set", "erect", "establish", "install", "mount", "put
 
 
 def _barrier_event(tok: Any) -> bool:
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _PUT_UP_VERBS:
         return True
     verb = tok.head

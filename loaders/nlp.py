@@ -233,6 +233,14 @@ def ents_of(doc: Any) -> tuple[Any, ...]:
     return frozen if frozen is not None else tuple(doc.ents)
 
 
+def first_conjunct(tok: Any) -> Any:
+    """The first of the conjuncts ``tok`` belongs to ("India and Pakistan": India); a conjunct takes its
+    role in the sentence (subject, object of a preposition) from the first one."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def span_ents(span: Any) -> list[Any]:
     """``span.ents`` (the entities wholly inside the span, in order) read from :func:`ents_of`.
 
