@@ -877,7 +877,7 @@ def _site_mention(
 
 
 def _entity_text(tok: Any) -> str:
-    return str(next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text))
+    return str(next((e.text for e in ents_of(tok.doc) if e.start <= tok.i < e.end), tok.text))
 
 
 # Nouns besides the site and route nouns that a compass phrase after them places ("villages east of X").
