@@ -27,6 +27,7 @@ import yaml
 
 from graph.model import ActorKind, Stance
 from loaders.actors import GENERIC_HOLDERS, ActorResolver, national_forces_name, np_tokens
+from loaders.gazetteer import lemma_is
 
 LEXICON_FILE = Path(__file__).with_name("data") / "lexicon.yaml"
 
@@ -76,6 +77,38 @@ class Lexicon:
     def reporting(self) -> frozenset[str]:
         # Built once: the extraction asks for it at every verb of every sentence.
         return self.accuse | self.deny | self.assert_
+
+
+def form_of(word: str, lemma: str, lemmas: frozenset[str]) -> bool:
+    """Whether the word (lower case) with the model's ``lemma`` is a form of one of ``lemmas``.
+
+    The small model's lemmatiser misreads some forms ("staged", "staging" and "stages" all as "stag") and
+    keeps some gerunds as nouns of their own ("opened firing"), so the regular English inflections of a
+    lexicon word count too: "-s"/"-es", "-ed"/"-d", "-ing", with a dropped final "e", a doubled final
+    consonant, or "y" turned "ie".
+
+    >>> stage = frozenset({"stage"})
+    >>> [form_of(w, "stag", stage) for w in ("staged", "staging", "stages", "stag")]
+    [True, True, True, False]
+    >>> wrong = frozenset({"fire", "shell", "bomb", "bully"})
+    >>> [form_of(w, w, wrong) for w in ("firing", "shelling", "bombed", "bullied", "fired", "bus")]
+    [True, True, True, True, True, False]
+    """
+    if word in lemmas or lemma in lemmas:
+        return True
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
+        stem = word.removesuffix(suffix)
+        if stem == word or len(stem) < 3:
+            continue
+        if suffix in ("ied", "ies"):
+            if stem + "y" in lemmas:
+                return True
+            continue
+        if stem in lemmas or (suffix in ("ing", "ed") and stem + "e" in lemmas):
+            return True
+        if suffix in ("ing", "ed") and stem[-1] == stem[-2] and stem[:-1] in lemmas:
+            return True  # "stopped", "shipping"
+    return False
 
 
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
@@ -653,7 +686,7 @@ class ClaimFinder:
             for m in range(k + 2, min(k + 7, len(toks))):
                 word = toks[m]
                 base = word.lemma_.lower() if word.pos_ == "VERB" else word.lower_
-                if base not in self.lex.deny and base.removesuffix("s") not in self.lex.deny:
+                if not form_of(word.lower_, base, self.lex.deny):
                     if word.is_punct and not (word.text == "-" and not word.whitespace_):
                         break  # a hyphen inside a word ("the Rwanda-backed group") is no clause end
                     continue
@@ -1863,40 +1896,25 @@ class ClaimFinder:
             # "sent a drone to bomb our market": the purpose clause carries the wrongdoing. A clause with
             # its own subject ("was carrying traders when it was hit") tells what befell someone else.
             purpose = (
-                (
-                    any(
-                        c.dep_ in ("xcomp", "advcl")
-                        and c.lemma_.lower() in self.lex.wrongdoing
-                        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                        for c in t.children
-                    )
-                    # "Two armed groups fought …, killing six people", "the army clashed with rebels,
-                    # killing five": the dead fell to a fight between sides, which blames none of them.
-                    and not self._fight_between_sides(t)
+                any(
+                    c.dep_ in ("xcomp", "advcl")
+                    and c.lemma_.lower() in self.lex.wrongdoing
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                    for c in t.children
                 )
-                or (
-                    # "the Pakistani forces started the firing", "the group has conducted raids"; the small
-                    # model's lemmatiser misreads some past forms ("staged" as "stag"), so the past form
-                    # without its final "d" counts too.
-                    (
-                        lemma in self.lex.act_verbs
-                        or (
-                            t.tag_ in ("VBD", "VBN")
-                            and t.lower_.endswith("ed")
-                            and t.lower_[:-1] in self.lex.act_verbs
-                        )
+                # "Two armed groups fought …, killing six people", "the army clashed with rebels,
+                # killing five": the dead fell to a fight between sides, which blames none of them.
+                and not self._fight_between_sides(t)
+            ) or (
+                # "the Pakistani forces started the firing", "the group has conducted raids"
+                form_of(t.lower_, lemma, self.lex.act_verbs)
+                and any(
+                    c.dep_ in ("dobj", "xcomp")
+                    and (
+                        lemma_is(c, self.lex.wrongdoing_nouns)
+                        or form_of(c.lower_, c.lemma_.lower(), self.lex.wrongdoing)
                     )
-                    and any(
-                        c.dep_ in ("dobj", "xcomp")
-                        and (
-                            c.lemma_.lower() in self.lex.wrongdoing_nouns
-                            or c.lower_ in self.lex.wrongdoing_nouns
-                            or c.lower_.removesuffix("ing") in self.lex.wrongdoing
-                            or c.lower_.removesuffix("ing") + "e" in self.lex.wrongdoing
-                            or c.lemma_.lower() in self.lex.wrongdoing
-                        )
-                        for c in t.children
-                    )
+                    for c in t.children
                 )
             )
             if lemma == "be":

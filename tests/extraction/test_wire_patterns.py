@@ -126,3 +126,20 @@ def test_a_condemnation_in_the_passive_is_its_agents_claim(run: Run) -> None:
     # With the act's doer named, the condemnation accuses it, as the active form does.
     ann = run("The shelling of the hospital by the army was condemned by the World Health Organization.")
     assert _edges(ann, "ACCUSES") == [("World Health Organization", "army")], ann["claims"]
+
+
+def test_every_form_of_an_act_verb_or_denial_counts(run: Run) -> None:
+    # The small model lemmatises "staging" and "stages" as "stag", as it does "staged".
+    for text in (
+        "The rebels said the army was staging attacks on villages near Dorvasi.",
+        "The governor says the militia stages raids on farms every week.",
+    ):
+        ann = run(text)
+        assert [(s, t) for s, _c, t in _claims(ann)] == [("accuse", ann["claims"][0]["target_name"])], text
+        assert ann["claims"][0]["target_name"] in ("army", "militia"), text
+    # "dismisses" after "an accusation" is tagged as a noun, with itself as lemma.
+    ann = run(
+        "The Northern Liberation Front said the army killed 12 civilians, an accusation the army dismisses."
+    )
+    assert sorted(s for s, _c, _t in _claims(ann)) == ["accuse", "deny"]
+    assert len(_edges(ann, "DENIES")) == 1
