@@ -90,6 +90,7 @@ from loaders.incidents import (
     lasting_date,
     merge_weak_duplicates,
     relative_date,
+    strike_told_again,
     temporal_anchor,
     victim_heads,
 )
@@ -956,13 +957,20 @@ class Extractor:
             generic = tok.lemma_.lower() in GENERIC_EVENT_NOUNS and any(
                 c.lower_ in ("the", "this", "that", "its") for c in tok.children
             )
-            target = None
+            # "Grenade attacks": a phrase that takes in a word already read as an event tells that one event.
+            read = [tok_incident[i] for i in range(first, last + 1) if i in tok_incident]
+            target = next((j for j in read if incidents[j].type is itype), None)
             joined = tok_incident.get(tok.head.i) if tok.dep_ == "conj" else None
             if joined is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
                 joined = tok_incident.get(tok.head.head.i)  # "seized power in a coup": one event
                 joined = joined if joined is not None and incidents[joined].type is itype else None
-            if joined is not None and (
-                incidents[joined].type is itype or (itype in _VIOLENT and incidents[joined].type in _VIOLENT)
+            if (
+                target is None
+                and joined is not None
+                and (
+                    incidents[joined].type is itype
+                    or (itype in _VIOLENT and incidents[joined].type in _VIOLENT)
+                )
             ):
                 target = joined  # "48 drones and three missiles", "a drone and missile attack": one attack
             # Only the vague words ("fire", "attack", "fighting") refer back; "shelling" is its own type.
@@ -985,6 +993,11 @@ class Extractor:
                         ),
                         None,
                     )
+            if target is None and not separate and first == last and strike_told_again(tok):
+                own_places = self._places_of_clause(tok, s, placeable, loc_ids)
+                target = self._struck_again(incidents, s.index, own_places, state)
+                if target is not None and self._own_date(tok, s, dates_here) is not None:
+                    target = None  # "The militia attacked the town again on Friday": an event of its own
             if target is not None and generic:
                 # "The attack came a day after drones struck a refinery in Krasnodar": the incident referred
                 # to only takes the places of its own phrase, not those of the other events in the sentence.
@@ -1097,6 +1110,37 @@ class Extractor:
             # "fired from hills west of the town": a site of the same town is the same fighting
             return j if state is not None and _one_area(loc_ids, inc.near, state) else None
         return None
+
+    @staticmethod
+    def _places_of_clause(
+        tok: Any, s: _Sentence, places_here: list[tuple[int, int, int, str]], loc_ids: list[str]
+    ) -> list[str]:
+        """Of ``loc_ids``, those in the clause of the trigger's verb outside the clauses it holds ("The
+        drone hit the station as passengers were boarding buses for El Obeid": the station)."""
+        verb = tok.head if tok.dep_ == "nsubj" else tok
+        inner = {
+            t.i
+            for c in verb.subtree
+            if c.i != verb.i and c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")
+            for t in c.subtree
+        }
+        spans = [(s.offset + t.idx, s.offset + t.idx + len(t.text)) for t in verb.subtree if t.i not in inner]
+        keep = {m[3] for m in places_here if any(a <= m[1] < b for a, b in spans)}
+        return [lid for lid in loc_ids if lid in keep]
+
+    @staticmethod
+    def _struck_again(
+        incidents: list[IncidentDraft], sentence: int, loc_ids: list[str], state: _ArticleState
+    ) -> int | None:
+        """The violent incident told in the last two sentences that "The drone hit …" tells again: its
+        places, if any, are that incident's, in its area, or sites it did not name (the narrower place)."""
+        told = [(max(si for si, _a, _b in inc.mentions), k) for k, inc in enumerate(incidents)]
+        j = next((k for si, k in reversed(told) if si < sentence and incidents[k].type in _VIOLENT), None)
+        if j is None or sentence - told[j][0] > 2:
+            return None
+        near = incidents[j].near
+        narrower = all(state.places[x].location_kind is LocationKind.SITE for x in loc_ids)
+        return j if narrower or not near or _one_area(loc_ids, near, state) else None
 
     def _coreferent(
         self,
@@ -1664,6 +1708,7 @@ def _same_country(loc_ids: list[str], others: list[str], places: dict[str, Locat
 
 
 # Events that cause no casualties of their own.
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "conj", "xcomp", "csubj"})
 _TOLL_FREE = frozenset([IncidentType.NEGOTIATIONS, IncidentType.CEASEFIRE])
 
 

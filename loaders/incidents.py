@@ -326,7 +326,7 @@ class TriggerTable:
         lemma = tok.lemma_.lower()
         if lemma not in self.event_lemmas and tok.lower_ not in self.starts:
             return None
-        if _inside_name(tok):
+        if _inside_name(tok) or _habitual(tok):
             return None
         if tok.pos_ == "VERB" and lemma in _TRANSPORT_VERBS and _carries_hurt(tok):
             return IncidentType.MEDICAL_EVACUATION, tok.i, tok.i  # "drove 12 wounded patients to El Obeid"
@@ -694,6 +694,23 @@ def _inside_name(tok: Any) -> bool:
     if tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in _MONTH_WORDS:
         return True
     return _title_word(tok)
+
+
+def _habitual(tok: Any) -> bool:
+    """A verb in the simple present inside a relative clause describes what someone does as a rule ("a
+    militia that recruits among the Lendu", "a group that attacks convoys on the road"), not an event.
+
+    >>> from loaders.nlp import get_nlp
+    >>> doc = get_nlp()("The attack was blamed on a militia that recruits among herders.")
+    >>> _habitual(doc[8]), _habitual(doc[1])
+    (True, False)
+    """
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ == "relcl"
+        and tok.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    )
 
 
 def _title_word(tok: Any) -> bool:
@@ -1129,6 +1146,26 @@ def _onset_clause(tok: Any) -> Any:
             ):
                 return c
     return None
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def strike_told_again(tok: Any) -> bool:
+    """A verb of striking whose doer the text has already introduced ("The drone hit the bus station",
+    "The enemy deliberately struck residential streets"): like "the attack", it tells again an event
+    already reported.
+
+    >>> from loaders.nlp import get_nlp
+    >>> doc = get_nlp()("The drone hit the station. A drone hit the market.")
+    >>> [strike_told_again(t) for t in doc if t.pos_ in ("NOUN", "VERB")]
+    [True, True, False, False, False, False]
+    """
+    verb = tok.head if tok.dep_ == "nsubj" else tok
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STRIKE_WORDS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(g.dep_ == "det" and g.lower_ in _DEFINITE for c in subjects for g in c.children)
 
 
 def is_separate(sent_text: str) -> bool:

@@ -603,3 +603,32 @@ def test_an_event_named_inside_an_accused_act_is_not_dated_by_the_accusation(run
         "The air strike hit a well near Kidal on Saturday, residents said."
     )
     assert _dated(told, "airstrike") == [("2025-05-17", "day")]
+
+
+def test_a_phrase_that_takes_in_an_event_word_is_that_one_event(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Grenade attacks on buses were common in Quetta in the late 1990s, police records show.")
+    assert _types(ann) == ["other"]
+
+
+def test_a_verb_in_the_simple_present_in_a_relative_clause_is_a_habit(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Gunmen killed six villagers near Dori on Monday, the governor said. "
+        "He blamed a militia that recruits among young herders in the province."
+    )
+    assert _types(ann) == ["armed_clash"]
+
+
+def test_a_strike_by_a_doer_already_named_tells_the_event_again(run) -> None:  # type: ignore[no-untyped-def]
+    drone = run(
+        "Nine people were killed by a drone strike on a market in Kadugli on Sunday, officials said.\n\n"
+        "The drone hit the fish market shortly after noon as traders were loading lorries for Dilling."
+    )
+    assert _types(drone) == ["airstrike"]
+    quoted = run(
+        "Artillery shelled the village of Hrakove on Sunday evening, killing one man, the governor said.\n\n"
+        '"The enemy deliberately struck houses. There is no army here," he wrote.'
+    )
+    assert _types(quoted) == ["shelling"]
+    # Its own date makes it another strike.
+    again = run("A drone hit a fuel depot in Kosti on Friday. The drone hit a school in Kosti on Sunday.")
+    assert _types(again) == ["airstrike", "airstrike"]
