@@ -77,13 +77,16 @@ PROMO_LINE = re.compile(
 
 # Credit lines of wire copy, wherever they stand: "(Reporting by A; Editing by B)", "Additional
 # reporting by C", "Writing by D", "X contributed to this report.", "Our Standards: …", a copyright
-# line. Their names are staff, not actors of the story, so the whole line is dropped.
+# line, a republication note ("This story was republished from X.", "… originally appeared in Y").
+# Their names are staff, not actors of the story, so the whole line is dropped.
 CREDIT_LINE = re.compile(
     r"^[(\[]?\s*(((additional|further) )?(reporting|writing|editing|research|compiled|compilation|"
     r"graphics|production|translation|translated|edited|written|produced|reported)"
     r"( and (reporting|writing|editing))? by\s+(?P<names>.*)|"
     r"our standards:.*|(copyright|©|\(c\))\s*(©\s*)?\d{4}\b.*|all rights reserved\W*|"
-    r"[\w .,'’&-]+ contributed (reporting|to this (report|story|article))\b.*)$",
+    r"[\w .,'’&-]+ contributed (reporting|to this (report|story|article))\b.*|"
+    r"(this|the) (story|article|report) (was|has been|is) "
+    r"(republished|reprinted|(originally|first) (published|appeared))\b.*)$",
     re.IGNORECASE,
 )
 # After "Reporting by", a credit line holds only names, places and more credits: "Reporting by Jane
@@ -204,7 +207,7 @@ def clean_text(raw: str, detect_title: bool = False) -> CleanText:
         if stripped and n_words <= _MAX_SHARE_LINE_WORDS and PROMO_LINE.match(stripped):
             share.append(DroppedSpan(reason="share line", text=stripped))
             continue
-        if stripped and n_words <= _MAX_CREDIT_LINE_WORDS and _is_credit_line(stripped):
+        if stripped and n_words <= _MAX_CREDIT_LINE_WORDS and is_credit_line(stripped):
             share.append(DroppedSpan(reason="credit line", text=stripped))
             continue
         if stripped and nonblank <= _HEADER_LINES and _is_byline(stripped):
@@ -236,7 +239,16 @@ def _is_trailing_marker(line: str) -> bool:
     return bool(key) and key in TRAILING_MARKERS
 
 
-def _is_credit_line(line: str) -> bool:
+def is_credit_line(line: str) -> bool:
+    """A wire credit or republication line: its names are staff or the outlet, not actors of the story.
+
+    >>> is_credit_line("(Reporting by Jane Doe in Abeche; Editing by John Smith)")
+    True
+    >>> is_credit_line("This story was republished from Meridian Wire. Some edits were made for length.")
+    True
+    >>> is_credit_line("Reporting by the UN was slow to reach the camps.")
+    False
+    """
     match = CREDIT_LINE.match(line)
     if match is None:
         return False

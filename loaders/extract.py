@@ -62,6 +62,7 @@ from loaders.claims import (
     paragraph_quotations,
     quotation_open_after,
 )
+from loaders.clean import is_credit_line
 from loaders.gazetteer import (
     JOINING_DASHES,
     NAME_PARTICLES,
@@ -202,7 +203,8 @@ _DATELINE_PREFIX = re.compile(
 
 def segments(text: str) -> list[tuple[int, int]]:
     """Paragraphs to parse, with a leading dateline ("BAKU, May 20 (Agency) - ") split off its paragraph so
-    the place name is not parsed as the subject of the first sentence.
+    the place name is not parsed as the subject of the first sentence. A wire credit or republication line
+    ("(Reporting by A; Editing by B)") is not parsed at all: its names are staff, not actors.
 
     >>> text = "Title\\n\\nGOMA, April 14 (Wire) - Shells hit the market."
     >>> [text[a:b] for a, b in segments(text)]
@@ -210,9 +212,14 @@ def segments(text: str) -> list[tuple[int, int]]:
     >>> text = "QAMISHLI, Syria — Drones struck a farm."
     >>> [text[a:b] for a, b in segments(text)]
     ['QAMISHLI, Syria — ', 'Drones struck a farm.']
+    >>> text = "Shells hit the market.\\n\\n(Reporting by Jane Doe; Editing by John Roe)"
+    >>> [text[a:b] for a, b in segments(text)]
+    ['Shells hit the market.']
     """
     out = []
     for n, (a, b) in enumerate(_lines_as_headings(text)):
+        if is_credit_line(text[a:b].strip()):
+            continue
         m = _DATELINE_PREFIX.match(text, a, b) if n < 4 else None
         if m and m.end() < b:
             out.append((a, m.end()))

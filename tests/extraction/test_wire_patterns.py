@@ -143,3 +143,14 @@ def test_every_form_of_an_act_verb_or_denial_counts(run: Run) -> None:
     )
     assert sorted(s for s, _c, _t in _claims(ann)) == ["accuse", "deny"]
     assert len(_edges(ann, "DENIES")) == 1
+
+
+def test_wire_credit_and_republication_lines_name_no_actors(run: Run) -> None:
+    ann = run(
+        "Shells hit the market in Dorvasi on Monday, the Kelvani army said.\n\n"
+        "(Reporting by Jane Doe in Tarkesh; Editing by John Roe)\n\n"
+        "This story was republished from Meridian Wire. Some edits were made for length and style."
+    )
+    names = set(ann["names"].values())
+    assert not names & {"Jane Doe", "John Roe", "Meridian Wire"}, names
+    assert not {loc["name"] for loc in ann["locations"]} & {"Tarkesh", "Meridian Wire"}

@@ -112,6 +112,24 @@ def test_txt_drops_byline_and_credit_lines_but_keeps_sentences_that_look_like_th
     ]
 
 
+def test_md_drops_a_republication_note_but_keeps_a_sentence_about_a_report(tmp_path: Path) -> None:
+    raw = (
+        "---\ntitle: Dam road shelled\npublished: 2026-03-02\n---\n\n"
+        "Shells hit the dam road on Friday, the district chief said.\n\n"
+        "The report was published by the monitors on Sunday, residents said.\n\n"
+        "This article was originally published by Northwind Wire. It has been edited for length.\n"
+    )
+    [a] = read_file(write(tmp_path / "dam.md", raw))
+    assert isinstance(a, Article)
+    assert a.text.endswith("The report was published by the monitors on Sunday, residents said.")
+    assert [(d.reason, d.text) for d in a.dropped] == [
+        (
+            "credit line",
+            "This article was originally published by Northwind Wire. It has been edited for length.",
+        )
+    ]
+
+
 def test_txt_drops_rule_separators_and_promo_links_but_keeps_body_sentences_with_addresses(
     tmp_path: Path,
 ) -> None:
@@ -551,7 +569,8 @@ def test_dev_corpus_loads_unchanged_every_gold_quote_and_alias_is_in_the_stored_
         assert isinstance(article, Article)
         gold = json.loads((DEV / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
         assert article.published is not None and article.published.isoformat() == gold["published"]
-        # Nothing in these bodies is page furniture, except one wire credit line ("Reporting by …").
+        # Nothing in these bodies is page furniture, except a wire credit line ("Reporting by …") and a
+        # republication note.
         assert all(d.reason == "credit line" for d in article.dropped), path.name
         dropped += [d.text for d in article.dropped]
         fragments = [q for c in gold["claims"] for q in [c["quote"], *c.get("alt_quotes", [])]]
@@ -560,7 +579,10 @@ def test_dev_corpus_loads_unchanged_every_gold_quote_and_alias_is_in_the_stored_
             assert fragment in article.text, (path.name, fragment)
         checked += len(fragments)
     assert checked > 1000
-    assert dropped == ["(Reporting by Didier Kasongo; Editing by Helen Marsh)"]
+    assert dropped == [
+        "(Reporting by Didier Kasongo; Editing by Helen Marsh)",
+        "This story was republished from Meridian Wire. Some edits were made for length and style.",
+    ]
 
 
 def test_short_title_case_headline_with_a_standfirst_is_not_a_label(tmp_path: Path) -> None:
