@@ -1011,10 +1011,15 @@ class Extractor:
                 loc_ids = self._places_of_phrase(tok, s, places_here, loc_ids)
             if target is None and not separate:
                 when = self._own_date(tok, s, dates_here)
+                # "It warned that the blockade could push the Artibonite towards famine": a definite noun
+                # names an event already told, wherever the rest of the sentence goes.
+                definite = tok.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
+                )
                 target = self._coreferent(
                     incidents,
                     itype,
-                    loc_ids,
+                    self._places_of_phrase(tok, s, places_here, loc_ids) if definite else loc_ids,
                     generic,
                     tok.lemma_.lower(),
                     when,
@@ -1639,6 +1644,8 @@ def _unrealised(tok: Any) -> bool:
     strike"). An event that is the clause's subject is told as real ("operations would continue")."""
     if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
         return False
+    if _feared(tok):
+        return True
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -1715,6 +1722,24 @@ def _same_country(loc_ids: list[str], others: list[str], places: dict[str, Locat
 
 
 # Events that cause no casualties of their own.
+# What is feared or warned of has not happened: "fearing new fighting", "the risk of a wider war".
+_FEAR_VERBS = frozenset({"fear", "dread"})
+_FEAR_NOUNS = frozenset({"fear", "fears", "risk", "threat", "danger", "prospect", "spectre", "specter"})
+
+
+def _feared(tok: Any) -> bool:
+    head = tok.head
+    if tok.dep_ == "dobj":
+        return bool(head.lemma_.lower() in _FEAR_VERBS)
+    if tok.dep_ != "pobj" or head.lower_ != "of":
+        return False
+    owner = head.head
+    return bool(
+        owner.lower_ in _FEAR_NOUNS
+        or (owner.pos_ == "VERB" and owner.lemma_.lower() in ("warn", *_FEAR_VERBS))
+    )
+
+
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "conj", "xcomp", "csubj"})
 _TOLL_FREE = frozenset([IncidentType.NEGOTIATIONS, IncidentType.CEASEFIRE])
 
@@ -1738,10 +1763,12 @@ _FLIGHT_WORDS = frozenset(["flee", "exodus"])
 
 def _add_origins(incidents: list[IncidentDraft], state: _ArticleState) -> None:
     """An evacuation or a flight whose places leave out the town of the violent event told before it
-    ("evacuated 11 wounded to Goma", "families fled towards Goma") left that town: it is one of its places."""
+    ("evacuated 11 wounded to Goma", "families fled towards Goma") left that town: it is one of its places.
+    One that names no place at all ("400 families had fled their homes since the shooting") left the
+    place of that event."""
     for k, inc in enumerate(incidents):
         departs = inc.type is IncidentType.MEDICAL_EVACUATION or inc.trigger_lemma in _FLIGHT_WORDS
-        if not departs or not inc.near:
+        if not departs:
             continue
         before = [
             j
@@ -1751,6 +1778,10 @@ def _add_origins(incidents: list[IncidentDraft], state: _ArticleState) -> None:
         if not before:
             continue
         violent = incidents[max(before, key=lambda j: incidents[j].sentence)]
+        if not inc.near:
+            inc.location = violent.location
+            inc.near.append(str(violent.location))
+            continue
         towns = _towns_of([violent.location] if violent.location else [], state)
         if towns and not set(towns) & set(_towns_of(inc.near, state)):
             inc.near.append(towns[0])

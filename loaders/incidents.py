@@ -1152,20 +1152,27 @@ _DEFINITE = frozenset({"the", "this", "that"})
 
 
 def strike_told_again(tok: Any) -> bool:
-    """A verb of striking whose doer the text has already introduced ("The drone hit the bus station",
-    "The enemy deliberately struck residential streets"): like "the attack", it tells again an event
-    already reported.
+    """A verb of striking whose doer, or in the passive whose target, the text has already introduced
+    ("The drone hit the bus station", "The enemy deliberately struck residential streets", "The troops
+    were ambushed while escorting engineers"): like "the attack", it tells again an event already
+    reported.
 
     >>> from loaders.nlp import get_nlp
     >>> doc = get_nlp()("The drone hit the station. A drone hit the market.")
     >>> [strike_told_again(t) for t in doc if t.pos_ in ("NOUN", "VERB")]
     [True, True, False, False, False, False]
     """
-    verb = tok.head if tok.dep_ == "nsubj" else tok
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STRIKE_WORDS:
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or (lemma not in _STRIKE_WORDS and lemma not in _AMBUSH_VERBS):
         return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and lemma in _STRIKE_WORDS]
+    subjects += [c for c in verb.children if c.dep_ == "nsubjpass"]
     return any(g.dep_ == "det" and g.lower_ in _DEFINITE for c in subjects for g in c.children)
+
+
+# Verbs that only take a target: "the convoy was ambushed" can only retell its attack.
+_AMBUSH_VERBS = frozenset({"ambush"})
 
 
 def is_separate(sent_text: str) -> bool:

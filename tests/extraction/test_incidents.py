@@ -632,3 +632,37 @@ def test_a_strike_by_a_doer_already_named_tells_the_event_again(run) -> None:  #
     # Its own date makes it another strike.
     again = run("A drone hit a fuel depot in Kosti on Friday. The drone hit a school in Kosti on Sunday.")
     assert _types(again) == ["airstrike", "airstrike"]
+
+
+def test_a_definite_event_noun_tells_again_the_event_told_before(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Armed groups have blocked the main road into Djibo since March, aid agencies said.\n\n"
+        "They warned that the blockade could push parts of the Sahel region towards famine."
+    )
+    assert _types(ann) == ["blockade"]
+
+
+def test_what_is_feared_or_warned_of_has_not_happened(run) -> None:  # type: ignore[no-untyped-def]
+    fled = run("Hundreds of families fled towards Bunia on Sunday, fearing new fighting, residents said.")
+    assert _types(fled) == ["other"]
+    warned = run("The United Nations warned of renewed clashes around Kidal, citing troop movements.")
+    assert _types(warned) == []
+
+
+def test_a_target_already_named_and_ambushed_tells_the_attack_again(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Four soldiers were killed in a clash in the Mopti region on Tuesday, the army said.\n\n"
+        '"The troops were ambushed while escorting engineers who were repairing a bridge outside Konna," '
+        "a spokesman said."
+    )
+    assert _types(ann) == ["armed_clash"]
+
+
+def test_a_flight_that_names_no_place_left_the_place_of_the_violence(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Gunmen killed five farmers in a clash in Borno state on Monday, the police said.\n\n"
+        "At least 300 families have fled their homes since the shooting, a local official said."
+    )
+    places = {p["id"]: p["name"] for p in ann["locations"]}
+    flight = next(i for i in ann["incidents"] if i["type"] == "other")
+    assert "Borno" in places.get(flight["location"], "")
