@@ -1512,12 +1512,18 @@ class ActorResolver:
                 return reg.last(at, {"person"}, 6, sentence)
             if low in _THING_PRONOUNS:
                 cats = {"government_body", "organisation", "armed_group", "army", "rebel", "state", "media"}
-                return self._previous_subject(head, offset, sentence, cats) or reg.last(
-                    at, cats, 6, sentence, singular=True
+                return (
+                    (self._conjunct_subject(head, offset, sentence, cats) if speaker else None)
+                    or self._previous_subject(head, offset, sentence, cats)
+                    or reg.last(at, cats, 6, sentence, singular=True)
                 )
             if low in _GROUP_PRONOUNS:
                 cats = {"armed_group", "army", "rebel", "population_group", "organisation", "government_body"}
-                return self._previous_subject(head, offset, sentence, cats) or reg.last(at, cats, 6, sentence)
+                return (
+                    (self._conjunct_subject(head, offset, sentence, cats) if speaker else None)
+                    or self._previous_subject(head, offset, sentence, cats)
+                    or reg.last(at, cats, 6, sentence)
+                )
             return None
         if low == "force" and not any(c.dep_ in ("det", "poss") for c in head.children):
             return None  # "use force", "with great force": no armed force is meant
@@ -2028,6 +2034,22 @@ class ActorResolver:
             and not any(self.d.is_actor_word(t.lower_) for t in ent)
             and self.d.lookup_named(ent.text) is None
         )
+
+    def _conjunct_subject(self, head: Any, offset: int, sentence: int, categories: set[str]) -> str | None:
+        """A speaking pronoun that is the subject of a clause joined to one with a named subject ("The
+        Observatory did not accuse the army, but it recalled that …") is that subject, not the actor named
+        last in between: coordinated clauses keep their subject."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        first = verb.head
+        while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+            first = first.head
+        subjects = [c for c in first.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < first.i]
+        if first.pos_ not in ("VERB", "AUX") or not subjects or subjects[0].pos_ == "PRON":
+            return None
+        found = self.resolve(subjects[0], offset, sentence)
+        return found if found and self.reg.category.get(found) in categories else None
 
     def _previous_subject(self, head: Any, offset: int, sentence: int, categories: set[str]) -> str | None:
         """A pronoun that opens the subject of a sentence, or speaks after its report ("…, it says"),

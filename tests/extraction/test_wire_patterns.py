@@ -154,3 +154,25 @@ def test_wire_credit_and_republication_lines_name_no_actors(run: Run) -> None:
     names = set(ann["names"].values())
     assert not names & {"Jane Doe", "John Roe", "Meridian Wire"}, names
     assert not {loc["name"] for loc in ann["locations"]} & {"Tarkesh", "Meridian Wire"}
+
+
+def test_a_pronoun_speaking_in_a_joined_clause_is_the_first_clause_subject(run: Run) -> None:
+    for text, speaker in (
+        (
+            "Amnesty International did not blame the Northern Liberation Front, but it said that the "
+            "killings must be investigated.",
+            "Amnesty International",
+        ),
+        (
+            "The Kelvani army accused the Northern Liberation Front of the attack, and it said that 12 "
+            "soldiers had died.",
+            "Kelvani army",
+        ),
+        (
+            "The rebels blamed the army for the shelling, but they said they would respect the truce.",
+            "rebels",
+        ),
+    ):
+        ann = run(text)
+        said = [c for c in ann["claims"] if c["quote"].startswith("said")]
+        assert [c["claimant_name"] for c in said] == [speaker], text
