@@ -452,7 +452,10 @@ def short_span(span: TimeSpan) -> bool:
 
 _RELATIVE_TO_EVENT = re.compile(
     r"\b(?:(a|an|one|two|three|four|five|six|seven|\d+|the)\s+(day|days|week|weeks)\s+(after|before)"
-    r"|the\s+(next|following)\s+(day|week))\b",
+    r"|the\s+(next|following)\s+(day|week)"
+    # "shortly after clashes", "hours before the strike": the same day, unless a time of day follows
+    r"|(?:shortly|soon|hours|minutes|moments|just)\s+(after|before)"
+    r"(?!\s+(?:noon|midday|midnight|dawn|dusk|daybreak|nightfall|sunrise|sunset|\d)))\b",
     re.I,
 )
 
@@ -462,10 +465,14 @@ def relative_to_event(text: str) -> tuple[int, int, int] | None:
 
     >>> relative_to_event("a day before the police operation")
     (0, 12, -1)
+    >>> relative_to_event("the strike came shortly after clashes"), relative_to_event("shortly after noon")
+    ((16, 29, 0), None)
     """
     m = _RELATIVE_TO_EVENT.search(text)
     if not m:
         return None
+    if m.group(6):
+        return m.start(), m.end(), 0
     if m.group(4):  # "the next day": one unit after the event just told
         return m.start(), m.end(), 7 if m.group(5).lower() == "week" else 1
     n_word = m.group(1).lower()

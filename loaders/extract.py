@@ -949,9 +949,12 @@ class Extractor:
                 continue
             # A gerund standing as a subject names the event itself ("Shelling by the RSF killed 12").
             gerund_subject = tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj")
+            # "wounded patients brought there by the Red Crescent": the participle's noun is its object.
+            moved = itype is IncidentType.MEDICAL_EVACUATION and tok.dep_ == "acl" and tok.tag_ == "VBN"
             if (
                 tok.pos_ == "VERB"
                 and not gerund_subject
+                and not moved
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
             ):
                 continue
@@ -1343,8 +1346,12 @@ class Extractor:
         act = next((a for a in (tok, *tok.ancestors) if accused_act(a, self.triggers.accuse)), None)
         accused = act is not None
         clause = act if act is not None else tok
+        # A participle describing a noun is a clause of its own ("spoke on Tuesday to wounded patients
+        # brought there by the Red Crescent on Monday").
+        participle = tok.pos_ == "VERB" and tok.dep_ == "acl"
         while (
             not accused
+            and not participle
             and clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl")
             and clause.head.i != clause.i
         ):

@@ -917,8 +917,11 @@ _TRANSPORT_VERBS = frozenset(
 
 
 def _carries_hurt(tok: Any) -> bool:
-    """The verb moves wounded or sick people ("took 12 critically wounded patients to El Obeid")."""
+    """The verb moves wounded or sick people ("took 12 critically wounded patients to El Obeid", "wounded
+    patients brought there from Kadugli by the Red Crescent")."""
     people = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        people.append(tok.head)  # a passive participle: the noun it describes is what was moved
     words = {t.lower_ for p in people for t in p.subtree} | {
         t.lemma_.lower() for p in people for t in p.subtree
     }

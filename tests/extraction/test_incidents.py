@@ -666,3 +666,21 @@ def test_a_flight_that_names_no_place_left_the_place_of_the_violence(run) -> Non
     places = {p["id"]: p["name"] for p in ann["locations"]}
     flight = next(i for i in ann["incidents"] if i["type"] == "other")
     assert "Borno" in places.get(flight["location"], "")
+
+
+def test_an_event_shortly_after_another_is_dated_to_its_day(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "A drone strike hit a market in Bati on Sunday, killing six people, residents said.\n\n"
+        "They said the strike came shortly after clashes between troops and militia fighters near the town."
+    )
+    clash = next(i for i in ann["incidents"] if i["type"] == "armed_clash")
+    assert (clash["date"], clash["date_precision"]) == ("2025-05-18", "day")
+
+
+def test_wounded_brought_somewhere_is_an_evacuation_dated_by_its_own_words(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Our reporter spoke on Tuesday to wounded patients brought to Kosti from Rabak by the Red Crescent "
+        "on Monday."
+    )
+    evacuation = next(i for i in ann["incidents"] if i["type"] == "medical_evacuation")
+    assert evacuation["date"] == "2025-05-19"
