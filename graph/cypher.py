@@ -64,11 +64,15 @@ SCHEMA: tuple[str, ...] = (
     # one exact term (see actor_name_phrase).
     "CREATE FULLTEXT INDEX cg_actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.names] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
-    # The date filter seeks (tier, start) and checks the end on the index entry, not the node.
-    "CREATE INDEX cg_incident_tier_span IF NOT EXISTS "
-    "FOR (n:Incident) ON (n.event_tier, n.event_start, n.event_end)",
-    # what cg_incident_tier_span replaced (event_end was read from every node the seek found)
+    # The date filter seeks (tier, start) and checks the end on the index entry, not the node; a page
+    # orders its matches by (start, precision rank, id), also read from the entry (see _FROM_DATES).
+    "CREATE INDEX cg_incident_tier_order IF NOT EXISTS "
+    "FOR (n:Incident) ON (n.event_tier, n.event_start, n.event_end, n.precision_rank, n.id)",
+    # what cg_incident_tier_order replaced: (event_tier, event_start), where event_end was read from
+    # every node the seek found, then (event_tier, event_start, event_end), where a page read the
+    # precision rank and id of every match from its node
     "DROP INDEX cg_incident_tier_start IF EXISTS",
+    "DROP INDEX cg_incident_tier_span IF EXISTS",
 )
 
 INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"
@@ -80,7 +84,7 @@ AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 # Neo4jStore runs it, before SCHEMA, when the index is not there yet (so once per database).
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
-        "cg_incident_tier_span",
+        "cg_incident_tier_order",
         "MATCH (i:Incident) WHERE i.event_start IS NOT NULL AND i.event_tier IS NULL\n"
         "WITH i, duration.inDays(i.event_start, i.event_end).days AS days\n"
         f"SET i.event_tier = CASE WHEN days <= {EVENT_TIER_DAYS[0]} THEN 0 "
@@ -386,7 +390,7 @@ def _visible(var: str) -> str:
 # Incident, so :func:`timeline` writes the statement for the filters that are set: it starts from
 # the most selective of them through an index (actor or claimant: the INVOLVES edges and the claim
 # indexes, names through a full-text index; place: its OCCURRED_NEAR edges; radius: the point index;
-# dates: the (event_tier, event_start, event_end) index;
+# dates: the (event_tier, event_start, event_end, precision_rank, id) index;
 # types: the incident_type index) and checks the others on the incidents found.
 
 _RESOLVE_ACTORS = """CALL () {{
@@ -439,6 +443,10 @@ _RESOLVE_PLACES = """CALL () {
 }
 """
 
+_ORDER_INDEX = "event_tier, event_start, event_end, precision_rank, id"
+# A match's sort key as a page orders it (graph.store.time_sort_key's order)
+_KEYS = "i, i.event_start AS start, i.precision_rank AS rank, i.id AS id"
+
 # Starting points: each yields the distinct incidents `i` matching its own filter exactly.
 _FROM_ACTOR = """CALL (actor_ids) {
   UNWIND actor_ids AS aid
@@ -478,20 +486,26 @@ _FROM_RADIUS = """CALL (place_points) {
   RETURN DISTINCT i
 }
 """
+# It also yields each match's sort key (start, rank, id) from the index entry: a page orders every
+# match, and reading the rank and id from each node was about a third of a month's page on the bench
+# graph. The index serves a seek only with a predicate on each of its properties; every dated incident
+# has a precision rank and an id, so the two IS NOT NULL keep them all.
 _FROM_DATES = f"""CALL () {{
   UNWIND [[0, {EVENT_TIER_DAYS[0]}], [1, {EVENT_TIER_DAYS[1]}]] AS tier
   MATCH (i:Incident)
-  USING INDEX i:Incident(event_tier, event_start, event_end)
+  USING INDEX i:Incident({_ORDER_INDEX})
   WHERE i.event_tier = tier[0]
     AND i.event_start >= $p.since_or_min - duration({{days: tier[1]}})
     AND i.event_start <= $p.until_or_max
     AND i.event_end >= $p.since_or_min
-  RETURN i
+    AND i.precision_rank IS NOT NULL AND i.id IS NOT NULL
+  RETURN {_KEYS}
   UNION ALL
   MATCH (i:Incident)
-  USING INDEX i:Incident(event_tier, event_start, event_end)
+  USING INDEX i:Incident({_ORDER_INDEX})
   WHERE i.event_tier = 2 AND i.event_start <= $p.until_or_max AND i.event_end >= $p.since_or_min
-  RETURN i
+    AND i.precision_rank IS NOT NULL AND i.id IS NOT NULL
+  RETURN {_KEYS}
 }}
 """
 _FROM_TYPES = """CALL () {
@@ -525,8 +539,7 @@ _IS_TYPE = "i.incident_type IN $p.types"
 # can only differ among the matches that tie with its last one on both; when one of those has an id
 # with a character from U+D800 on (rare: ids are hashes and names), the keys of every match come back
 # instead, and Python orders them.
-_PAGE = """WITH i, i.event_start AS start, i.precision_rank AS rank, i.id AS id
-ORDER BY start, rank, id
+_PAGE = """ORDER BY start, rank, id
 WITH collect([i, start, rank, id]) AS found
 WITH found, CASE WHEN $p.limit > 0 AND size(found) > $p.limit THEN found[$p.limit - 1] END AS edge
 WITH found, edge IS NOT NULL AND any(x IN found WHERE x[2] = edge[2]
@@ -589,7 +602,13 @@ def timeline(
     if checks:
         parts.append("WITH * WHERE " + "\n  AND ".join(checks) + "\n")
     # One row holding every incident: the driver's cost is per record, and a month can hold thousands.
-    parts.append(_PAGE if page else "RETURN collect(i.data) AS data")
+    if page:
+        # the sort key, unless the starting point yields it (_FROM_DATES)
+        keyed = bool(active) and active[0][0] == _FROM_DATES
+        parts.append("WITH *\n" if keyed else f"WITH {_KEYS}\n")
+        parts.append(_PAGE)
+    else:
+        parts.append("RETURN collect(i.data) AS data")
     return "".join(parts)
 
 

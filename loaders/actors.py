@@ -387,6 +387,22 @@ def _bare_noun(alias: str) -> bool:
     return len(words) == 2 and words[0].lower() in ("the", "a", "an") and words[1].islower()
 
 
+def name_head(name: str) -> str:
+    """The head word of a multi-word proper name: the word before its first "of"/"for"/"on"/"in", or its last
+    word; "" for a one-word name.
+
+    >>> name_head("West African Observatory of Human Rights"), name_head("European Commission")
+    ('Observatory', 'Commission')
+    >>> name_head("Observatory")
+    ''
+    """
+    words = [w for w in name.split() if w.lower() != "the"]
+    if len(words) < 2:
+        return ""
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on", "in")), len(words))
+    return words[cut - 1] if cut > 0 else ""
+
+
 def _initials(name: str) -> str:
     words = [
         w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in ("the", "of", "and")
@@ -638,6 +654,10 @@ class ArticleActors:
         if group is not None:
             other = self.actors[group]
             return other.id, other.actor_kind, other.country, other.name
+        short = self._short_form_of(name)
+        if short is not None:
+            other = self.actors[short]
+            return other.id, other.actor_kind, other.country, other.name
         for other in self.actors.values():
             if other.actor_kind is ActorKind.PERSON:
                 continue
@@ -650,6 +670,22 @@ class ArticleActors:
                     continue  # keep the first, spelled-out form as the key
                 return other.id, other.actor_kind, other.country, other.name
         return aid, kind, country, name
+
+    def _short_form_of(self, name: str) -> str | None:
+        """ "The Observatory" after "the Syrian Observatory for Human Rights", "the Commission" after "the
+        National Human Rights Commission": one capitalised word that is the head of exactly one name
+        already met is that actor's short form."""
+        words = [w for w in name.split() if w.lower() != "the"]
+        if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
+            return None
+        if self.dictionary.country_of_word(words[0]):
+            return None
+        hits = {
+            other.id
+            for other in self.actors.values()
+            if other.actor_kind is not ActorKind.PERSON and name_head(other.name) == words[0]
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def _described_acronym(self, actor: Actor, merged: dict[str, str]) -> str | None:
         """ "The SBU" after "Ukraine's SBU security service": an acronym met with lower-case words that
@@ -2497,6 +2533,14 @@ class ActorResolver:
             " ".join(words[-n:]) in self.d.state_force_heads for n in (1, 2, 3) if len(words) >= n
         )
         if head_ent is not None and head_ent.label_ == "ORG" and not generic_name:
+            if (
+                head.dep_ == "pobj"
+                and head_ent.start <= head.head.i < head_ent.end
+                and head.i > head_ent.root.i
+            ):
+                # "the Army" inside "the Second Division of the Army": a word of the unit's name, which the
+                # name's own head registers, not a mention of the whole unit under another name.
+                return None
             # A named group ("the Kivu Renewal Alliance"), not a capitalised "Army".
             name = head_ent.text
             name = re.sub(r"^(the|The)\s+", "", name)

@@ -104,7 +104,7 @@ def test_dates_on_a_database_written_before_event_tier(neo4j_store: GraphStore) 
     neo4j_store.write_article(g)
     # What an older version wrote: no event_tier, no index on it.
     neo4j_store.run_cypher("MATCH (i:Incident) REMOVE i.event_tier", write=True)
-    neo4j_store.run_cypher("DROP INDEX cg_incident_tier_span IF EXISTS", write=True)
+    neo4j_store.run_cypher("DROP INDEX cg_incident_tier_order IF EXISTS", write=True)
     reopened = Neo4jStore(neo4j_store.url)
     try:
         untiered = (
@@ -130,14 +130,20 @@ def test_dates_on_a_database_written_before_event_tier(neo4j_store: GraphStore) 
         reopened.close()
 
 
-def test_a_database_with_the_older_date_index_gets_the_new_one(neo4j_store: GraphStore) -> None:
+# The previous versions' date indexes: (event_tier, event_start), where event_end came from each node;
+# (event_tier, event_start, event_end), where a page's sort key came from each node.
+OLDER_DATE_INDEXES = [
+    "CREATE INDEX cg_incident_tier_start FOR (n:Incident) ON (n.event_tier, n.event_start)",
+    "CREATE INDEX cg_incident_tier_span FOR (n:Incident) ON (n.event_tier, n.event_start, n.event_end)",
+]
+
+
+@pytest.mark.parametrize("older", OLDER_DATE_INDEXES)
+def test_a_database_with_an_older_date_index_gets_the_new_one(neo4j_store: GraphStore, older: str) -> None:
     assert isinstance(neo4j_store, Neo4jStore)
     neo4j_store.write_article(graph())
-    # The previous version's date index, (event_tier, event_start): event_end came from each node.
-    neo4j_store.run_cypher("DROP INDEX cg_incident_tier_span IF EXISTS", write=True)
-    neo4j_store.run_cypher(
-        "CREATE INDEX cg_incident_tier_start FOR (n:Incident) ON (n.event_tier, n.event_start)", write=True
-    )
+    neo4j_store.run_cypher("DROP INDEX cg_incident_tier_order IF EXISTS", write=True)
+    neo4j_store.run_cypher(older, write=True)
     reopened = Neo4jStore(neo4j_store.url)
     try:
         found = reopened.run_cypher(
@@ -145,11 +151,15 @@ def test_a_database_with_the_older_date_index_gets_the_new_one(neo4j_store: Grap
             "RETURN name, properties"
         )
         assert found == [
-            {"name": "cg_incident_tier_span", "properties": ["event_tier", "event_start", "event_end"]}
+            {
+                "name": "cg_incident_tier_order",
+                "properties": ["event_tier", "event_start", "event_end", "precision_rank", "id"],
+            }
         ]
         flt = TimelineFilter(since=date(2023, 10, 1), until=date(2023, 10, 31))
         embedded = NetworkXStore("memory://")
         embedded.write_article(graph())
         assert ids(reopened, flt) == ids(embedded, flt)
+        assert [i.id for i in reopened.timeline(flt, 2)] == [i.id for i in embedded.timeline(flt, 2)]
     finally:
         reopened.close()

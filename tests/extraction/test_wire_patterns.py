@@ -176,3 +176,22 @@ def test_a_pronoun_speaking_in_a_joined_clause_is_the_first_clause_subject(run: 
         ann = run(text)
         said = [c for c in ann["claims"] if c["quote"].startswith("said")]
         assert [c["claimant_name"] for c in said] == [speaker], text
+
+
+def test_a_capitalised_head_word_is_the_short_form_of_the_name_met_before(run: Run) -> None:
+    ann = run(
+        "The Syrian Observatory for Human Rights said 12 people died in the strike.\n\n"
+        "The Observatory said the strike hit a school in Dorvasi."
+    )
+    assert [c for _s, c, _t in _claims(ann)] == ["Syrian Observatory for Human Rights"] * 2
+    # "the Army" inside a unit's name is a word of that name; alone it is the army named before.
+    ann = run(
+        "The National Army said four soldiers were kidnapped near Tibú on Monday.\n\n"
+        "The Second Division of the Army had said that five soldiers were kidnapped.\n\n"
+        "According to the Army, the soldiers were intercepted by armed men."
+    )
+    assert [c for _s, c, _t in _claims(ann)] == [
+        "National Army",
+        "Second Division of the Army",
+        "National Army",
+    ]
