@@ -64,6 +64,10 @@ SCHEMA: tuple[str, ...] = (
     # one exact term (see actor_name_phrase).
     "CREATE FULLTEXT INDEX cg_actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.names] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
+    # Place names and aliases, the same way: the timeline's --location NAME (a scan of every Location
+    # node without it).
+    "CREATE FULLTEXT INDEX cg_location_names IF NOT EXISTS FOR (n:Location) ON EACH [n.names] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
     # The date filter seeks (tier, start) and checks the end on the index entry, not the node; a page
     # orders its matches by (start, precision rank, id), also read from the entry (see _FROM_DATES).
     "CREATE INDEX cg_incident_tier_order IF NOT EXISTS "
@@ -379,8 +383,9 @@ def _visible(var: str) -> str:
 
 # The timeline. Filters mirror NetworkXStore.timeline:
 #  - actor / claimant / location resolve like GraphStore.resolve: an id of that kind, else every
-#    node of that kind with the (normalised) name or alias (*_norm); the name scan only runs when
-#    no node has that id;
+#    node of that kind with the (normalised) name or alias (*_norm), found through the full-text
+#    index of its names (cg_actor_names, cg_location_names; a scan for a name too long for it); the
+#    name lookup only runs when no node has that id;
 #  - include_parts adds actors PART_OF the actor, transitively, through actors only;
 #  - the values come in one map, $p: Neo4j plans a statement again for every new combination of
 #    parameter types and string-length classes;
@@ -431,17 +436,22 @@ _WITH_PARTS = """CALL (actor_base) {
 }
 """
 
-_RESOLVE_PLACES = """CALL () {
-  OPTIONAL MATCH (a:Location {id: $p.location})
-  CALL (a) {
+_RESOLVE_PLACES = """CALL () {{
+  OPTIONAL MATCH (a:Location {{id: $p.location}})
+  CALL (a) {{
     WITH a WHERE a IS NULL
-    MATCH (b:Location) WHERE $p.location_norm IN b.names
+    {lookup}
     RETURN collect(b) AS by_name
-  }
+  }}
   WITH CASE WHEN a IS NULL THEN by_name ELSE [a] END AS places
   RETURN [x IN places | x.id] AS place_ids, [x IN places WHERE x.point IS NOT NULL | x.point] AS place_points
-}
+}}
 """
+_PLACE_NAME_SCAN = "MATCH (b:Location) WHERE $p.location_norm IN b.names"
+# As _ACTOR_NAME_SEEK: the index narrows, membership in `names` decides.
+_PLACE_NAME_SEEK = """CALL db.index.fulltext.queryNodes('cg_location_names', $p.location_phrase)
+    YIELD node AS b
+    WITH b WHERE $p.location_norm IN b.names"""
 
 _ORDER_INDEX = "event_tier, event_start, event_end, precision_rank, id"
 # A match's sort key as a page orders it (graph.store.time_sort_key's order)
@@ -557,6 +567,7 @@ def timeline(
     claimant: bool = False,
     claimant_by_phrase: bool = False,
     location: bool = False,
+    location_by_phrase: bool = False,
     radius: bool = False,
     dates: bool = False,
     types: bool = False,
@@ -584,7 +595,8 @@ def timeline(
         parts.append(_RESOLVE_ACTORS.format(key="claimant", lookup=lookup.format(key="claimant")))
         parts.append("WITH *, claimant_base AS claimant_ids\n")
     if location:
-        parts.append(_RESOLVE_PLACES)
+        lookup = _PLACE_NAME_SEEK if location_by_phrase else _PLACE_NAME_SCAN
+        parts.append(_RESOLVE_PLACES.format(lookup=lookup))
     # (filter is set, starting point, check) from the most selective filter to the least.
     filters = [
         (actor, _FROM_ACTOR, _IS_ACTOR),

@@ -827,6 +827,9 @@ class Neo4jStore(GraphStore):
         actor_norm, claimant_norm = norm(flt.actor), norm(flt.claimant)
         actor_phrase = cypher.actor_name_phrase(actor_norm) if actor_norm is not None else None
         claimant_phrase = cypher.actor_name_phrase(claimant_norm) if claimant_norm is not None else None
+        location_norm = norm(flt.location)
+        # a place name is a term of cg_location_names as an actor name is of cg_actor_names
+        location_phrase = cypher.actor_name_phrase(location_norm) if location_norm is not None else None
         params = {
             "actor": flt.actor,
             "actor_norm": actor_norm,
@@ -835,7 +838,8 @@ class Neo4jStore(GraphStore):
             "claimant_norm": claimant_norm,
             "claimant_phrase": claimant_phrase,
             "location": flt.location,
-            "location_norm": norm(flt.location),
+            "location_norm": location_norm,
+            "location_phrase": location_phrase,
             "within_km": flt.within_km,
             # The point index finds a slightly larger circle (in Neo4j's metres); the statement then
             # keeps exactly the locations within_km of the place.
@@ -854,6 +858,7 @@ class Neo4jStore(GraphStore):
             claimant=flt.claimant is not None,
             claimant_by_phrase=claimant_phrase is not None,
             location=flt.location is not None,
+            location_by_phrase=location_phrase is not None,
             radius=flt.within_km is not None,
             dates=flt.since is not None or flt.until is not None,
             types=bool(flt.types),

@@ -1,5 +1,5 @@
-"""The Neo4j timeline's index lookups give the embedded store's answers: actor names with characters
-the full-text query language treats specially (in the timeline's filters and in ``find``), and date
+"""The Neo4j timeline's index lookups give the embedded store's answers: actor and place names with
+characters the full-text query language treats specially (in the timeline's filters and in ``find``), and date
 ranges over a database written before Incident.event_tier existed (the store fills it in when it first
 creates the index)."""
 
@@ -17,6 +17,8 @@ from graph.model import (
     Edge,
     EdgeType,
     Incident,
+    Location,
+    LocationKind,
     NodeKind,
     Role,
     TimeSpan,
@@ -94,6 +96,50 @@ def test_actor_names_with_query_syntax_resolve_as_in_the_embedded_store(neo4j_st
         # find() seeks actors through the same full-text index (the scan for the long name)
         assert neo4j_store.find(NodeKind.ACTOR, name) == embedded.find(NodeKind.ACTOR, name), name
         assert (name == "nobody") == (embedded.find(NodeKind.ACTOR, name) == [])
+
+
+def places_graph() -> ArticleGraph:
+    art = Article(id="art_idx_places", title="Place index checks", published=date(2025, 6, 1))
+    nodes: list[Location | Incident] = []
+    edges: list[Edge] = []
+    for k, name in enumerate(ODD_NAMES):
+        place = Location(
+            id=f"loc_idx{k}",
+            name=name,
+            location_kind=LocationKind.CITY,
+            lat=10.0 + k,
+            lon=20.0,
+            aliases=[f"place alias {k}"],
+        )
+        near = Location(
+            id=f"loc_idx{k}_near", name=f"near {k}", location_kind=LocationKind.CITY, lat=10.0 + k, lon=20.1
+        )
+        nodes += [place, near]
+        for j, where in enumerate((place, near)):
+            inc = Incident(
+                id=f"inc_idx_place{k}_{j}",
+                incident_type=IncidentType.ARMED_CLASH,
+                event_time=SPANS[j],
+                location_id=where.id,
+            )
+            nodes.append(inc)
+            edges.append(Edge(type=EdgeType.OCCURRED_NEAR, source=inc.id, target=where.id))
+            edges.append(Edge(type=EdgeType.REPORTED_IN, source=inc.id, target=art.id))
+    return ArticleGraph(article=art, nodes=nodes, edges=edges, source_key="idx_places")
+
+
+def test_place_names_with_query_syntax_resolve_as_in_the_embedded_store(neo4j_store: GraphStore) -> None:
+    g = places_graph()
+    embedded = NetworkXStore("memory://")
+    embedded.write_article(g)
+    neo4j_store.write_article(g)
+    for name in [*ODD_NAMES, "place alias 3", "  OR ", "nowhere"]:
+        for within_km in (None, 25.0):
+            flt = TimelineFilter(location=name, within_km=within_km)
+            expected = ids(embedded, flt)
+            assert ids(neo4j_store, flt) == expected, (name, within_km)
+            if name != "nowhere":
+                assert len(expected) == (1 if within_km is None else 2), (name, within_km)
 
 
 def test_dates_on_a_database_written_before_event_tier(neo4j_store: GraphStore) -> None:
