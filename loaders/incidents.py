@@ -314,7 +314,13 @@ class TriggerTable:
         # (transported wounded, a harm act, a killing, a destruction, an explosion). Any other noun or
         # verb of the sentence is no trigger, and is let go before the rules that walk its children.
         self.event_lemmas = (
-            self.starts | _TRANSPORT_VERBS | _HARM_ACTS | _KILLING_VERBS | _DESTROY_VERBS | _EXPLOSION_VERBS
+            self.starts
+            | _TRANSPORT_VERBS
+            | _HARM_ACTS
+            | _KILLING_VERBS
+            | _DESTROY_VERBS
+            | _EXPLOSION_VERBS
+            | _SUSPEND_WORDS
         )
         self.accuse = lexicon.accuse
         self.killed = frozenset(lexicon.raw["killed_words"])
@@ -328,6 +334,9 @@ class TriggerTable:
             return None
         if _inside_name(tok) or _habitual(tok):
             return None
+        if lemma in _SUSPEND_WORDS:
+            halted = _halted_movement(tok)
+            return (halted, tok.i, tok.i) if halted is not None and not _negated(tok) else None
         if tok.pos_ == "VERB" and lemma in _TRANSPORT_VERBS and _carries_hurt(tok):
             return IncidentType.MEDICAL_EVACUATION, tok.i, tok.i  # "drove 12 wounded patients to El Obeid"
         if tok.pos_ == "VERB" and lemma in _HARM_ACTS and accused_act(tok, self.accuse):
@@ -473,6 +482,35 @@ class TriggerTable:
                 if key in self.multi:
                     return self.multi[key]
         return self.single.get(noun.lemma_.lower())
+
+
+# Halting the movement of traffic on a way closes it (a blockade); halting flights is another event.
+_SUSPEND_WORDS = frozenset({"suspend", "suspension", "halt"})
+_WAY_TRAFFIC = frozenset({"traffic", "movement", "passage", "crossing", "road", "route", "highway"})
+_FLIGHT_NOUNS = frozenset({"flight", "flights"})
+
+
+def _halted_movement(tok: Any) -> IncidentType | None:
+    """The type of "traffic on the road was suspended", "forced the suspension of flights": what is
+    halted is traffic on a way (a blockade) or flights (another event); halted deliveries, talks or aid
+    are none.
+
+    >>> from loaders.nlp import get_nlp
+    >>> doc = get_nlp()("Traffic on the road was suspended. Flights were suspended. Talks were suspended.")
+    >>> [_halted_movement(t) for t in doc if t.lemma_ == "suspend"]
+    [<IncidentType.BLOCKADE: 'blockade'>, <IncidentType.OTHER: 'other'>, None]
+    """
+    if tok.pos_ == "VERB":
+        halted = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        halted = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for noun in map(_counted, halted):
+        words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")}
+        if words & _FLIGHT_NOUNS or "air" in words:
+            return IncidentType.OTHER
+        if noun.lemma_.lower() in _WAY_TRAFFIC:
+            return IncidentType.BLOCKADE
+    return None
 
 
 # Entity labels whose words are a name, not an event: "Prisoners of War" in an office's name, the month

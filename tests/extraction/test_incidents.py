@@ -684,3 +684,13 @@ def test_wounded_brought_somewhere_is_an_evacuation_dated_by_its_own_words(run) 
     )
     evacuation = next(i for i in ann["incidents"] if i["type"] == "medical_evacuation")
     assert evacuation["date"] == "2025-05-19"
+
+
+def test_halted_traffic_is_a_closure_and_halted_flights_another_event(run) -> None:  # type: ignore[no-untyped-def]
+    road = run("Traffic on the Garowe highway was suspended for five hours on Friday after a bombing.")
+    assert "blockade" in _types(road)
+    flights = run("Fighting near Benina airport on Monday forced the suspension of flights for the day.")
+    assert "other" in _types(flights)
+    # Halted pay or licences are no event.
+    pay = run("The government suspended the salaries of civil servants in the region, officials said.")
+    assert _types(pay) == []
