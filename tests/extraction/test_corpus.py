@@ -98,13 +98,15 @@ def test_regression_floor(scored: dict[str, Any], metric: str) -> None:
 # (checkpoints, title-cased names, building blocks and closed schools; truces dated when they took effect,
 # spans opened by "began in" / "since …", "now in its third year"; measured .7023 / .6267 on da02b93).
 # Locations and OCCURRED_NEAR raised after session 11's place rules (compass sites, countries in names and
-# titles, the town an evacuation left: measured .8061 and .5571 on e83ad33).
+# titles, the town an evacuation left: measured .8061 and .5571 on e83ad33). Incidents, dates and
+# OCCURRED_NEAR raised after session 12's retelling, feared-event, halted-movement and relative-date rules
+# (measured .7316, .6466 and .5808 on ab94518).
 ENTITY_FLOORS = {
     "actors": 0.80,
     "locations": 0.80,
-    "incidents": 0.69,
-    "incident_dates": 0.61,
-    "OCCURRED_NEAR": 0.54,
+    "incidents": 0.72,
+    "incident_dates": 0.63,
+    "OCCURRED_NEAR": 0.56,
 }
 
 
