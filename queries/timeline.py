@@ -583,17 +583,16 @@ class _FactRows:
         self.as_of = as_of
         self._articles: dict[str, list[ArticleBrief]] = {}
         self._about: dict[str, list[ClaimFacts]] = {}
-        self._buckets: dict[str, dict[tuple[EdgeType, bool | None], list[Link]]] = {}
 
     def links(self, node_id: str, etype: EdgeType, outgoing: bool | None) -> list[Link]:
-        """The node's links of one type, one way (``outgoing``) or both (None), in store order."""
-        buckets = self._buckets.get(node_id)
-        if buckets is None:  # each link in one pass, instead of a scan per lookup
-            buckets = self._buckets[node_id] = {}
-            for link in self.f.links.get(node_id, ()):
-                buckets.setdefault((link.type, link.outgoing), []).append(link)
-                buckets.setdefault((link.type, None), []).append(link)
-        return buckets.get((etype, outgoing), [])
+        """The node's links of one type, one way (``outgoing``) or both (None), in store order. A scan
+        per lookup: a node has a handful of links, read two or three ways, and sorting them into
+        buckets first cost more."""
+        if outgoing is None:
+            return [link for link in self.f.links.get(node_id, ()) if link.type is etype]
+        return [
+            link for link in self.f.links.get(node_id, ()) if link.type is etype and link.outgoing is outgoing
+        ]
 
     def articles_of(self, node_id: str) -> list[ArticleBrief]:
         found = self._articles.get(node_id)
@@ -618,19 +617,32 @@ class _FactRows:
             claims = self.f.claims
             by_id = {
                 c.id: c
-                for link in self.links(node_id, EdgeType.ABOUT, False)
-                if (c := claims.get(link.other)) is not None and self.visible(c.id)
+                for link in self.f.links.get(node_id, ())
+                if link.type is EdgeType.ABOUT
+                and not link.outgoing
+                and (c := claims.get(link.other)) is not None
+                and (self.as_of is None or self.visible(c.id))
             }
-            found = self._about[node_id] = sorted(by_id.values(), key=_facts_order)
+            found = self._about[node_id] = (
+                sorted(by_id.values(), key=_facts_order) if len(by_id) > 1 else [*by_id.values()]
+            )
         return found
 
     def disputed(self, claim_id: str) -> bool:
-        if any(c.stance is Stance.DENY for c in self.claims_about(claim_id)):
-            return True
-        return any(
-            isinstance(cid := link.props.get("claim_id"), str) and cid in self.f.claims and self.visible(cid)
-            for link in self.links(claim_id, EdgeType.DENIES, False)
-        )
+        for c in self.claims_about(claim_id):
+            if c.stance is Stance.DENY:
+                return True
+        claims = self.f.claims
+        for link in self.f.links.get(claim_id, ()):
+            if (
+                link.type is EdgeType.DENIES
+                and not link.outgoing
+                and isinstance(cid := link.props.get("claim_id"), str)
+                and cid in claims
+                and self.visible(cid)
+            ):
+                return True
+        return False
 
     def name(self, node_id: str | None) -> str:
         return "" if node_id is None else self.f.names.get(node_id, node_id)
@@ -645,7 +657,7 @@ class _FactRows:
                 if node is not None and node.id not in found and self.visible(node.id):
                     found[node.id] = node
                     stack.append(node.id)
-        return sorted(found.values(), key=incident_sort_key)
+        return [inc] if len(found) == 1 else sorted(found.values(), key=incident_sort_key)
 
     def brief(self, c: ClaimFacts, replies_to: str | None) -> ClaimBrief:
         return trusted_fields(
