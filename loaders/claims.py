@@ -1945,7 +1945,10 @@ class ClaimFinder:
                     if c.dep_ == "agent":
                         for g in c.children:
                             if g.dep_ == "pobj" and not self._unnamed_perpetrator(g):
-                                found.extend(self.resolver.resolve_all(g, offset, sentence))
+                                found.extend(
+                                    self.resolver.resolve_all(g, offset, sentence)
+                                    or self._force_modifier_owner(g, offset, sentence)
+                                )
                 if not any(c.dep_ == "agent" for c in t.children):
                     found.extend(self._holders_of_origin(t, offset, sentence))
             else:
@@ -2183,6 +2186,29 @@ class ClaimFinder:
         ):
             return True
         return lemma in self.lex.unnamed or head.lower_ in self.lex.unnamed
+
+    def _force_modifier_owner(self, head: Any, offset: int, sentence: int) -> list[str]:
+        """ "killed by rebel sniper fire", "wounded by militia mortar fire": a weapon or fire is the armed
+        group its first modifier names. A demonym ("by an Israeli air strike") is left alone here: the
+        corpus gold reads such a passive casualty report as an assertion of the toll."""
+        if not (head.lemma_.lower() in self.lex.force_nouns or head.lower_ in self.lex.force_nouns):
+            return []
+        for mod in sorted(head.children, key=lambda t: t.i):
+            if mod.i > head.i or mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            if (
+                mod.lemma_.lower() in self.lex.force_nouns
+                or mod.lower_ in self.lex.force_nouns
+                or mod.ent_type_ in ("NORP", "GPE")
+            ):
+                break  # "sniper fire": another weapon word, no side named before it
+            found = self.resolver.resolve_all(mod, offset, sentence)
+            if not found and mod.is_lower:
+                # "rebel" fire after "the rebels of the Northern Front": the armed group called so before.
+                named = self.resolver.reg.last_called(mod.lower_, offset + mod.idx)
+                found = [named] if named else []
+            return found
+        return []
 
     def _unnamed_force(self, head: Any, offset: int, sentence: int) -> list[str]:
         """ "two Chinese cutters fired", "a Turkish drone struck": the national force behind the weapon."""

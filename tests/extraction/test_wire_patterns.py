@@ -195,3 +195,17 @@ def test_a_capitalised_head_word_is_the_short_form_of_the_name_met_before(run: R
         "Second Division of the Army",
         "National Army",
     ]
+
+
+def test_fire_by_a_named_side_in_a_passive_accuses_that_side(run: Run) -> None:
+    ann = run(
+        "Fighting between the army and the rebels of the Northern Liberation Front continued on Monday. "
+        "The ministry said that two soldiers had been killed by rebel sniper fire."
+    )
+    assert _edges(ann, "ACCUSES") == [("Ministry", "Northern Liberation Front")]
+    ann = run("The governor said three civilians were wounded by militia mortar fire.")
+    assert _edges(ann, "ACCUSES") == [("governor", "militia")]
+    # Fire that no side's word modifies names no one.
+    for kind in ("sniper", "heavy", "friendly"):
+        ann = run(f"The ministry said that two soldiers had been killed by {kind} fire.")
+        assert _edges(ann, "ACCUSES") == [], kind
