@@ -49,6 +49,7 @@ from loaders.pipeline import IngestReport, ingest  # noqa: E402
 # ../shared beside the clone, or $CONFLICTGRAPH_SHARED (the convention of tests/conftest.py).
 DEV = Path(os.environ.get("CONFLICTGRAPH_SHARED") or REPO.parent / "shared") / "dev-corpus"
 DISCLAIMER = "Synthetic article written for testing; the events are invented."
+GOAL_RATIO = 0.70  # end-to-end words/s over raw parse words/s (issue 3)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -263,10 +264,10 @@ def end_to_end(
     resolve_cpu = time.process_time() - last_write[1]
     used = cpu.lap()
     server_end = server_cpu() if server[0] is not None else None
+    server_used = 0.0
     if server[0] is not None and server[1] is not None and server_end is not None:
-        server_text = (
-            f"; Neo4j server CPU {server_end - server[0]:.1f} s ({server_end - server[1]:.1f} s resolving)"
-        )
+        server_used = server_end - server[0]
+        server_text = f"; Neo4j server CPU {server_used:.1f} s ({server_end - server[1]:.1f} s resolving)"
     else:
         server_text = ""
     # The cross-article resolution pass runs once after the last write, in this process.
@@ -278,6 +279,7 @@ def end_to_end(
         "resolve_cpu": resolve_cpu,
         "cpu": used,
         "server": server_text,
+        "server_cpu": server_used,
     }
 
 
@@ -346,9 +348,23 @@ def main() -> None:
         print(
             f"extract+ingest {label} {e2e_wps:9.0f} words/s  ({e2e['seconds']:.1f} s, {rep.written} written"
             f"{rejected_text(rep)})"
-            f"  ratio {e2e_wps / raw_wps:.2f} (goal >= 0.70; {e2e_wps / wp_wps:.2f} of the parse in workers);"
+            f"  ratio {e2e_wps / raw_wps:.2f} (goal >= {GOAL_RATIO:.2f};"
+            f" {e2e_wps / wp_wps:.2f} of the parse in workers);"
             f" resolution pass {e2e['resolve_seconds']:.1f} s of it ({e2e['resolve_cpu']:.1f} CPU s);"
             f" {cpu_text(cpu)}; {n_words / sum(cpu):.0f} words per CPU s{e2e['server']}",
+            flush=True,
+        )
+        # Wall time is at least the CPU time of every process of the run (server included) spread over
+        # the cores; the raw parse keeps every core busy on an idle machine. So there the ratio cannot
+        # exceed this run's words per CPU second over the raw parse's, whatever the scheduling.
+        used = sum(cpu) + float(e2e["server_cpu"])  # type: ignore[arg-type]
+        raw_per_cpu = raw_words / sum(raw_cpu)
+        print(
+            f"  CPU bound: {used:.1f} CPU s in all ({n_words / used:.0f} words per CPU s) = "
+            f"{n_words / used / raw_per_cpu:.2f} of the raw parse's {raw_per_cpu:.0f} words per CPU s, "
+            f"the most the ratio can reach where the raw parse keeps all {len(os.sched_getaffinity(0))} "
+            "cores busy; "
+            f"{GOAL_RATIO:.2f} needs <= {n_words / (GOAL_RATIO * raw_per_cpu):.1f} CPU s",
             flush=True,
         )
     if uri and not args.clear_neo4j:
