@@ -83,6 +83,7 @@ from loaders.incidents import (
     _VIOLENT,
     _WEAK,
     GENERIC_EVENT_NOUNS,
+    SWAP_WORDS,
     IncidentDraft,
     TriggerTable,
     accused_act,
@@ -1180,7 +1181,7 @@ class Extractor:
             )
             if not same_type:
                 continue
-            if itype is IncidentType.OTHER and inc.trigger_lemma[:4] != lemma[:4]:
+            if itype is IncidentType.OTHER and _kind(inc.trigger_lemma) != _kind(lemma):
                 continue  # "other" gathers unlike events: a detention is not the displacement before it
             elsewhere = inc.location and inc.location not in loc_ids and not set(loc_ids) & set(inc.near)
             if (
@@ -1729,6 +1730,11 @@ def _same_country(loc_ids: list[str], others: list[str], places: dict[str, Locat
 
 
 # Events that cause no casualties of their own.
+def _kind(lemma: str) -> str:
+    """What an "other" event's word tells, so that its tellings meet: a swap is an exchange."""
+    return "exch" if lemma in SWAP_WORDS else lemma[:4]
+
+
 # What is feared or warned of has not happened: "fearing new fighting", "the risk of a wider war".
 _FEAR_VERBS = frozenset({"fear", "dread"})
 _FEAR_NOUNS = frozenset({"fear", "fears", "risk", "threat", "danger", "prospect", "spectre", "specter"})

@@ -321,6 +321,7 @@ class TriggerTable:
             | _DESTROY_VERBS
             | _EXPLOSION_VERBS
             | _SUSPEND_WORDS
+            | SWAP_WORDS
         )
         self.accuse = lexicon.accuse
         self.killed = frozenset(lexicon.raw["killed_words"])
@@ -334,6 +335,9 @@ class TriggerTable:
             return None
         if _inside_name(tok) or _habitual(tok):
             return None
+        if lemma in SWAP_WORDS and self._type_at(tok) is None:  # "exchange of fire" is in the lexicon
+            swapped = _swaps_captives(tok) and not _negated(tok)
+            return (IncidentType.OTHER, tok.i, tok.i) if swapped else None
         if lemma in _SUSPEND_WORDS:
             halted = _halted_movement(tok)
             return (halted, tok.i, tok.i) if halted is not None and not _negated(tok) else None
@@ -482,6 +486,35 @@ class TriggerTable:
                 if key in self.multi:
                     return self.multi[key]
         return self.single.get(noun.lemma_.lower())
+
+
+# A swap or an exchange of captives: "swapped 84 prisoners each", "returned home in an exchange".
+SWAP_WORDS = frozenset({"swap", "exchange"})
+_CAPTIVE_WORDS = frozenset(
+    {"prisoner", "captive", "detainee", "hostage", "pow", "serviceman", "servicemen", "soldier", "body"}
+)
+
+
+def _swaps_captives(tok: Any) -> bool:
+    """The swap or exchange is one of captives: what is swapped, or the sentence's people outside names
+    ("84 Ukrainian servicemen had returned home in an exchange with Russia"). "Exchanged fire" is not
+    one, nor an exchange of views.
+
+    >>> from loaders.nlp import get_nlp
+    >>> doc = get_nlp()("The two sides swapped 84 prisoners. Troops exchanged fire with soldiers.")
+    >>> [_swaps_captives(t) for t in doc if t.lemma_ in ("swap", "exchange")]
+    [True, False]
+    """
+    if tok.pos_ == "VERB":
+        swapped = [_counted(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(c.lemma_.lower() in _CAPTIVE_WORDS for c in swapped)
+    if tok.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return any(_counted(g).lemma_.lower() in _CAPTIVE_WORDS for g in of)
+    return any(
+        t.lemma_.lower() in _CAPTIVE_WORDS and t.ent_type_ not in _NAME_LABELS and t.pos_ == "NOUN"
+        for t in tok.sent
+    )
 
 
 # Halting the movement of traffic on a way closes it (a blockade); halting flights is another event.

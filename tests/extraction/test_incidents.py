@@ -694,3 +694,15 @@ def test_halted_traffic_is_a_closure_and_halted_flights_another_event(run) -> No
     # Halted pay or licences are no event.
     pay = run("The government suspended the salaries of civil servants in the region, officials said.")
     assert _types(pay) == []
+
+
+def test_a_swap_or_exchange_of_captives_is_an_event(run) -> None:  # type: ignore[no-untyped-def]
+    swap = run("Armenia and Azerbaijan swapped 12 prisoners each on Friday, officials said.")
+    assert _types(swap) == ["other"]
+    returned = run(
+        "Forty detainees returned home on Friday in an exchange mediated by Qatar, officials said."
+    )
+    assert _types(returned) == ["other"]
+    # Fire and views are exchanged too, without captives.
+    fire = run("Troops exchanged fire with rebels near Goma on Friday, the army said.")
+    assert "other" not in _types(fire)
