@@ -300,27 +300,24 @@ EDGE_IDS_OF_TYPE: dict[EdgeType, str] = {
 }
 ALL_EDGE_IDS = f"MATCH ()-[e:{_ALL_TYPES}]->() RETURN type(e) AS type, e.id AS id"
 
+
 # GraphStore.snapshot reads each label's nodes and each type's edges in pages of $n, in the id index's
 # order, each page one record (its JSON texts in a list, and the page's last id in Cypher's order, where
 # the next page starts): the driver's fixed cost per record was half the client CPU of a record per node
 # or edge (54k of them for the bench's 500 articles), and a page's list bounds what the server collects.
 # The pages come in Cypher's string order; the caller sorts by id in Python, for the reason above.
 # (first page, next page after $after)
-NODE_DATA_PAGES: dict[NodeKind, tuple[str, str]] = {
-    k: tuple(  # type: ignore[misc]
-        f"{NO_REPLAN}\nMATCH (n:{_label(k)}) WHERE n.id {cond}\n"
-        "WITH n ORDER BY n.id LIMIT $n\nRETURN collect(n.data) AS data, max(n.id) AS last"
+def _data_pages(pattern: str, var: str) -> tuple[str, str]:
+    return tuple(  # type: ignore[return-value]
+        f"{NO_REPLAN}\nMATCH {pattern} WHERE {var}.id {cond}\n"
+        f"WITH {var} ORDER BY {var}.id LIMIT $n\nRETURN collect({var}.data) AS data, max({var}.id) AS last"
         for cond in (">= ''", "> $after")
     )
-    for k in NodeKind
-}
+
+
+NODE_DATA_PAGES: dict[NodeKind, tuple[str, str]] = {k: _data_pages(f"(n:{_label(k)})", "n") for k in NodeKind}
 EDGE_DATA_PAGES: dict[EdgeType, tuple[str, str]] = {
-    t: tuple(  # type: ignore[misc]
-        f"{NO_REPLAN}\nMATCH ()-[e:{_rel(t)}]->() WHERE e.id {cond}\n"
-        "WITH e ORDER BY e.id LIMIT $n\nRETURN collect(e.data) AS data, max(e.id) AS last"
-        for cond in (">= ''", "> $after")
-    )
-    for t in EdgeType
+    t: _data_pages(f"()-[e:{_rel(t)}]->()", "e") for t in EdgeType
 }
 
 # Edges at one node (by id, whatever its label), outgoing and incoming kept apart like the
