@@ -505,12 +505,8 @@ def _swaps_captives(tok: Any) -> bool:
     >>> [_swaps_captives(t) for t in doc if t.lemma_ in ("swap", "exchange")]
     [True, False]
     """
-    if tok.pos_ == "VERB":
-        swapped = [_counted(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(c.lemma_.lower() in _CAPTIVE_WORDS for c in swapped)
     if tok.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        return any(_counted(g).lemma_.lower() in _CAPTIVE_WORDS for g in of)
+        return any(_counted(x).lemma_.lower() in _CAPTIVE_WORDS for x in _acted_on(tok))
     return any(
         t.lemma_.lower() in _CAPTIVE_WORDS and t.ent_type_ not in _NAME_LABELS and t.pos_ == "NOUN"
         for t in tok.sent
@@ -533,11 +529,7 @@ def _halted_movement(tok: Any) -> IncidentType | None:
     >>> [_halted_movement(t) for t in doc if t.lemma_ == "suspend"]
     [<IncidentType.BLOCKADE: 'blockade'>, <IncidentType.OTHER: 'other'>, None]
     """
-    if tok.pos_ == "VERB":
-        halted = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    else:
-        halted = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    for noun in map(_counted, halted):
+    for noun in map(_counted, _acted_on(tok)):
         words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")}
         if words & _FLIGHT_NOUNS or "air" in words:
             return IncidentType.OTHER
@@ -686,11 +678,15 @@ _LEGAL_NORMS = frozenset(
 def _violates_law(tok: Any) -> bool:
     """What the violation word says was violated is a law or a norm ("violation of international law",
     "violated human rights", "a breach of its obligations")."""
+    return any(o.lemma_.lower() in _LEGAL_NORMS or o.lower_ in _LEGAL_NORMS for o in _acted_on(tok))
+
+
+def _acted_on(tok: Any) -> list[Any]:
+    """What a verb or its noun acts on: the object or passive subject of the verb ("violated the law",
+    "traffic was suspended"), the words after the noun's "of" ("the suspension of flights")."""
     if tok.pos_ == "VERB":
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    else:
-        objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    return any(o.lemma_.lower() in _LEGAL_NORMS or o.lower_ in _LEGAL_NORMS for o in objects)
+        return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
 
 
 # Verbs of deliberate harm to people: the act an accusation names ("accused X of executing prisoners").
