@@ -617,11 +617,8 @@ class _FactRows:
             claims = self.f.claims
             by_id = {
                 c.id: c
-                for link in self.f.links.get(node_id, ())
-                if link.type is EdgeType.ABOUT
-                and not link.outgoing
-                and (c := claims.get(link.other)) is not None
-                and (self.as_of is None or self.visible(c.id))
+                for link in self.links(node_id, EdgeType.ABOUT, False)
+                if (c := claims.get(link.other)) is not None and self.visible(c.id)
             }
             found = self._about[node_id] = (
                 sorted(by_id.values(), key=_facts_order) if len(by_id) > 1 else [*by_id.values()]
@@ -633,16 +630,10 @@ class _FactRows:
             if c.stance is Stance.DENY:
                 return True
         claims = self.f.claims
-        for link in self.f.links.get(claim_id, ()):
-            if (
-                link.type is EdgeType.DENIES
-                and not link.outgoing
-                and isinstance(cid := link.props.get("claim_id"), str)
-                and cid in claims
-                and self.visible(cid)
-            ):
-                return True
-        return False
+        return any(
+            isinstance(cid := link.props.get("claim_id"), str) and cid in claims and self.visible(cid)
+            for link in self.links(claim_id, EdgeType.DENIES, False)
+        )
 
     def name(self, node_id: str | None) -> str:
         return "" if node_id is None else self.f.names.get(node_id, node_id)
