@@ -820,7 +820,7 @@ def find_sites(sent: Any) -> list[SiteMention]:
     place_roots = {e.root.i: e for e in span_ents(sent) if e.label_ in ("GPE", "LOC", "FAC")}
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN":
+        if tok.pos_ != "NOUN" and not _named_facility(tok, place_roots):
             continue
         if not (lemma in SITE_NOUNS or lemma in ROUTE_NOUNS or tok.lower_ in SITE_NOUNS):
             # "villages west of Afgooye": a settlement the article does not name, placed by the compass
@@ -832,7 +832,8 @@ def find_sites(sent: Any) -> list[SiteMention]:
             continue  # part of a name the ruler or NER already took ("the hills east" is no name)
         anchors: list[int] = []
         for child in tok.children:
-            if child.dep_ in ("compound", "amod") and child.i in place_roots:
+            # "Baidoa regional hospital": the parse may hang the town on the noun as a nominal modifier
+            if child.dep_ in ("compound", "amod", "nmod") and child.i in place_roots:
                 anchors.append(child.i)
                 # "the Kadugli-Dilling road": the other end, joined by a dash, anchors it too
                 anchors.extend(
@@ -864,11 +865,24 @@ def find_sites(sent: Any) -> list[SiteMention]:
     return out
 
 
+def _named_facility(tok: Any, place_roots: dict[int, Any]) -> bool:
+    """A capitalised site noun named after its town ("Kadugli Teaching Hospital", "Garissa Airport"): the
+    parse reads the noun as a proper name, but the phrase is a site of the town all the same."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_title
+        and tok.lemma_.lower() in SITE_NOUNS
+        and any(c.dep_ == "compound" and c.i in place_roots for c in tok.children)
+    )
+
+
 def _site_mention(
     tok: Any, place_roots: dict[int, Any], anchors: list[int], kind: str, noun: str
 ) -> SiteMention:
     first = min(
-        t.i for t in tok.subtree if t.dep_ in ("det", "amod", "compound", "nummod", "poss") or t is tok
+        t.i
+        for t in tok.subtree
+        if t.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod") or t is tok
     )
     # "rebel-held hills": a modifier's own words ("rebel") belong to the phrase too
     first = min([first, tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("amod", "compound")])

@@ -458,3 +458,23 @@ def test_a_site_phrase_cut_by_a_quotation_mark_is_no_site(run: Any) -> None:
     )
     sites = {loc["name"] for loc in ann["locations"] if loc["kind"] == "site"}
     assert sites == {"hospital in Goma"}, sites
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "country"),
+    [
+        (
+            "The wounded were flown to Mandera General Hospital on Tuesday, a police official said.",
+            "Mandera General Hospital",
+            "KEN",
+        ),
+        (
+            "Hassan Farah, who runs Kismayo general hospital, said 14 people had been admitted.",
+            "Kismayo general hospital",
+            "SOM",
+        ),
+    ],
+)
+def test_a_facility_named_after_its_town_is_a_site(run: Any, text: str, site: str, country: str) -> None:
+    found = _location(run(text), site)
+    assert (found["kind"], found["country"]) == ("site", country)
