@@ -98,6 +98,7 @@ from loaders.incidents import (
 )
 from loaders.nlp import (
     common_words,
+    ents_of,
     first_conjunct,
     freeze_ents,
     get_nlp,
@@ -636,6 +637,14 @@ class Extractor:
             found = self.gazetteer.lookup(text, countries)
             if ent.kb_id_ and self.gazetteer.get(ent.kb_id_) is not None and not found:
                 found = [self.gazetteer.get(ent.kb_id_)]  # type: ignore[list-item]
+            apposed = self._apposed_country(ent)
+            if apposed is not None and found and found[0].kind != "country":
+                # "Boni, Kenya": the country after the comma says where the place lies, so a namesake
+                # elsewhere (Bonn, once called Boni) is the wrong reading; the gazetteer may lack the place.
+                found = [
+                    p for p in self.gazetteer.lookup(text, countries | {apposed}) if p.country == apposed
+                ]
+                found = found or [Place(f"text:{text.casefold()}", text, "city", apposed, None, None, 0)]
             if (
                 ent.end + 2 < len(doc)
                 and doc[ent.end].lower_ in NAME_PARTICLES
@@ -718,7 +727,9 @@ class Extractor:
                 kind = "region"
             else:
                 kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[ent.label_]
-            country = _dominant(state.countries, state.place_mentions, state.places)
+            country = self._apposed_country(ent) or _dominant(
+                state.countries, state.place_mentions, state.places
+            )
             place = Place(
                 f"text:{full.casefold()}",
                 re.sub(r"^the ", "", full, flags=re.I),
@@ -730,6 +741,20 @@ class Extractor:
             )
             self._add_place(state, place, s.index, start, end_full, surface_start)
         self._regions_by_noun(state, s)
+
+    def _apposed_country(self, ent: Any) -> str | None:
+        """ISO3 of the country set after a place name by a comma ("Boni, Kenya"), or None. Not a list of
+        places ("Boni, Kenya and Somalia") nor a country that goes on into a phrase ("Boni, Kenya's ...")."""
+        doc = ent.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+            return None
+        after = next((e for e in ents_of(doc) if e.start == ent.end + 1 and e.label_ == "GPE"), None)
+        if after is None:
+            return None
+        if after.end < len(doc) and (doc[after.end].lower_ in ("and", "or") or doc[after.end].tag_ == "POS"):
+            return None
+        found = self.gazetteer.lookup(after.text)
+        return found[0].country if found and found[0].kind == "country" else None
 
     def _regions_by_noun(self, state: _ArticleState, s: _Sentence) -> None:
         """A capitalised name that NER left unlabelled before a region noun is that region ("an attack in

@@ -478,3 +478,16 @@ def test_a_site_phrase_cut_by_a_quotation_mark_is_no_site(run: Any) -> None:
 def test_a_facility_named_after_its_town_is_a_site(run: Any, text: str, site: str, country: str) -> None:
     found = _location(run(text), site)
     assert (found["kind"], found["country"]) == ("site", country)
+
+
+def test_a_country_after_a_comma_chooses_the_place(run: Any) -> None:
+    # geonames lists "Boni" as an old name of Bonn; the apposition says this Boni lies in Kenya.
+    ann = run("Gunmen attacked a police post in Boni, Kenya, on Monday, killing two officers, police said.")
+    boni = _location(ann, "Boni")
+    assert (boni["kind"], boni["country"]) == ("city", "KEN")
+    assert "Bonn" not in _names(ann["locations"])
+
+
+def test_a_country_in_a_list_of_places_is_no_apposition(run: Any) -> None:
+    ann = run("Aid flights from Mombasa, Kenya and Ethiopia resumed on Monday after a week of fighting.")
+    assert _location(ann, "Mombasa")["country"] == "KEN"
