@@ -450,6 +450,28 @@ def short_span(span: TimeSpan) -> bool:
     return span.precision is Precision.RANGE and (span.end - span.start).days <= 1
 
 
+_COARSENESS = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
+
+
+def narrows(told: TimeSpan, later: TimeSpan) -> bool:
+    """``later`` is a finer date that lies within ``told``: a retelling that dates the same event more
+    exactly ("the 2021 ceasefire" … "the ceasefire, reached in February 2021").
+
+    >>> narrows(TimeSpan.year(2021), TimeSpan.month(2021, 2))
+    True
+    >>> narrows(TimeSpan.year(2021), TimeSpan.month(2022, 2))
+    False
+    >>> narrows(TimeSpan.month(2021, 2), TimeSpan.year(2021))
+    False
+    """
+    if told.precision not in _COARSENESS or later.precision not in _COARSENESS:
+        return False
+    if told.start is None or told.end is None or later.start is None or later.end is None:
+        return False
+    finer = _COARSENESS[later.precision] < _COARSENESS[told.precision]
+    return finer and told.start <= later.start and later.end <= told.end
+
+
 _RELATIVE_TO_EVENT = re.compile(
     r"\b(?:(a|an|one|two|three|four|five|six|seven|\d+|the)\s+(day|days|week|weeks)\s+(after|before)"
     r"|the\s+(next|following)\s+(day|week)"

@@ -1096,6 +1096,12 @@ class Extractor:
                 own = self._own_date(tok, s, dates_here)
                 if own is not None:
                     inc.date_mention, inc.date_from_statement = own, False
+            elif inc.date_mention[3] != s.index:
+                # "the 2021 ceasefire" told again as "the ceasefire, reached in February 2021": the later
+                # words date the same event more exactly.
+                own = self._own_date(tok, s, dates_here)
+                if own is not None and dates_mod.narrows(inc.date_mention[2], own[2]):
+                    inc.date_mention = own
             if (
                 inc.date_mention is not None
                 and not inc.date_from_statement

@@ -706,3 +706,21 @@ def test_a_swap_or_exchange_of_captives_is_an_event(run) -> None:  # type: ignor
     # Fire and views are exchanged too, without captives.
     fire = run("Troops exchanged fire with rebels near Goma on Friday, the army said.")
     assert "other" not in _types(fire)
+
+
+def test_a_retelling_with_a_finer_date_narrows_the_incident_date(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "The two armies blamed each other for breaking the 2019 truce along the river. The truce, reached "
+        "in March 2019, has mostly held."
+    )
+    truce = [i for i in ann["incidents"] if i["type"] == "ceasefire"]
+    assert len(truce) == 1 and (truce[0]["date"], truce[0]["date_precision"]) == ("2019-03", "month")
+
+
+def test_a_retelling_in_another_year_does_not_redate_the_incident(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Both sides accused each other of violating the 2019 truce along the river. The truce was broken "
+        "in March 2021 by heavy shelling."
+    )
+    truce = [i for i in ann["incidents"] if i["type"] == "ceasefire"]
+    assert truce and (truce[0]["date"], truce[0]["date_precision"]) == ("2019", "year")
