@@ -19,12 +19,13 @@ Messages name the server without any password in its URL:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -412,6 +413,43 @@ def _to_plain(value: Any) -> Any:
     if isinstance(value, neo4j.spatial.Point):
         return list(value)
     return value
+
+
+class _SentRead:
+    """A read statement sent (RUN and PULL) whose answer is read later: the server works on it while the
+    client does something else. Reading it redoes the statement, with the usual retries, when the
+    connection was lost meanwhile."""
+
+    def __init__(self, store: Neo4jStore, query: str, params: dict[str, Any]) -> None:
+        self.store, self.query, self.params = store, query, params
+        self.session: neo4j.Session | None = None
+        self.result: neo4j.Result | None = None
+
+    @classmethod
+    def send(cls, store: Neo4jStore, query: str, params: dict[str, Any]) -> _SentRead:
+        sent = cls(store, query, params)
+        try:
+            sent.session = store._session(write=False)
+            sent.result = sent.session.run(query, params)
+        except _RETRYABLE:
+            sent.close()  # read afresh, with retries, when asked for
+        return sent
+
+    def records(self) -> list[neo4j.Record]:
+        try:
+            if self.result is not None:
+                return list(self.result)
+        except _RETRYABLE:
+            pass
+        finally:
+            self.close()
+        return self.store._read(self.query, **self.params)
+
+    def close(self) -> None:
+        if self.session is not None:
+            session, self.session, self.result = self.session, None, None
+            with contextlib.suppress(*_RETRYABLE):  # a lost connection: nothing left to release
+                session.close()
 
 
 class Neo4jStore(GraphStore):
@@ -1079,18 +1117,64 @@ class Neo4jStore(GraphStore):
     def row_facts(
         self, incident_ids: Iterable[str], claim_depth: int, known: Sequence[Incident] = ()
     ) -> RowFacts:
+        return self._row_facts(list(dict.fromkeys(incident_ids)), claim_depth, known, None)
+
+    def iter_row_facts(
+        self, chunks: Iterable[tuple[list[str], Sequence[Incident]]], claim_depth: int
+    ) -> Generator[RowFacts, None, None]:
+        # The first read of the next chunk (its claim trees and links, most of a chunk's server time)
+        # is sent before this chunk is handed over: the server answers it while the caller builds
+        # this chunk's rows, and its answer waits in the socket. Sent, not run on a second thread:
+        # that thread's every wake-up waited for the GIL the row building holds (measured: a month's
+        # rows 981 -> 950 ms only). At most two chunks are in hand, so streaming callers (exports)
+        # stay flat in memory.
+        todo = iter(chunks)
+        chunk = next(todo, None)
+        sent: _SentRead | None = None
+        try:
+            while chunk is not None:
+                ids = list(dict.fromkeys(chunk[0]))
+                facts = self._row_facts(ids, claim_depth, chunk[1], sent)
+                if sent is not None:
+                    sent.close()  # read by now, unless the chunk had no ids
+                    sent = None
+                chunk = next(todo, None)
+                if chunk is not None:
+                    query, params = self._first_row_read(list(dict.fromkeys(chunk[0])), claim_depth, chunk[1])
+                    sent = _SentRead.send(self, query, params)
+                yield facts
+        finally:
+            if sent is not None:
+                sent.close()
+
+    @staticmethod
+    def _first_row_read(
+        ids: list[str], claim_depth: int, known: Sequence[Incident]
+    ) -> tuple[str, dict[str, Any]]:
+        """The first statement :meth:`_row_facts` runs for ``ids`` (distinct, in order)."""
+        held = {i.id for i in known}
+        chunk = ids[:ITER_CHUNK]
+        return cypher.row_nodes(claim_depth), {"ids": chunk, "data_ids": [i for i in chunk if i not in held]}
+
+    def _row_facts(
+        self, ids: list[str], claim_depth: int, known: Sequence[Incident], sent: _SentRead | None
+    ) -> RowFacts:
         # Only what a row shows comes back (no edge JSON, no neighbour JSON, no claim JSON, no JSON of
         # the incidents in ``known``): a round trip per SAME_AS level, one for claims named on DENIES
-        # edges outside the trees, one for named nodes.
+        # edges outside the trees, one for named nodes. ``sent``: the first of these reads, already
+        # sent (see iter_row_facts).
         facts = RowFacts()
         held = {i.id: i for i in known}
-        ids = list(dict.fromkeys(incident_ids))
         depth, named = claim_depth, False
         with _CYCLIC_GC_PAUSED:
             while ids:
                 for chunk in _chunks(ids, ITER_CHUNK):
                     data_ids = [] if named else [i for i in chunk if i not in held]
-                    [record] = self._read(cypher.row_nodes(depth), ids=chunk, data_ids=data_ids)
+                    if sent is not None:
+                        [record] = sent.records()
+                        sent = None
+                    else:
+                        [record] = self._read(cypher.row_nodes(depth), ids=chunk, data_ids=data_ids)
                     for nid, fields, is_claim, outgoing, incoming in record["nodes"]:
                         # skip a claim also in an earlier chunk's tree, and an incident named on a
                         # DENIES edge (only claims are looked up there)

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -471,6 +471,21 @@ class GraphStore(abc.ABC):
         facts.places = {x: n for x in place_ids if isinstance(n := nodes.get(x), Location)}
         facts.names = {x: display_name(n) for x in name_ids if (n := nodes.get(x)) is not None}
         return facts
+
+    def iter_row_facts(
+        self, chunks: Iterable[tuple[list[str], Sequence[Incident]]], claim_depth: int
+    ) -> Generator[RowFacts, None, None]:
+        """:meth:`row_facts` of each ``(incident_ids, known)`` chunk in turn, as the caller asks for
+        them. A store whose reads wait on a server (Neo4j) may start the next chunk's reads while the
+        caller works on this one; this default reads each chunk when it is asked for. Closing the
+        generator stops the reads (what was started ahead is dropped).
+
+        >>> from graph import open_store
+        >>> [f.incidents for f in open_store("memory://").iter_row_facts([(["inc_x"], [])], 6)]
+        [{}]
+        """
+        for ids, known in chunks:
+            yield self.row_facts(ids, claim_depth, known)
 
     def to_networkx(self, kinds: Iterable[NodeKind] | None = None) -> nx.MultiDiGraph:
         """The graph (or the nodes of ``kinds`` and the edges between them) as a networkx

@@ -538,34 +538,41 @@ def iter_timeline(
         # A row holds one incident or more, so ``end`` incidents give at most ``end`` rows: when
         # linked incidents made fewer, the next read asks for twice as many and goes on from there.
         incidents = store.timeline(flt, wanted)
-        for start in range(done, len(incidents), PREFETCH_CHUNK):
-            chunk = incidents[start : start + PREFETCH_CHUNK]
-            # One batch of reads per chunk serves its rows, and memory stays flat. CLAIM_DEPTH + 1: a
-            # row shows claims CLAIM_DEPTH deep, and whether the deepest are denied.
-            rows = []
-            # A chunk's facts are read and its rows built with the cycle collector held off
-            # (graph.gcpause: they are the result, not garbage; in a big embedded store one full
-            # collection walks millions of objects), and handed out after it, so the caller's own work
-            # is not affected.
-            with CYCLIC_GC_PAUSED:
-                facts = _FactRows(store.row_facts([i.id for i in chunk], CLAIM_DEPTH + 1, chunk), flt.as_of)
-                for inc in chunk:
-                    if inc.id in shown:
-                        continue
-                    group = facts.group(inc)
-                    shown.update(m.id for m in group)
-                    if row_no >= offset:
-                        rows.append(facts.row(inc, group))
-                    row_no += 1
-                    if row_no == end:
-                        break
-                # Freed here, by reference counting: still alive after the block, the chunk's facts (tens
-                # of thousands of models, tuples and dicts) were walked by the collection the block held
-                # off, which runs at the first allocation after it.
-                del facts
-            yield from rows
-            if row_no == end:
-                return
+        chunks = [
+            incidents[start : start + PREFETCH_CHUNK] for start in range(done, len(incidents), PREFETCH_CHUNK)
+        ]
+        # One batch of reads per chunk serves its rows, and memory stays flat (a store may read the
+        # next chunk while this one's rows are built). CLAIM_DEPTH + 1: a row shows claims CLAIM_DEPTH
+        # deep, and whether the deepest are denied.
+        chunk_facts = store.iter_row_facts((([i.id for i in c], c) for c in chunks), CLAIM_DEPTH + 1)
+        try:
+            for chunk in chunks:
+                rows = []
+                # A chunk's facts are read and its rows built with the cycle collector held off
+                # (graph.gcpause: they are the result, not garbage; in a big embedded store one full
+                # collection walks millions of objects), and handed out after it, so the caller's own
+                # work is not affected.
+                with CYCLIC_GC_PAUSED:
+                    facts = _FactRows(next(chunk_facts), flt.as_of)
+                    for inc in chunk:
+                        if inc.id in shown:
+                            continue
+                        group = facts.group(inc)
+                        shown.update(m.id for m in group)
+                        if row_no >= offset:
+                            rows.append(facts.row(inc, group))
+                        row_no += 1
+                        if row_no == end:
+                            break
+                    # Freed here, by reference counting: still alive after the block, the chunk's facts
+                    # (tens of thousands of models, tuples and dicts) were walked by the collection the
+                    # block held off, which runs at the first allocation after it.
+                    del facts
+                yield from rows
+                if row_no == end:
+                    return
+        finally:
+            chunk_facts.close()
         if wanted is None or len(incidents) < wanted:
             return
         done, wanted = len(incidents), 2 * len(incidents)

@@ -255,6 +255,31 @@ def test_row_facts_equal_the_generic_reads(
 
 
 @pytest.mark.parametrize("graph", ["mixed", "generated"])
+def test_iter_row_facts_gives_each_chunks_row_facts_in_order(
+    store: GraphStore, seed_graph: ArticleGraph, graph: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("graph.neo4j_store.ITER_CHUNK", 2)
+    if graph == "mixed":
+        _mixed(store, seed_graph)
+    else:
+        _generated(store)
+    incidents = [n for n in store.iter_nodes(NodeKind.INCIDENT) if isinstance(n, Incident)]
+    chunks = [
+        ([i.id for i in incidents[k : k + 3]], incidents[k : k + 3]) for k in range(0, len(incidents), 3)
+    ]
+    chunks.append((["inc_missing"], []))
+    depth = CLAIM_DEPTH + 1
+    assert len(chunks) > 2
+    # a caller may stop after any chunk: what was read or sent ahead is dropped, and the store reads on
+    expected = [store.row_facts(ids, depth) for ids, _ in chunks]
+    assert list(store.iter_row_facts(chunks, depth)) == expected
+    facts = store.iter_row_facts(iter(chunks), depth)
+    assert next(facts) == expected[0]
+    facts.close()
+    assert store.row_facts(chunks[1][0], depth) == expected[1]
+
+
+@pytest.mark.parametrize("graph", ["mixed", "generated"])
 def test_row_facts_claims_carry_the_fields_label_and_order_of_the_claim(
     store: GraphStore, seed_graph: ArticleGraph, graph: str
 ) -> None:
