@@ -555,7 +555,12 @@ def _unlabelled_settlements(
     preposition ("near Kidal": the ruler only forces the larger towns). Returns token (start, end) pairs."""
     out = []
     for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ != "pobj":
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        if tok.dep_ == "conj" and _other_end(tok, gazetteer):
+            out.append((tok.i, tok.i + 1))
+            continue
+        if tok.dep_ != "pobj":
             continue
         settlement = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SETTLEMENT_NOUNS
         if not settlement and tok.head.lower_ not in _LOCATIVE_PREPS:
@@ -570,6 +575,19 @@ def _unlabelled_settlements(
             continue
         out.append((start, tok.i + 1))
     return out
+
+
+def _other_end(tok: Any, gazetteer: Gazetteer) -> bool:
+    """The second name of "between <place> and <name>" ("a convoy between Boni and Hombori"): the two ends
+    of a stretch are alike, so a one-word name joined to a place the gazetteer knows is a place too."""
+    first = tok.head
+    doc = tok.doc
+    if first.dep_ != "pobj" or first.head.lower_ != "between" or first.pos_ != "PROPN":
+        return False
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "compound":
+        return False  # a longer name after it is no bare town name
+    name = next((e for e in ents_of(doc) if e.start <= first.i < e.end), None)
+    return name is not None and (name.label_ in ("GPE", "LOC", "FAC") or bool(gazetteer.lookup(name.text)))
 
 
 def _known_after_locative(ent: Any, gazetteer: Gazetteer) -> bool:
@@ -721,7 +739,11 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
         return False  # an acronym ("JFA", "RSF") names a group
     if any(c.dep_ == "appos" and lemma_is(c, SETTLEMENT_NOUNS | {"capital"}) for c in root.children):
         return True  # "Ywa Thit, a village five kilometres to the east"; "Wad Madani, the capital of …"
-    if root.dep_ == "compound" and (len(ent) <= 2 or any(t.lower_ in NAME_PARTICLES for t in ent[1:-1])):
+    # A hyphen joins the parts of one word of a name ("Souq al-Juma" is two words, not four tokens).
+    words = len(ent.text.split())
+    if root.dep_ in ("compound", "nmod") and (
+        words <= 2 or any(t.lower_ in NAME_PARTICLES for t in ent[1:-1])
+    ):
         head = root.head
         if head.i == ent.end and lemma_is(head, REGION_NOUNS):
             return True  # "Gezira state", "Idlib province": the region's own name

@@ -491,3 +491,19 @@ def test_a_country_after_a_comma_chooses_the_place(run: Any) -> None:
 def test_a_country_in_a_list_of_places_is_no_apposition(run: Any) -> None:
     ann = run("Aid flights from Mombasa, Kenya and Ethiopia resumed on Monday after a week of fighting.")
     assert _location(ann, "Mombasa")["country"] == "KEN"
+
+
+def test_a_hyphenated_name_before_a_region_noun_is_that_region(run: Any) -> None:
+    ann = run(
+        "Two militias fought for hours in the capital's Bab al-Nour district on Friday, killing four people."
+    )
+    assert "Bab al-Nour district" in _names(ann["locations"])
+    assert "Bab al-Nour" not in _names(ann["actors"])
+
+
+def test_the_unlabelled_other_end_of_a_stretch_is_a_place(run: Any) -> None:
+    ann = run(
+        "BAMAKO, Feb 3 - Gunmen ambushed a fuel convoy between Douentza and Tindirma on Sunday, "
+        "officials said."
+    )
+    assert {"Douentza", "Tindirma"} <= _names(ann["locations"])
