@@ -296,6 +296,10 @@ class ActorDictionary:
             or w in self.person_roles
         )
 
+    def is_collective_word(self, word: str) -> bool:
+        """A noun for a body of people that speaks as one ("the collective", "the observatory")."""
+        return _fold(word) in _COLLECTIVE_WORDS
+
     def lookup_named(self, text: str) -> Named | None:
         key = self.alias_index.get(_fold(text))
         return self.named.get(key) if key else None
@@ -806,17 +810,18 @@ class ArticleActors:
         sentence: int = 0,
         singular: bool = False,
         uncounted: bool = False,
+        exclude: frozenset[str] = frozenset(),
     ) -> str | None:
         """The most recent actor of one of ``categories`` mentioned before offset ``before``; with
         ``singular``, not one named by a plural common noun ("it" is not "combatants", but it may be the
         "Rapid Support Forces"); with ``uncounted``, not men counted in a toll ("the army" after "killed
-        more than 20 soldiers" is the force named before, not those 20)."""
+        more than 20 soldiers" is the force named before, not those 20); never one in ``exclude``."""
         for m in reversed(self.history):
             if m.start >= before:
                 continue
             if sentence - m.sentence > within_sentences:
                 return None
-            if self.category.get(m.actor_id) not in categories:
+            if self.category.get(m.actor_id) not in categories or m.actor_id in exclude:
                 continue
             if singular and _plural_common(self.text[m.start : m.end]):
                 continue
@@ -1387,10 +1392,17 @@ class ActorResolver:
     def __init__(self, registry: ArticleActors) -> None:
         self.reg = registry
         self.d = registry.dictionary
-        self.cache: dict[tuple[int, int], str | None] = {}
+        self.cache: dict[tuple[int, int, frozenset[str]], str | None] = {}
+        # The speaker's side while the content of its statement is read: "they" in a spokesman's
+        # accusation is not his own organisation.
+        self.avoid: frozenset[str] = frozenset()
 
     def resolve(self, head: Any, offset: int, sentence: int, speaker: bool = False) -> str | None:
-        key = (offset + head.idx, int(speaker))
+        # Only a pronoun's answer depends on the side to avoid; a name resolves once.
+        avoid = (
+            self.avoid if head.lower_ in _GROUP_PRONOUNS or head.lower_ in _THING_PRONOUNS else frozenset()
+        )
+        key = (offset + head.idx, int(speaker), avoid)
         if key not in self.cache:
             found = self._resolve(head, offset, sentence, speaker)
             self.cache[key] = found
@@ -1548,18 +1560,24 @@ class ActorResolver:
                 return reg.last(at, {"person"}, 6, sentence)
             if low in _THING_PRONOUNS:
                 cats = {"government_body", "organisation", "armed_group", "army", "rebel", "state", "media"}
-                return (
+                found = (
                     (self._conjunct_subject(head, offset, sentence, cats) if speaker else None)
                     or self._previous_subject(head, offset, sentence, cats)
                     or reg.last(at, cats, 6, sentence, singular=True)
                 )
+                if found in self.avoid:
+                    found = reg.last(at, cats, 6, sentence, singular=True, exclude=self.avoid)
+                return found
             if low in _GROUP_PRONOUNS:
                 cats = {"armed_group", "army", "rebel", "population_group", "organisation", "government_body"}
-                return (
+                found = (
                     (self._conjunct_subject(head, offset, sentence, cats) if speaker else None)
                     or self._previous_subject(head, offset, sentence, cats)
                     or reg.last(at, cats, 6, sentence)
                 )
+                if found in self.avoid:
+                    found = reg.last(at, cats, 6, sentence, exclude=self.avoid)
+                return found
             return None
         if low == "force" and not any(c.dep_ in ("det", "poss") for c in head.children):
             return None  # "use force", "with great force": no armed force is meant
@@ -2456,6 +2474,7 @@ class ActorResolver:
             reg.pending_alias = None
         # The role phrase is an alias too ("a local administrator", "the head of the ... administration").
         role_np = None
+        appos_role = None
         if role_head is not None:
             role_np = np_tokens(role_head)
         else:
@@ -2466,6 +2485,13 @@ class ActorResolver:
                 and (c.lemma_.lower() in self.d.person_roles or c.lower_ in self.d.person_roles)
             ]
             if roles:
+                # Only "of"/"for" names the owner after the name ("a spokesman for the union"); a
+                # possessive there ("the coast guard's spokesman") is left to the forms before the name.
+                kids = list(roles[0].children)
+                if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in kids) and not any(
+                    c.dep_ == "poss" for c in kids
+                ):
+                    appos_role = roles[0]
                 role_np = full_phrase(roles[0])
                 role = role or " ".join(t.text for t in np_tokens(roles[0]) if t.lower_ not in _DETS)
                 reg.actors[aid].role = reg.actors[aid].role or role
@@ -2473,7 +2499,8 @@ class ActorResolver:
             reg.add_alias(
                 aid, offset + role_np[0].idx, offset + role_np[-1].idx + len(role_np[-1].text), sentence
             )
-        owner_head = role_head
+        # "Ali Bello, a spokesman for the union": the role after the name says whom he speaks for.
+        owner_head = role_head if role_head is not None else appos_role
         if owner_head is None:
             owner_head = next(
                 (t for t in toks if t.lower_ in self.d.person_roles or t.lemma_ in self.d.person_roles), None

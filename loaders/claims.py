@@ -18,6 +18,7 @@ against the denier's side; an accusation described only inside a denial becomes 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -109,6 +110,45 @@ def form_of(word: str, lemma: str, lemmas: frozenset[str]) -> bool:
         if suffix in ("ing", "ed") and stem[-1] == stem[-2] and stem[:-1] in lemmas:
             return True  # "stopped", "shipping"
     return False
+
+
+def repair_reporting_nouns(doc: Any, reporting: frozenset[str], is_actor_noun: Callable[[str], bool]) -> None:
+    """Put back a present-tense reporting verb the parser read as a plural noun after a subject it read
+    as an adjective: "The collective affirms that 28 people died" comes out as the noun phrase "the
+    collective affirms" with a clause hanging on it. With a determiner, an actor noun and a verb form
+    of the lexicon ("affirms", "denounces") followed by a clause or an object, the words are subject and
+    verb again, so the statement has its speaker.
+    """
+    for sent in doc.sents:
+        verb = sent.root
+        if verb.dep_ != "ROOT" or verb.tag_ != "NNS" or not verb.is_lower or verb.i < sent.start + 2:
+            continue
+        subject, det = doc[verb.i - 1], doc[verb.i - 2]
+        if not (
+            subject.dep_ == "amod"
+            and subject.head.i == verb.i
+            and subject.is_lower
+            and is_actor_noun(subject.lower_)
+            and det.dep_ == "det"
+            and det.head.i == verb.i
+        ):
+            continue
+        lemma = next((w for w in sorted(reporting) if form_of(verb.lower_, "", frozenset({w}))), None)
+        if lemma is None:
+            continue
+        clauses = [
+            c for c in verb.rights if c.pos_ in ("VERB", "AUX") and c.dep_ in ("acl", "relcl", "ccomp")
+        ]
+        objects = [c for c in verb.rights if c.pos_ == "NOUN" and c.dep_ in ("appos", "dobj")]
+        if not clauses and not objects:
+            continue
+        subject.pos_, subject.tag_, subject.dep_ = "NOUN", "NN", "nsubj"
+        det.head = subject
+        verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBZ", lemma
+        for c in clauses:
+            c.dep_ = "ccomp"
+        for c in objects[:1]:
+            c.dep_ = "dobj"
 
 
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
@@ -387,7 +427,9 @@ class ClaimFinder:
             inside = [t for t in sent if d.start <= offset + t.idx < d.end]
             d.nouns = frozenset(t.lemma_.lower() for t in inside if t.pos_ == "NOUN")
             d.mentions = frozenset(
-                a for (at, _), a in self.resolver.cache.items() if a and d.content_start <= at < d.content_end
+                a
+                for (at, _, _), a in self.resolver.cache.items()
+                if a and d.content_start <= at < d.content_end
             )
             # "no such position existed", "no such arrests took place": the noun names what the claim
             # just reported spoke of.
@@ -1406,7 +1448,12 @@ class ClaimFinder:
                 content_negated = not self._own_losses(spk_ids, self.none_of)
             if acc_targets and speaker_tok is not None:
                 claimant_ids = resolver.resolve_all(speaker_tok, offset, sentence, speaker=True)
-                acc_targets = [t for t in acc_targets if not any(self._same_side(c, t) for c in claimant_ids)]
+                others = [t for t in acc_targets if not any(self._same_side(c, t) for c in claimant_ids)]
+                # Only the claimant's own side was found: a pronoun may have landed on it, so read the
+                # content again with that side out of the pronouns' reach.
+                acc_targets = others or self._accused_apart_from(
+                    claimant_ids, content_sorted, offset, sentence
+                )
             if acc_targets:
                 stance = Stance.ACCUSE
                 drafts_targets = acc_targets
@@ -1847,6 +1894,19 @@ class ClaimFinder:
                 c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in root.children
             )
         return False
+
+    def _accused_apart_from(
+        self, claimant_ids: list[str], content: list[Any], offset: int, sentence: int
+    ) -> list[str]:
+        """The accused of a statement's content, with the claimants' own side out of reach of its
+        pronouns (a spokesman's "they have bombed the market" is not his own organisation)."""
+        resolver = self.resolver
+        resolver.avoid = frozenset(a for c in claimant_ids for a in resolver.reg.side_of(c))
+        try:
+            found, _negated = self._accused_in_content(content, offset, sentence)
+        finally:
+            resolver.avoid = frozenset()
+        return [t for t in found if not any(self._same_side(c, t) for c in claimant_ids)]
 
     def _accused_in_content(
         self, content: list[Any], offset: int, sentence: int, any_subject: bool = False

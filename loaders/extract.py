@@ -61,6 +61,7 @@ from loaders.claims import (
     link_denials,
     paragraph_quotations,
     quotation_open_after,
+    repair_reporting_nouns,
 )
 from loaders.clean import is_credit_line
 from loaders.gazetteer import (
@@ -347,6 +348,7 @@ class Extractor:
         dateline_sents: set[int] = set()
         for doc in docs:
             self._places_named_as_persons(doc)
+            repair_reporting_nouns(doc, self.lexicon.reporting, self._is_actor_noun)
         retag_places_named_elsewhere(docs, self.dictionary.is_actor_word)
         # The entities are final from here on (the callers thaw them).
         for doc in docs:
@@ -516,6 +518,9 @@ class Extractor:
                 ents.append(e)
         if changed:
             doc.ents = ents
+
+    def _is_actor_noun(self, word: str) -> bool:
+        return self.dictionary.is_actor_word(word) or self.dictionary.is_collective_word(word)
 
     def _is_weapon_word(self, word: str) -> bool:
         return word.lower() in self.dictionary.weapon_heads

@@ -1309,3 +1309,29 @@ def test_a_cleft_names_the_doer(run: Run) -> None:
     assert [c["target_name"] for c in ann["claims"]] == ["Air Force"]
     assert _edges(run("Witnesses said it was gunmen who attacked the bus."), "ACCUSES") == []
     assert _edges(run("The ministry said it was a day that shocked the nation."), "ACCUSES") == []
+
+
+def test_a_spokesman_does_not_accuse_his_own_group_through_a_pronoun(run: Run) -> None:
+    lead = (
+        "According to a union of farmers of Kora, it was a helicopter of the Air Force that struck the "
+        "village on Sunday. The union says that 12 people died. "
+    )
+    for quote in (
+        '"They burned the village as if it were a bandit camp," said Ali Bello, a spokesman for the union.',
+        '"They burned the village as if it were a bandit camp," has declared Mr. Ali Bello, spokesman of '
+        "the union, reached by telephone.",
+    ):
+        ann = run(lead + quote)
+        bello = [(c["stance"], c["target_name"]) for c in ann["claims"] if c["claimant_name"] == "Ali Bello"]
+        # "They" is the side the union blamed, not the union its spokesman speaks for.
+        assert bello == [("accuse", "Air Force")], ann["claims"]
+
+
+def test_a_present_tense_report_after_a_collective_noun_is_a_verb(run: Run) -> None:
+    # The parser reads "the collective affirms" as one noun phrase; the statement still has its speaker.
+    for text in (
+        "The collective affirms that 40 families have lost their homes.",
+        "The collective denounces the arrest of three of its members.",
+    ):
+        c = _only(run(text))
+        assert (c["claimant_name"], c["quote"]) == ("collective", text.rstrip(".")), c
