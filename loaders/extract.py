@@ -108,11 +108,16 @@ from loaders.nlp import (
     thaw_ents,
 )
 
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+# The date of a dateline comes month first ("Oct 14") or, in British and translated copy, day first
+# ("14 October").
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?"
-    r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2})"
+    rf"(?P<date>{_MONTH_NAMES}\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH_NAMES}\b\.?)"
 )
 _PLACE_SUFFIX = frozenset(
     [

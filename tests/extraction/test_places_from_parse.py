@@ -507,3 +507,12 @@ def test_the_unlabelled_other_end_of_a_stretch_is_a_place(run: Any) -> None:
         "officials said."
     )
     assert {"Douentza", "Tindirma"} <= _names(ann["locations"])
+
+
+def test_a_dateline_with_the_day_first_names_a_place(run: Any) -> None:
+    ann = run(
+        "Tanai Kalay, 9 March: Two border guards were killed in an exchange of fire at the crossing, a "
+        "district official said."
+    )
+    assert "Tanai Kalay" in _names(ann["locations"])
+    assert "Tanai Kalay" not in _names(ann["actors"])
