@@ -883,6 +883,17 @@ def find_sites(sent: Any) -> list[SiteMention]:
         if between and between[0].right_edge.i > site.last:
             # "the road between Téra and the border": the phrase runs to its second end, named or not
             site = SiteMention(site.first, between[0].right_edge.i, site.kind, site.noun, site.anchors)
+        ends = [
+            p
+            for v in tok.children
+            if v.dep_ == "acl" and v.lemma_.lower() in _LINKING_VERBS
+            for p in v.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+        ]
+        if lemma in ROUTE_NOUNS and ends and ends[0].right_edge.i > site.last:
+            # "the road linking El Obeid, the state capital, to the White Nile": the route runs to its
+            # second end
+            site = SiteMention(site.first, ends[0].right_edge.i, site.kind, site.noun, site.anchors)
         out.append(site)
     return out
 
@@ -896,6 +907,10 @@ def _named_facility(tok: Any, place_roots: dict[int, Any]) -> bool:
         and tok.lemma_.lower() in SITE_NOUNS
         and any(c.dep_ == "compound" and c.i in place_roots for c in tok.children)
     )
+
+
+# Verbs of a route's phrase that name its two ends: "the road linking A to B", "connecting A to B".
+_LINKING_VERBS = frozenset(["link", "connect", "join"])
 
 
 def _site_mention(

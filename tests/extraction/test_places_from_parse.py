@@ -516,3 +516,9 @@ def test_a_dateline_with_the_day_first_names_a_place(run: Any) -> None:
     )
     assert "Tanai Kalay" in _names(ann["locations"])
     assert "Tanai Kalay" not in _names(ann["actors"])
+
+
+def test_a_road_linking_two_places_runs_to_its_second_end(run: Any) -> None:
+    ann = run("Trucks were stopped on the road linking Kosti to Rabak on Friday, traders said.")
+    road = _location(ann, "the road linking Kosti to Rabak")
+    assert road["kind"] == "route"
