@@ -1396,6 +1396,8 @@ class ActorResolver:
         # The speaker's side while the content of its statement is read: "they" in a spokesman's
         # accusation is not his own organisation.
         self.avoid: frozenset[str] = frozenset()
+        # Offices named by two roles ("Resident and Humanitarian Coordinator") → the person named holding it.
+        self.office_holders: dict[tuple[str, str], str] = {}
 
     def resolve(self, head: Any, offset: int, sentence: int, speaker: bool = False) -> str | None:
         # Only a pronoun's answer depends on the side to avoid; a name resolves once.
@@ -1526,6 +1528,33 @@ class ActorResolver:
         if whose is not None and head.head.dep_ == "relcl" and head.pos_ == "NOUN":
             # "the monitoring mission, whose observers patrol the line": the mission's own people.
             return self.resolve(head.head.head, offset, sentence, speaker)
+        office = self._office_of_two_roles(head)
+        if office is not None:
+            first_role, last_role = office
+            # "the United Nations Resident and Humanitarian Coordinator for Sudan, Margit Ellefsen": one
+            # office held by one person, not an organisation "United Nations Resident" and another.
+            named = next(
+                (
+                    e
+                    for e in ents_of(head.doc)
+                    if e.label_ == "PERSON"
+                    and e.start > last_role.i
+                    and e.start - 1 >= 0
+                    and head.doc[e.start - 1].text == ","
+                    and e.sent.start == head.sent.start
+                ),
+                None,
+            )
+            key = (first_role.lower_, last_role.lower_)
+            if named is not None:
+                holder = self.resolve(named.root, offset, sentence, speaker)
+                if holder:
+                    self.office_holders[key] = holder
+                return holder
+            # "The Resident and Humanitarian Coordinator urges …" later on: whoever was named holding it.
+            return self.office_holders.get(key) or (
+                reg.last(at, {"person"}, 6, sentence) if speaker else None
+            )
         if head.pos_ == "DET" and head.ent_type_:
             # An entity that starts with its article ("the Jebel Forces Alliance" before "rebel group")
             # can have the article as its root: the name is the last word of the entity.
@@ -2073,6 +2102,25 @@ class ActorResolver:
         civic = any(t.lower_ in self.d.civic_words for t in described.subtree)
         name = re.sub(r"^(the|The)\s+", "", ent.text)
         return (ActorKind.ORGANISATION if civic else ActorKind.ARMED_GROUP), name, ent
+
+    def _office_of_two_roles(self, head: Any) -> tuple[Any, Any] | None:
+        """Two capitalised role nouns joined by "and" under one determiner ("the Resident and
+        Humanitarian Coordinator"), when ``head`` is one of them; else None."""
+        if head.dep_ == "conj" and head.head.i < head.i:
+            first, second = head.head, head
+        else:
+            first = head
+            second = next((c for c in head.children if c.dep_ == "conj" and c.i > head.i), None)
+        if second is None or not (first.is_title and second.is_title):
+            return None
+        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children):
+            return None
+        roles = self.d.person_roles
+        if not (first.lower_ in roles and second.lower_ in roles):
+            return None
+        if any(c.dep_ in ("det", "poss") for c in second.children):
+            return None  # "the President and the Prime Minister": two people
+        return first, second
 
     def _role_before_name(self, ent: Any) -> bool:
         """A person's role noun stands right before ``ent`` and modifies it, and ``ent`` is capitalised

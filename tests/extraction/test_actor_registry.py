@@ -857,3 +857,19 @@ def test_an_act_from_ground_a_side_holds_accuses_that_side(run: Any) -> None:
     names = {a["id"]: a["name"] for a in ann["actors"]}
     accuses = [(names[e["from"]], names[e["to"]]) for e in ann["edges"] if e["type"] == "ACCUSES"]
     assert accuses == [("governor", "Sahel Liberation Front")], ann["edges"]
+
+
+def test_two_role_nouns_under_one_determiner_are_one_office(run) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "The United Nations Resident and Humanitarian Coordinator in Chad, Amina Diallo, strongly condemns "
+        "the shelling of the market in Abeche.",
+        "The Resident and Humanitarian Coordinator for Chad, Amina Diallo, said the shelling of the market "
+        "in Abeche killed nine people.",
+        # Named once, the office speaks for her later on.
+        "The statement was issued in Abeche by the Resident and Humanitarian Coordinator for Chad, Amina "
+        "Diallo. The market was shelled on Sunday. Nine people died. Most were traders. Dozens fled. "
+        "Shops burned. The Resident and Humanitarian Coordinator urges all parties to protect civilians.",
+    ):
+        ann = run(text)
+        assert [(a["name"], a["kind"]) for a in ann["actors"]] == [("Amina Diallo", "person")], ann["actors"]
+        assert {c["claimant_name"] for c in ann["claims"]} == {"Amina Diallo"}
