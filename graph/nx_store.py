@@ -217,7 +217,9 @@ def _row_props(props: Props, keys: Sequence[str]) -> dict[str, Any]:
     return {k: v for k in keys if (v := props.get(k)) is not None}
 
 
-_BY_ID_OTHER = operator.itemgetter(1, 2)  # a Link's (edge id, other id)
+# A Link's edge id. Edge ids are unique, so at one node only a self-loop's two links share one, and
+# they share the other id too: the order is (edge id, other id)'s without a key tuple per link.
+_BY_EDGE_ID = operator.itemgetter(1)
 _NO_IDS: frozenset[str] = frozenset()
 
 
@@ -1087,7 +1089,7 @@ class NetworkXStore(GraphStore):
             if r.type in ROW_LINKS_IN
         ]
         if len(found) > 1:
-            found.sort(key=_BY_ID_OTHER)  # stable: a self-loop's outgoing link stays first
+            found.sort(key=_BY_EDGE_ID)  # stable: a self-loop's outgoing link stays first
         return found
 
     def _row_briefs(self, facts: RowFacts) -> None:
