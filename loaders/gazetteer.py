@@ -762,6 +762,12 @@ def _placed(ent: Any, gazetteer: Gazetteer, is_actor_word: Callable[[str], bool]
     known = bool(gazetteer.lookup(ent.text))
     if word == "between" and any(c.ent_type_ in ("GPE", "LOC") for c in root.conjuncts):
         return True  # "between Boni and Hombori": the other end is a place
+    if word == "between" and ent.label_ == "PERSON" and not known:
+        # "talks between Kagame and Tshisekedi": people, unless another end is a place the gazetteer
+        # knows ("a convoy between Dabore and Gao")
+        return any(
+            gazetteer.lookup(c.text) for c in (root, *root.conjuncts) if c.i not in range(ent.start, ent.end)
+        )
     if word in _LOCATIVE_PREPS:
         return len(ent) <= 2 or known
     return word in _ROUTE_PREPS and known and prep.head.pos_ in ("VERB", "NOUN")

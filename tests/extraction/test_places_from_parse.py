@@ -522,3 +522,15 @@ def test_a_road_linking_two_places_runs_to_its_second_end(run: Any) -> None:
     ann = run("Trucks were stopped on the road linking Kosti to Rabak on Friday, traders said.")
     road = _location(ann, "the road linking Kosti to Rabak")
     assert road["kind"] == "route"
+
+
+def test_people_between_whom_talks_are_held_are_no_places(run: Any) -> None:
+    ann = run(
+        "Talks between Kagame and Tshisekedi in Luanda ended on Monday without agreement, officials said."
+    )
+    assert _names(ann["locations"]) == {"Luanda"}
+
+
+def test_a_known_town_between_keeps_its_unknown_other_end(run: Any) -> None:
+    ann = run("Clashes between Bamba and Tessit killed six people on Monday, witnesses said.")
+    assert "Bamba" in _names(ann["locations"])
