@@ -1733,7 +1733,13 @@ class ClaimFinder:
         side = reg.side_of(claimant)
         if target in side or reg.side_of(target) & side:
             return True
-        countries = {reg.actors[a].country for a in side if a in reg.actors} - {None}
+        # A rebel or armed group's country is where it fights, not a state it speaks for: the Houthis
+        # saying government forces shelled Taiz accuse Yemen's army.
+        countries = {
+            reg.actors[a].country
+            for a in side
+            if a in reg.actors and reg.category.get(a) not in ("rebel", "armed_group")
+        } - {None}
         tgt = reg.actors.get(target)
         return bool(tgt is not None and tgt.country in countries and reg.category.get(target) == "army")
 

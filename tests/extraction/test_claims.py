@@ -94,6 +94,23 @@ def test_own_side_operation_is_an_assertion(run: Run) -> None:
     assert (c["stance"], c["claimant_name"], c["target"]) == ("assert", "Ministry of Defence of Turkey", None)
 
 
+def test_a_rebel_group_accuses_its_countrys_army(run: Run) -> None:
+    # The group's country is where it fights; it does not speak for that state's army.
+    c = _only(run("The Houthis said the Yemeni army had bombed a school in Hodeidah on Sunday."))
+    assert (c["stance"], c["claimant_name"], c["target_name"]) == (
+        "accuse",
+        "Houthis",
+        "Armed Forces of Yemen",
+    )
+
+
+def test_a_ministry_reporting_its_countrys_army_asserts(run: Run) -> None:
+    c = _only(
+        run("Sudan's Foreign Ministry said the army had struck Rapid Support Forces positions on Sunday.")
+    )
+    assert (c["stance"], c["target"]) == ("assert", None)
+
+
 def test_quote_with_said_after(run: Run) -> None:
     c = _only(run('"We will respond to any attack on our villages," Defence Minister Zakir Hasanov said.'))
     assert (c["stance"], c["claimant_name"]) == ("assert", "Zakir Hasanov")
