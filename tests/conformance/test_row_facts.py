@@ -56,6 +56,14 @@ def _mixed(store: GraphStore, seed_graph: ArticleGraph) -> None:
     resolve_store(store)
 
 
+def _build(store: GraphStore, seed_graph: ArticleGraph, graph: str) -> None:
+    """Write the graph a parametrised test names: "mixed" or "generated"."""
+    if graph == "mixed":
+        _mixed(store, seed_graph)
+    else:
+        _generated(store)
+
+
 def _generated(store: GraphStore) -> None:
     """Eight articles a day apart (one undated); SAME_STORY copies; twelve incidents, every third a
     dataset row linked SAME_AS to the article incident before it (and one chain of three), each with two
@@ -207,10 +215,7 @@ def test_rows_from_row_facts_equal_the_plain_reads(
     # small chunks: linked incidents and claim trees fall in different chunks and round trips
     monkeypatch.setattr(sys.modules["queries.timeline"], "PREFETCH_CHUNK", 3)
     monkeypatch.setattr("graph.neo4j_store.ITER_CHUNK", 2)
-    if graph == "mixed":
-        _mixed(store, seed_graph)
-    else:
-        _generated(store)
+    _build(store, seed_graph, graph)
     nonempty = 0
     # the plain reads are one round trip per lookup on Neo4j: fewer filters on the bigger graph
     for flt in FILTERS if graph == "generated" else FILTERS[::2]:
@@ -239,10 +244,7 @@ def test_row_facts_equal_the_generic_reads(
     store: GraphStore, seed_graph: ArticleGraph, graph: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("graph.neo4j_store.ITER_CHUNK", 2)
-    if graph == "mixed":
-        _mixed(store, seed_graph)
-    else:
-        _generated(store)
+    _build(store, seed_graph, graph)
     incidents = list(store.iter_nodes(NodeKind.INCIDENT))
     ids = [*[n.id for n in incidents][::2], "inc_missing"]
     for depth in (0, 2, CLAIM_DEPTH + 1):
@@ -259,10 +261,7 @@ def test_iter_row_facts_gives_each_chunks_row_facts_in_order(
     store: GraphStore, seed_graph: ArticleGraph, graph: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("graph.neo4j_store.ITER_CHUNK", 2)
-    if graph == "mixed":
-        _mixed(store, seed_graph)
-    else:
-        _generated(store)
+    _build(store, seed_graph, graph)
     incidents = [n for n in store.iter_nodes(NodeKind.INCIDENT) if isinstance(n, Incident)]
     chunks = [
         ([i.id for i in incidents[k : k + 3]], incidents[k : k + 3]) for k in range(0, len(incidents), 3)
@@ -283,10 +282,7 @@ def test_iter_row_facts_gives_each_chunks_row_facts_in_order(
 def test_row_facts_claims_carry_the_fields_label_and_order_of_the_claim(
     store: GraphStore, seed_graph: ArticleGraph, graph: str
 ) -> None:
-    if graph == "mixed":
-        _mixed(store, seed_graph)
-    else:
-        _generated(store)
+    _build(store, seed_graph, graph)
     ids = [n.id for n in store.iter_nodes(NodeKind.INCIDENT)]
     facts = store.row_facts(ids, CLAIM_DEPTH + 1)
     assert facts.claims
@@ -311,10 +307,7 @@ def test_a_page_is_the_slice_of_the_whole_timeline_and_reads_only_its_incidents(
     # small chunks: a page ends inside a chunk, and linked incidents fold rows so that the first
     # `offset + limit` incidents make fewer rows and the page reads on
     monkeypatch.setattr(sys.modules["queries.timeline"], "PREFETCH_CHUNK", 3)
-    if graph == "mixed":
-        _mixed(store, seed_graph)
-    else:
-        _generated(store)
+    _build(store, seed_graph, graph)
     for flt in (TimelineFilter(), TimelineFilter(as_of=DAY0 + timedelta(days=2))):
         incidents = [i.id for i in store.timeline(flt)]
         for limit in (0, 1, 2, 5, len(incidents), len(incidents) + 1):
