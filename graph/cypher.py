@@ -61,7 +61,7 @@ SCHEMA: tuple[str, ...] = (
     # the timeline's starting points (see timeline())
     "CREATE INDEX cg_claim_target IF NOT EXISTS FOR (n:Claim) ON (n.target_id)",
     # Actor names and aliases (a list): the keyword analyzer keeps each whole, so a quoted phrase is
-    # one exact term (see actor_name_phrase).
+    # one exact term (see name_phrase).
     "CREATE FULLTEXT INDEX cg_actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.names] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
     # Place names and aliases, the same way: the timeline's --location NAME (a scan of every Location
@@ -288,11 +288,15 @@ NODES_OF_KIND_BY_IDS: dict[NodeKind, str] = {
 FIND_BY_NAME: dict[NodeKind, str] = {
     k: f"MATCH (n:{_label(k)}) WHERE $name IN n.names RETURN n.data AS data ORDER BY n.id" for k in NodeKind
 }
-# An actor by name through the full-text index on names (see actor_name_phrase), instead of a scan of
-# every actor: the index only narrows, membership in `names` decides, exactly as FIND_BY_NAME does.
-FIND_ACTOR_BY_NAME_SEEK = """CALL db.index.fulltext.queryNodes('cg_actor_names', $phrase) YIELD node AS n
+# An actor or a place by name through the full-text index on its names (see name_phrase), instead of
+# a scan of every node of its label: the index only narrows, membership in `names` decides, exactly as
+# FIND_BY_NAME does.
+FIND_BY_NAME_SEEK: dict[NodeKind, str] = {
+    kind: f"""CALL db.index.fulltext.queryNodes('{index}', $phrase) YIELD node AS n
 WITH n WHERE $name IN n.names
 RETURN n.data AS data ORDER BY n.id"""
+    for kind, index in ((NodeKind.ACTOR, "cg_actor_names"), (NodeKind.LOCATION, "cg_location_names"))
+}
 
 _ALL_TYPES = "|".join(_rel(t) for t in EdgeType)
 EDGE_IDS_OF_TYPE: dict[EdgeType, str] = {
@@ -413,11 +417,12 @@ _ACTOR_NAME_SEEK = """CALL db.index.fulltext.queryNodes('cg_actor_names', $p.{ke
 _PHRASE_MAX_CHARS = 2000
 
 
-def actor_name_phrase(norm: str) -> str | None:
-    """The full-text query finding a normalised actor name in ``cg_actor_names`` (a quoted phrase,
-    which the keyword analyzer turns into one exact term), or None when the name scan must be used.
+def name_phrase(norm: str) -> str | None:
+    """The full-text query finding a normalised name in ``cg_actor_names`` or ``cg_location_names`` (a
+    quoted phrase, which the keyword analyzer turns into one exact term), or None when the name scan must
+    be used.
 
-    >>> print(actor_name_phrase('the "azeri" side'), actor_name_phrase(""))
+    >>> print(name_phrase('the "azeri" side'), name_phrase(""))
     "the \\"azeri\\" side" None
     """
     if not norm or len(norm) > _PHRASE_MAX_CHARS:

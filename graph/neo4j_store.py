@@ -813,9 +813,10 @@ class Neo4jStore(GraphStore):
             out = list(self.iter_nodes(kind))
         else:
             norm = normalise(name)
-            phrase = cypher.actor_name_phrase(norm) if NodeKind(kind) is NodeKind.ACTOR else None
-            if phrase is not None:
-                rows = self._read(cypher.FIND_ACTOR_BY_NAME_SEEK, name=norm, phrase=phrase)
+            seek = cypher.FIND_BY_NAME_SEEK.get(NodeKind(kind))
+            phrase = cypher.name_phrase(norm) if seek is not None else None
+            if seek is not None and phrase is not None:
+                rows = self._read(seek, name=norm, phrase=phrase)
             else:
                 rows = self._read(cypher.FIND_BY_NAME[NodeKind(kind)], name=norm)
             out = sorted((_node(r["data"]) for r in rows), key=lambda n: n.id)
@@ -863,11 +864,11 @@ class Neo4jStore(GraphStore):
             return normalise(value) if value is not None else None
 
         actor_norm, claimant_norm = norm(flt.actor), norm(flt.claimant)
-        actor_phrase = cypher.actor_name_phrase(actor_norm) if actor_norm is not None else None
-        claimant_phrase = cypher.actor_name_phrase(claimant_norm) if claimant_norm is not None else None
+        actor_phrase = cypher.name_phrase(actor_norm) if actor_norm is not None else None
+        claimant_phrase = cypher.name_phrase(claimant_norm) if claimant_norm is not None else None
         location_norm = norm(flt.location)
         # a place name is a term of cg_location_names as an actor name is of cg_actor_names
-        location_phrase = cypher.actor_name_phrase(location_norm) if location_norm is not None else None
+        location_phrase = cypher.name_phrase(location_norm) if location_norm is not None else None
         params = {
             "actor": flt.actor,
             "actor_norm": actor_norm,

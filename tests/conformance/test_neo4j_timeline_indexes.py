@@ -140,6 +140,9 @@ def test_place_names_with_query_syntax_resolve_as_in_the_embedded_store(neo4j_st
             assert ids(neo4j_store, flt) == expected, (name, within_km)
             if name != "nowhere":
                 assert len(expected) == (1 if within_km is None else 2), (name, within_km)
+        # find() seeks places through the same full-text index (the scan for the long name)
+        assert neo4j_store.find(NodeKind.LOCATION, name) == embedded.find(NodeKind.LOCATION, name), name
+        assert (name == "nowhere") == (embedded.find(NodeKind.LOCATION, name) == [])
 
 
 def test_dates_on_a_database_written_before_event_tier(neo4j_store: GraphStore) -> None:
