@@ -997,10 +997,16 @@ class ArticleActors:
         sa, sb = self.side_of(a), self.side_of(b)
         if sa & sb:
             return True
-        official = {"state", "government_body", "army"}
-        ca = {self.actors[x].country for x in sa if x in self.actors and self.category.get(x) in official}
-        cb = {self.actors[x].country for x in sb if x in self.actors and self.category.get(x) in official}
+        ca, cb = self.state_countries(sa), self.state_countries(sb)
         return bool((ca & cb) - {None})
+
+    def state_countries(self, side: set[str], people: bool = False) -> set[str | None]:
+        """The countries whose state one of ``side`` speaks for: a state, its government bodies and its
+        army; with ``people``, a person of that country too (an official reporting what its army did). A
+        rebel group, a militia, an organisation or a people ("Sudanese activists") has a country without
+        speaking for its state."""
+        cats = _OFFICIAL | {"person"} if people else _OFFICIAL
+        return {self.actors[x].country for x in side if x in self.actors and self.category.get(x) in cats}
 
     def side_of(self, aid: str | None) -> set[str]:
         """The actor and those it speaks for or belongs to (a spokesman's ministry, a body's state). A
@@ -1019,6 +1025,9 @@ class ArticleActors:
 
 
 # --- noun phrases → actors --------------------------------------------------------------------------
+
+# Actor categories that speak for a state (ArticleActors.state_countries).
+_OFFICIAL = frozenset({"state", "government_body", "army"})
 
 _PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
 _THING_PRONOUNS = {"it", "its"}

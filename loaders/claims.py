@@ -1733,13 +1733,9 @@ class ClaimFinder:
         side = reg.side_of(claimant)
         if target in side or reg.side_of(target) & side:
             return True
-        # A rebel or armed group's country is where it fights, not a state it speaks for: the Houthis
-        # saying government forces shelled Taiz accuse Yemen's army.
-        countries = {
-            reg.actors[a].country
-            for a in side
-            if a in reg.actors and reg.category.get(a) not in ("rebel", "armed_group")
-        } - {None}
+        # Only a side that speaks for a state has its army: the Houthis, or "Sudanese activists", saying
+        # government forces shelled a town accuse that army; its minister or a general reports on it.
+        countries = reg.state_countries(side, people=True) - {None}
         tgt = reg.actors.get(target)
         return bool(tgt is not None and tgt.country in countries and reg.category.get(target) == "army")
 

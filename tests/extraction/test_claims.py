@@ -104,6 +104,17 @@ def test_a_rebel_group_accuses_its_countrys_army(run: Run) -> None:
     )
 
 
+def test_a_people_accuses_its_countrys_army(run: Run) -> None:
+    # "Syrian" gives the residents a country; they do not speak for its state.
+    c = _only(run("Syrian residents said government forces had shelled the village on Monday."))
+    assert (c["stance"], c["target_name"]) == ("accuse", "Armed Forces of Syria")
+
+
+def test_an_official_reporting_its_countrys_army_asserts(run: Run) -> None:
+    c = _only(run("A Sudanese general said the army had killed 20 fighters near Nyala."))
+    assert (c["stance"], c["target"]) == ("assert", None)
+
+
 def test_a_ministry_reporting_its_countrys_army_asserts(run: Run) -> None:
     c = _only(
         run("Sudan's Foreign Ministry said the army had struck Rapid Support Forces positions on Sunday.")
