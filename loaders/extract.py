@@ -1770,7 +1770,6 @@ def _same_country(loc_ids: list[str], others: list[str], places: dict[str, Locat
     return len(countries) <= 1
 
 
-# Events that cause no casualties of their own.
 def _kind(lemma: str) -> str:
     """What an "other" event's word tells, so that its tellings meet: a swap is an exchange."""
     return "exch" if lemma in SWAP_WORDS else lemma[:4]
